@@ -1,0 +1,33 @@
+// The one database handle. Cached on globalThis so Next's hot reload does not open a new pool
+// per edit.
+import type { Client } from "@libsql/client";
+import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
+import { env } from "@/env";
+import { openClient } from "./connection";
+import * as schema from "./schema";
+
+export type Db = LibSQLDatabase<typeof schema>;
+
+const cache = globalThis as unknown as { immersionDb?: { client: Client; db: Db } };
+
+/** Opens a drizzle database on a libSQL URL (a file, :memory: or a server). */
+export function openDb(url: string, authToken?: string): { client: Client; db: Db } {
+  const client = openClient(url, authToken);
+  return { client, db: drizzle(client, { schema }) };
+}
+
+function defaultDb() {
+  if (!cache.immersionDb) cache.immersionDb = openDb(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+  return cache.immersionDb;
+}
+
+export const db: Db = new Proxy({} as Db, {
+  // Lazy, so importing a module that uses `db` never opens a file (tests open their own).
+  get: (_t, prop) => {
+    const real = defaultDb().db;
+    const value = Reflect.get(real, prop);
+    return typeof value === "function" ? value.bind(real) : value;
+  },
+});
+
+export const dbClient = (): Client => defaultDb().client;

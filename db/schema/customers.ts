@@ -1,0 +1,32 @@
+import { sql } from "drizzle-orm";
+import { index, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { createdAt, id, instant } from "./columns";
+
+export const LANGUAGES = ["en", "zh", "vi"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const customers = sqliteTable(
+  "customers",
+  {
+    id: id(),
+    /** Null once erased: the row stays so anonymous aggregates keep their shape. */
+    name: text("name"),
+    email: text("email"),
+    phone: text("phone"),
+    language: text("language", { enum: LANGUAGES }).notNull().default("en"),
+    timeZone: text("time_zone").notNull().default("UTC"),
+    /** Comma-free JSON arrays, e.g. ["elderly","premium"]. */
+    tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    segment: text("segment"),
+    contactPreference: text("contact_preference", { enum: ["email", "phone", "none"] })
+      .notNull()
+      .default("email"),
+    /** Standing accessibility needs the customer told us about (facilitators and admins only). */
+    accessibilityNotes: text("accessibility_notes"),
+    erasedAt: instant("erased_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("customers_email_uq").on(t.email), index("customers_segment_idx").on(t.segment)],
+);
+
+export type Customer = typeof customers.$inferSelect;

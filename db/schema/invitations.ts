@@ -1,0 +1,77 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { createdAt, id, instant } from "./columns";
+import { customers, LANGUAGES } from "./customers";
+import { sessions } from "./sessions";
+
+export const INVITATION_STATUSES = [
+  "invited",
+  "accepted",
+  "declined",
+  "waitlisted",
+  "withdrawn",
+  "attended",
+  "no_show",
+] as const;
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+
+export const ACCOMMODATIONS = [
+  "captions",
+  "large_text",
+  "sign_language",
+  "spoken_interpreter",
+  "audio_only",
+  "breaks",
+] as const;
+export type Accommodation = (typeof ACCOMMODATIONS)[number];
+
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: id(),
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => sessions.id, { onDelete: "cascade" }),
+    customerId: text("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    status: text("status", { enum: INVITATION_STATUSES }).notNull().default("invited"),
+    /** SHA-256 of the personal link's token; the token itself is never stored. */
+    tokenHash: text("token_hash").notNull(),
+    tokenExpiresAt: instant("token_expires_at").notNull(),
+    tokenRevokedAt: instant("token_revoked_at"),
+    accommodations: text("accommodations", { mode: "json" }).$type<Accommodation[]>().notNull().default([]),
+    accommodationOther: text("accommodation_other"),
+    respondedAt: instant("responded_at"),
+    /** Set when the room removes this person; no new room token is minted afterwards. */
+    removedFromRoomAt: instant("removed_from_room_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("invitations_token_uq").on(t.tokenHash),
+    uniqueIndex("invitations_session_customer_uq").on(t.sessionId, t.customerId),
+    index("invitations_customer_idx").on(t.customerId),
+  ],
+);
+
+export const CONSENT_PURPOSES = ["participate", "quote_anonymously", "record", "contact_after"] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+
+/** One row per decision shown and taken: what text (version, language) the customer saw, and when. */
+export const consents = sqliteTable(
+  "consents",
+  {
+    id: id(),
+    invitationId: text("invitation_id")
+      .notNull()
+      .references(() => invitations.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: CONSENT_PURPOSES }).notNull(),
+    granted: integer("granted", { mode: "boolean" }).notNull(),
+    textVersion: text("text_version").notNull(),
+    language: text("language", { enum: LANGUAGES }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("consents_invitation_idx").on(t.invitationId)],
+);
+
+export type Invitation = typeof invitations.$inferSelect;
+export type Consent = typeof consents.$inferSelect;

@@ -1,0 +1,69 @@
+import { relations } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { createdAt, id, instant } from "./columns";
+
+export const STAFF_ROLES = ["admin", "facilitator", "executive", "agent"] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: id(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: text("role", { enum: STAFF_ROLES }).notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    timeZone: text("time_zone").notNull().default("UTC"),
+    /** Trained to listen to customers in vulnerable circumstances (specialist seating). */
+    trainedForVulnerable: integer("trained_for_vulnerable", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_uq").on(t.email)],
+);
+
+export const departments = sqliteTable(
+  "departments",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("departments_name_uq").on(t.name)],
+);
+
+export const departmentMembers = sqliteTable(
+  "department_members",
+  {
+    departmentId: text("department_id")
+      .notNull()
+      .references(() => departments.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Owners work and resolve the department's actions; the head is escalated to. */
+    isOwner: integer("is_owner", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.departmentId, t.userId] }), index("department_members_user_idx").on(t.userId)],
+);
+
+/** Auth.js email sign-in tokens, stored as SHA-256 hashes only. */
+export const verificationTokens = sqliteTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    expires: instant("expires").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.tokenHash] })],
+);
+
+export const usersRelations = relations(users, ({ many }) => ({ memberships: many(departmentMembers) }));
+export const departmentsRelations = relations(departments, ({ many }) => ({ members: many(departmentMembers) }));
+export const departmentMembersRelations = relations(departmentMembers, ({ one }) => ({
+  department: one(departments, { fields: [departmentMembers.departmentId], references: [departments.id] }),
+  user: one(users, { fields: [departmentMembers.userId], references: [users.id] }),
+}));
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type Department = typeof departments.$inferSelect;

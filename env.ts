@@ -1,0 +1,56 @@
+// The only reader of process.env. Parsed once with zod, so a missing or malformed setting fails at
+// boot rather than on first use. Imported by next.config.ts, which makes `next build` check it too.
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", ""])
+  .transform((v) => v === "true" || v === "1");
+
+const isProduction = process.env.NODE_ENV === "production" && process.env.IMMERSION_DEMO !== "true";
+
+// Development defaults. They let `npm run dev` start with nothing configured; production must set
+// every secret (checked below), so these can never sign a real cookie or token.
+const DEV_AUTH_SECRET = "dev-only-auth-secret-do-not-use-in-production-0000";
+const DEV_LIVEKIT_SECRET = "devsecret-devsecret-devsecret-0123";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  APP_URL: z.url().default("http://localhost:3000"),
+  DATABASE_URL: z.string().min(1).default("file:data/immersion.db"),
+  DATABASE_AUTH_TOKEN: z.string().optional(),
+  AUTH_SECRET: z.string().min(32).default(DEV_AUTH_SECRET),
+  AUTH_OIDC_ISSUER: z.url().optional(),
+  AUTH_OIDC_CLIENT_ID: z.string().optional(),
+  AUTH_OIDC_CLIENT_SECRET: z.string().optional(),
+  AUTH_OIDC_NAME: z.string().default("Company SSO"),
+  IMMERSION_DEMO: bool.default(isProduction ? false : true),
+  LIVEKIT_URL: z.string().regex(/^wss?:\/\//, "must be a ws:// or wss:// URL").default("ws://127.0.0.1:7880"),
+  LIVEKIT_API_KEY: z.string().min(1).default("devkey"),
+  LIVEKIT_API_SECRET: z.string().min(32).default(DEV_LIVEKIT_SECRET),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").default("smtp://127.0.0.1:1025"),
+  MAIL_FROM: z.string().min(3).default("Immersion <no-reply@immersion.local>"),
+  WORKER_IN_PROCESS: bool.default(true),
+  INVITE_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  SURVEY_DELAY_MINUTES: z.coerce.number().int().min(0).max(10_080).default(0),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function load(): Env {
+  const raw = Object.fromEntries(Object.keys(schema.shape).map((k) => [k, process.env[k] || undefined]));
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  if (isProduction) {
+    const missing: string[] = [];
+    if (env.AUTH_SECRET === DEV_AUTH_SECRET) missing.push("AUTH_SECRET");
+    if (env.LIVEKIT_API_SECRET === DEV_LIVEKIT_SECRET) missing.push("LIVEKIT_API_SECRET");
+    if (missing.length) throw new Error(`Production needs its own secrets: set ${missing.join(", ")}`);
+  }
+  return env;
+}
+
+export const env = load();

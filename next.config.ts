@@ -1,0 +1,29 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+import "./env";
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+const config: NextConfig = {
+  // Native or Node-only packages: keep them out of the server bundle.
+  serverExternalPackages: ["@libsql/client", "libsql", "nodemailer", "smtp-server", "werift", "livekit-server-sdk"],
+  poweredByHeader: false,
+  typedRoutes: false,
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Permissions-Policy", value: "camera=(self), microphone=(self), geolocation=()" },
+        ],
+      },
+      // Personal links carry a token in the path: never leak it through the Referer header.
+      { source: "/i/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+      { source: "/s/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+    ];
+  },
+};
+
+export default withNextIntl(config);
