@@ -1,0 +1,101 @@
+import type { StaffRole } from "@/db/schema";
+import type { Actor, StaffActor } from "./actor";
+
+/**
+ * The written policy: who may do what. `roles` lists the staff roles allowed at all; `rule`, when
+ * present, narrows it to the resource at hand. Customer and respondent links are allowed only
+ * where `link` says so, and only for their own invitation, session or survey.
+ * docs/authorization.md renders this table; tests/integration/authorization.test.ts reads it.
+ */
+type Resource = {
+  sessionFacilitatorId?: string;
+  sessionStaffIds?: readonly string[];
+  sessionId?: string;
+  invitationId?: string;
+  surveyId?: string;
+  departmentId?: string;
+  ownerId?: string;
+};
+
+type Rule = {
+  roles: readonly StaffRole[];
+  /** Extra condition for staff (admins always pass it). */
+  staffRule?: (actor: StaffActor, r: Resource) => boolean;
+  link?: "invitation" | "respondent";
+  describe: string;
+};
+
+const ALL_STAFF = ["admin", "facilitator", "executive", "agent"] as const;
+const RUNS_SESSIONS = ["admin", "facilitator"] as const;
+
+const ownsSession = (a: StaffActor, r: Resource) => r.sessionFacilitatorId === a.userId;
+const attendsSession = (a: StaffActor, r: Resource) =>
+  ownsSession(a, r) || (r.sessionStaffIds ?? []).includes(a.userId);
+const worksAction = (a: StaffActor, r: Resource) =>
+  r.ownerId === a.userId || a.departments.some((d) => d.id === r.departmentId && d.isOwner);
+
+export const POLICY = {
+  "session.list": { roles: ALL_STAFF, describe: "See the list of sessions" },
+  "session.read": { roles: ALL_STAFF, describe: "See a session's details and RSVP board" },
+  "session.create": { roles: RUNS_SESSIONS, describe: "Create a session" },
+  "session.manage": {
+    roles: RUNS_SESSIONS,
+    staffRule: ownsSession,
+    describe: "Invite, start, end or edit a session (its facilitator)",
+  },
+  "customer.list": { roles: RUNS_SESSIONS, describe: "Browse the customer directory (personal data)" },
+  "customer.accessibility.read": {
+    roles: RUNS_SESSIONS,
+    describe: "See customers' accommodations and accessibility notes",
+  },
+  "invitation.respond": {
+    roles: [],
+    link: "invitation",
+    describe: "Read one's own invitation, consent, RSVP, withdraw (customer link)",
+  },
+  "room.join": {
+    roles: ALL_STAFF,
+    staffRule: attendsSession,
+    link: "invitation",
+    describe: "Get a LiveKit token for the session's room (attending staff; invited customer)",
+  },
+  "survey.respond": { roles: [], link: "respondent", describe: "Answer one's own survey (survey link)" },
+  "survey.read": { roles: ALL_STAFF, describe: "Read survey responses (anonymous)" },
+  "insight.read": { roles: ALL_STAFF, describe: "Read insights and their evidence" },
+  "insight.create": { roles: RUNS_SESSIONS, describe: "Turn what was heard into an insight" },
+  "action.read": { roles: ALL_STAFF, describe: "See actions and their timelines" },
+  "action.create": { roles: RUNS_SESSIONS, describe: "Assign an action to a department" },
+  "action.work": {
+    roles: ALL_STAFF,
+    staffRule: worksAction,
+    describe: "Move an action forward or resolve it (its owner or a department owner)",
+  },
+  "action.verify": { roles: RUNS_SESSIONS, describe: "Verify a resolved action or reopen it" },
+  "dashboard.read": { roles: ["admin", "facilitator", "executive"], describe: "Executive dashboard" },
+  "mailbox.read": { roles: ["admin", "facilitator"], describe: "Development mailbox and outbox state" },
+} as const satisfies Record<string, Rule>;
+
+export type PolicyAction = keyof typeof POLICY;
+
+/** The one authorization decision. Fails closed: unknown actors and missing resources are denied. */
+export function can(actor: Actor, action: PolicyAction, resource: Resource = {}): boolean {
+  const rule: Rule = POLICY[action];
+  switch (actor.kind) {
+    case "staff": {
+      if (!rule.roles.includes(actor.role)) return false;
+      if (actor.role === "admin" || !rule.staffRule) return true;
+      return rule.staffRule(actor, resource);
+    }
+    case "customer":
+      return (
+        rule.link === "invitation" &&
+        (resource.invitationId === undefined || resource.invitationId === actor.invitationId) &&
+        (resource.sessionId === undefined || resource.sessionId === actor.sessionId) &&
+        (resource.invitationId !== undefined || resource.sessionId !== undefined)
+      );
+    case "respondent":
+      return rule.link === "respondent" && resource.surveyId === actor.surveyId;
+    default:
+      return false;
+  }
+}
