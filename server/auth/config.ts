@@ -1,0 +1,108 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { db } from "@/db";
+import { users } from "@/db/schema";
+import { env } from "@/env";
+import { signInMail } from "@/server/mail/sign-in";
+import { enqueueEmail } from "@/server/notify/outbox";
+import { consumeRateLimit } from "@/server/security/rate-limit";
+import { immersionAdapter } from "./adapter";
+
+const secure = env.APP_URL.startsWith("https://");
+
+async function activeUserByEmail(email: string) {
+  const u = await db.query.users.findFirst({ where: eq(users.email, email.toLowerCase()) });
+  return u?.active ? u : null;
+}
+
+const providers: NextAuthConfig["providers"] = [
+  {
+    id: "email",
+    type: "email",
+    name: "Email",
+    maxAge: 24 * 60 * 60,
+    async sendVerificationRequest({ identifier, url }) {
+      // Same response for known and unknown addresses: only known, active staff get a mail.
+      const allowed = await consumeRateLimit(`signin:${identifier}`, 5, 15 * 60);
+      const user = allowed ? await activeUserByEmail(identifier) : null;
+      if (!user) return;
+      // Links are built from the configured app URL, never from the request's Host header.
+      const link = new URL(url);
+      const fixed = new URL(link.pathname + link.search, env.APP_URL).toString();
+      const mail = signInMail(fixed);
+      await db.transaction((tx) =>
+        enqueueEmail(tx, { kind: "sign_in", to: user.email, subject: mail.subject, text: mail.text, html: mail.html }),
+      );
+    },
+  },
+];
+
+if (env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_CLIENT_ID && env.AUTH_OIDC_CLIENT_SECRET) {
+  providers.push({
+    id: "oidc",
+    name: env.AUTH_OIDC_NAME,
+    type: "oidc",
+    issuer: env.AUTH_OIDC_ISSUER,
+    clientId: env.AUTH_OIDC_CLIENT_ID,
+    clientSecret: env.AUTH_OIDC_CLIENT_SECRET,
+    // The company's identity provider is trusted to have verified the address.
+    allowDangerousEmailAccountLinking: true,
+  });
+}
+
+if (env.IMMERSION_DEMO) {
+  providers.push(
+    Credentials({
+      id: "demo",
+      name: "Demo sign-in",
+      credentials: { email: { type: "email" } },
+      async authorize(raw) {
+        const parsed = z.object({ email: z.email() }).safeParse(raw);
+        if (!parsed.success) return null;
+        const user = await activeUserByEmail(parsed.data.email);
+        return user ? { id: user.id, email: user.email, name: user.name } : null;
+      },
+    }),
+  );
+}
+
+export const demoSignInEnabled = env.IMMERSION_DEMO;
+export const oidcEnabled = providers.some((p) => typeof p === "object" && "id" in p && p.id === "oidc");
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  adapter: immersionAdapter(db),
+  secret: env.AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  useSecureCookies: secure,
+  pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in" },
+  providers,
+  callbacks: {
+    async signIn({ user, email }) {
+      if (email?.verificationRequest) return true; // the answer must not reveal whether the address exists
+      return Boolean(user.email && (await activeUserByEmail(user.email)));
+    },
+    async jwt({ token, user, trigger }) {
+      // Identity is fixed at sign-in; a client-side session update can never change it.
+      if (trigger === "signIn" || trigger === "signUp") {
+        const found = user?.email ? await activeUserByEmail(user.email) : null;
+        return found ? { sub: found.id, iat: token.iat, exp: token.exp, jti: token.jti } : null;
+      }
+      return { sub: token.sub, iat: token.iat, exp: token.exp, jti: token.jti };
+    },
+    session({ session, token }) {
+      // Role and department come from the database on every request (requireStaff), not from here.
+      return { ...session, user: { id: token.sub ?? "", email: session.user?.email ?? "", name: session.user?.name } };
+    },
+    redirect({ url, baseUrl }) {
+      if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
+      try {
+        if (new URL(url).origin === baseUrl) return url;
+      } catch {}
+      return baseUrl;
+    },
+  },
+});

@@ -1,0 +1,53 @@
+import "server-only";
+import { asc, eq } from "drizzle-orm";
+import { db } from "@/db";
+import { consents, sessionStaff, users } from "@/db/schema";
+import type { CustomerActor } from "@/server/auth/actor";
+import { can } from "@/server/auth/policy";
+import { notFound } from "@/server/errors";
+import type { resolveInvitationToken } from "./resolve-invitation";
+
+type Resolved = NonNullable<Awaited<ReturnType<typeof resolveInvitationToken>>>;
+
+/** What the customer's landing page shows: TEXAS facts about the session, their answers so far. */
+export async function invitationView(actor: CustomerActor, row: Resolved) {
+  if (!can(actor, "invitation.respond", { invitationId: row.invitation.id })) throw notFound();
+  const staff = await db
+    .select({ role: users.role, roomRole: sessionStaff.roomRole })
+    .from(sessionStaff)
+    .innerJoin(users, eq(users.id, sessionStaff.userId))
+    .where(eq(sessionStaff.sessionId, row.session.id));
+  const given = await db
+    .select({ purpose: consents.purpose, granted: consents.granted })
+    .from(consents)
+    .where(eq(consents.invitationId, row.invitation.id))
+    .orderBy(asc(consents.createdAt));
+  const latest = Object.fromEntries(given.map((c) => [c.purpose, c.granted]));
+  return {
+    firstName: (row.customer.name ?? "").split(/\s+/)[0] ?? "",
+    customerTimeZone: row.customer.timeZone,
+    session: {
+      title: row.session.title,
+      description: row.session.description,
+      status: row.session.status,
+      startsAt: row.session.startsAt,
+      durationMinutes: row.session.durationMinutes,
+      hostOrganisation: row.session.hostOrganisation,
+      recordingEnabled: row.session.recordingEnabled,
+      observersHidden: row.session.observersHidden,
+    },
+    staffCount: staff.length,
+    staffRoles: [...new Set(staff.map((s) => s.role))].sort(),
+    invitation: {
+      status: row.invitation.status,
+      accommodations: row.invitation.accommodations,
+      accommodationOther: row.invitation.accommodationOther ?? "",
+    },
+    consents: {
+      participate: latest.participate ?? false,
+      quoteAnonymously: latest.quote_anonymously ?? false,
+      record: latest.record ?? false,
+      contactAfter: latest.contact_after ?? false,
+    },
+  };
+}

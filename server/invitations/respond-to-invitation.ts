@@ -1,0 +1,72 @@
+import "server-only";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { type ConsentPurpose, consents, invitations, sessions } from "@/db/schema";
+import type { Locale } from "@/lib/i18n/config";
+import { type InvitationResponseInput, zInvitationResponse } from "@/lib/validation/invitations";
+import { audit } from "@/server/audit/log";
+import type { CustomerActor } from "@/server/auth/actor";
+import { can } from "@/server/auth/policy";
+import { conflict, invalid, notFound } from "@/server/errors";
+
+/** Version of the consent wording shown on the landing page (texts are immutable once shown). */
+export const CONSENT_TEXT_VERSION = "2026-11-v1";
+
+/**
+ * Records the customer's separate consents and accommodations, then books a seat (or the waiting
+ * list when full). The seat count is checked inside a write transaction, so concurrent RSVPs can
+ * never exceed capacity.
+ */
+export async function respondToInvitation(actor: CustomerActor, raw: InvitationResponseInput, locale: Locale) {
+  if (!can(actor, "invitation.respond", { invitationId: actor.invitationId })) throw notFound();
+  const input = zInvitationResponse.parse(raw);
+  if (input.decision === "accept" && !input.participate) {
+    throw invalid("participateRequired", { participate: ["participateRequired"] });
+  }
+  return db.transaction(async (tx) => {
+    const inv = await tx.query.invitations.findFirst({ where: eq(invitations.id, actor.invitationId) });
+    const session = inv && (await tx.query.sessions.findFirst({ where: eq(sessions.id, inv.sessionId) }));
+    if (!inv || !session) throw notFound();
+    if (session.status === "ended" || session.status === "cancelled" || inv.status === "withdrawn") {
+      throw conflict("closed");
+    }
+    const purposes: [ConsentPurpose, boolean][] = [
+      ["participate", input.participate],
+      ["quote_anonymously", input.quoteAnonymously],
+      ["contact_after", input.contactAfter],
+    ];
+    if (session.recordingEnabled) purposes.push(["record", input.record]);
+    await tx.insert(consents).values(
+      purposes.map(([purpose, granted]) => ({
+        invitationId: inv.id,
+        purpose,
+        granted,
+        textVersion: CONSENT_TEXT_VERSION,
+        language: locale,
+      })),
+    );
+    let status: "accepted" | "waitlisted" | "declined" = "declined";
+    if (input.decision === "accept") {
+      if (inv.status === "accepted") {
+        status = "accepted";
+      } else {
+        const [taken] = await tx
+          .select({ n: sql<number>`count(*)` })
+          .from(invitations)
+          .where(and(eq(invitations.sessionId, session.id), inArray(invitations.status, ["accepted", "attended"])));
+        status = (taken?.n ?? 0) < session.seats ? "accepted" : "waitlisted";
+      }
+    }
+    await tx
+      .update(invitations)
+      .set({
+        status,
+        respondedAt: new Date(),
+        accommodations: input.decision === "accept" ? input.accommodations : [],
+        accommodationOther: input.decision === "accept" ? input.accommodationOther.trim() || null : null,
+      })
+      .where(eq(invitations.id, inv.id));
+    await audit(tx, actor, `rsvp_${status}`, "invitation", inv.id);
+    return { status };
+  });
+}

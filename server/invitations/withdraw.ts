@@ -1,0 +1,46 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import { db } from "@/db";
+import { customers, invitations, outbox, surveyResponses, surveys } from "@/db/schema";
+import { audit } from "@/server/audit/log";
+import type { CustomerActor } from "@/server/auth/actor";
+import { can } from "@/server/auth/policy";
+import { notFound } from "@/server/errors";
+
+/**
+ * Withdrawal: erases the customer's personal data — name, contacts, accessibility needs, free text
+ * that could identify them, pending mail — and revokes every link. Scores stay, anonymous, so the
+ * aggregates keep their shape. `secure_delete` makes SQLite overwrite the freed bytes.
+ */
+export async function withdrawCustomer(actor: CustomerActor): Promise<void> {
+  if (!can(actor, "invitation.respond", { invitationId: actor.invitationId })) throw notFound();
+  const now = new Date();
+  await db.transaction(async (tx) => {
+    const invs = await tx
+      .select({ id: invitations.id })
+      .from(invitations)
+      .where(eq(invitations.customerId, actor.customerId));
+    const invIds = invs.map((i) => i.id);
+    if (invIds.length) {
+      const surveyRows = await tx
+        .select({ id: surveys.id })
+        .from(surveys)
+        .where(inArray(surveys.invitationId, invIds));
+      const surveyIds = surveyRows.map((s) => s.id);
+      if (surveyIds.length) {
+        await tx.update(surveyResponses).set({ comment: null }).where(inArray(surveyResponses.surveyId, surveyIds));
+        await tx.update(surveys).set({ invitationId: null, tokenExpiresAt: now }).where(inArray(surveys.id, surveyIds));
+      }
+      await tx
+        .update(invitations)
+        .set({ status: "withdrawn", accommodations: [], accommodationOther: null, tokenRevokedAt: now })
+        .where(inArray(invitations.id, invIds));
+    }
+    await tx.delete(outbox).where(and(eq(outbox.customerId, actor.customerId), eq(outbox.status, "pending")));
+    await tx
+      .update(customers)
+      .set({ name: null, email: null, phone: null, accessibilityNotes: null, tags: [], segment: null, erasedAt: now })
+      .where(eq(customers.id, actor.customerId));
+    await audit(tx, actor, "withdraw_and_erase", "customer", actor.customerId);
+  });
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { AccessToken } from "livekit-server-sdk";
+import { db } from "@/db";
+import { customers, invitations, sessionStaff } from "@/db/schema";
+import { env } from "@/env";
+import { audit } from "@/server/audit/log";
+import type { Actor } from "@/server/auth/actor";
+import { conflict, forbidden, notFound } from "@/server/errors";
+import { authorizeSession } from "@/server/sessions/session-access";
+import { grantsFor, type ParticipantRole } from "./grants";
+
+const TOKEN_TTL_SECONDS = 10 * 60;
+
+export type RoomConnection = { url: string; token: string; identity: string; role: ParticipantRole; roomName: string };
+
+/**
+ * Mints a short-lived LiveKit token for the actor in a session's room. Identity, room and grants
+ * all come from our records (never from the request); a removed or un-booked person gets none.
+ */
+export async function mintRoomToken(actor: Actor, sessionId: string): Promise<RoomConnection> {
+  const { session } = await authorizeSession(actor, sessionId, "room.join");
+  if (session.status === "ended" || session.status === "cancelled") throw conflict("This session is closed");
+  let identity: string;
+  let name: string;
+  let role: ParticipantRole;
+  if (actor.kind === "customer") {
+    const inv = await db.query.invitations.findFirst({ where: eq(invitations.id, actor.invitationId) });
+    if (!inv || inv.status !== "accepted") throw forbidden();
+    if (inv.removedFromRoomAt) throw forbidden();
+    const customer = await db.query.customers.findFirst({ where: eq(customers.id, actor.customerId) });
+    identity = `cust_${inv.id}`;
+    name = (customer?.name ?? "").split(/\s+/)[0] || "Guest";
+    role = "customer";
+  } else if (actor.kind === "staff") {
+    const seat = await db.query.sessionStaff.findFirst({
+      where: (s, { and: both }) => both(eq(s.sessionId, sessionId), eq(s.userId, actor.userId)),
+    });
+    identity = `staff_${actor.userId}`;
+    name = actor.name;
+    // Admins who are not on the staff list may look in, but only as observers.
+    role = seat?.roomRole ?? "observer";
+    if (!seat && actor.role !== "admin" && session.facilitatorId !== actor.userId) throw notFound();
+    if (session.facilitatorId === actor.userId) role = "facilitator";
+  } else {
+    throw notFound();
+  }
+  const at = new AccessToken(env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET, {
+    identity,
+    name,
+    ttl: TOKEN_TTL_SECONDS,
+    metadata: JSON.stringify({ role }),
+  });
+  at.addGrant(grantsFor(role, session.roomName, { observersHidden: session.observersHidden }));
+  await audit(db, actor, "room_token", "session", sessionId);
+  return { url: env.LIVEKIT_URL, token: await at.toJwt(), identity, role, roomName: session.roomName };
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { db } from "@/db";
+import { sessions, sessionStaff } from "@/db/schema";
+import { zonedWallTimeToInstant } from "@/lib/dates";
+import { type CreateSessionInput, zCreateSession } from "@/lib/validation/sessions";
+import { audit } from "@/server/audit/log";
+import type { Actor } from "@/server/auth/actor";
+import { can } from "@/server/auth/policy";
+import { forbidden, invalid } from "@/server/errors";
+
+/** Schedules a session run by the acting facilitator; returns its id. */
+export async function createSession(actor: Actor, input: CreateSessionInput): Promise<{ id: string }> {
+  if (actor.kind !== "staff" || !can(actor, "session.create")) throw forbidden();
+  const data = zCreateSession.parse(input);
+  const startsAt = zonedWallTimeToInstant(data.startsAtLocal, data.timeZone);
+  if (startsAt.getTime() < Date.now() - 60_000) {
+    throw invalid("The session must start in the future", { startsAtLocal: ["Choose a time in the future"] });
+  }
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(sessions)
+      .values({
+        title: data.title,
+        description: data.description,
+        format: data.format,
+        startsAt,
+        timeZone: data.timeZone,
+        durationMinutes: data.durationMinutes,
+        seats: data.seats,
+        observersHidden: data.observersHidden,
+        facilitatorId: actor.userId,
+        status: "scheduled",
+      })
+      .returning({ id: sessions.id });
+    if (!row) throw new Error("insert returned nothing");
+    await tx.insert(sessionStaff).values({ sessionId: row.id, userId: actor.userId, roomRole: "facilitator" });
+    await audit(tx, actor, "create", "session", row.id);
+    return row;
+  });
+}

@@ -1,0 +1,50 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import { db } from "@/db";
+import { sessions } from "@/db/schema";
+import { env } from "@/env";
+import { zSessionId } from "@/lib/validation/sessions";
+import { audit } from "@/server/audit/log";
+import type { Actor } from "@/server/auth/actor";
+import { conflict } from "@/server/errors";
+import { enqueueJob } from "@/server/jobs/queue";
+import { closeRoom } from "@/server/rooms/room-service";
+import { authorizeSession } from "./session-access";
+
+/** Marks a scheduled session live (the facilitator opens the room). */
+export async function startSession(actor: Actor, input: { sessionId: string }): Promise<void> {
+  const { sessionId } = zSessionId.parse(input);
+  await authorizeSession(actor, sessionId, "session.manage");
+  const done = await db
+    .update(sessions)
+    .set({ status: "live", startedAt: new Date() })
+    .where(and(eq(sessions.id, sessionId), inArray(sessions.status, ["scheduled", "draft"])))
+    .returning({ id: sessions.id });
+  if (!done.length) throw conflict("Only a scheduled session can be started");
+  await audit(db, actor, "start", "session", sessionId);
+}
+
+/**
+ * Ends a session: status ended, survey dispatch queued in the same transaction (once, by key),
+ * then the LiveKit room is closed so nobody stays connected.
+ */
+export async function endSession(actor: Actor, input: { sessionId: string }): Promise<void> {
+  const { sessionId } = zSessionId.parse(input);
+  const { session } = await authorizeSession(actor, sessionId, "session.manage");
+  await db.transaction(async (tx) => {
+    const done = await tx
+      .update(sessions)
+      .set({ status: "ended", endedAt: new Date() })
+      .where(and(eq(sessions.id, sessionId), inArray(sessions.status, ["scheduled", "live"])))
+      .returning({ id: sessions.id });
+    if (!done.length) throw conflict("This session has already ended or was cancelled");
+    await enqueueJob(tx, {
+      kind: "surveys.dispatch",
+      payload: { sessionId },
+      dedupeKey: `surveys.dispatch:${sessionId}`,
+      runAt: new Date(Date.now() + env.SURVEY_DELAY_MINUTES * 60_000),
+    });
+    await audit(tx, actor, "end", "session", sessionId);
+  });
+  await closeRoom(session.roomName);
+}

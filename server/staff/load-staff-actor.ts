@@ -1,0 +1,24 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db";
+import { departmentMembers, users } from "@/db/schema";
+import type { StaffActor } from "@/server/auth/actor";
+
+/** Loads a staff member fresh from the database; a disabled user has no actor at all. */
+export async function loadStaffActor(db: Db, userId: string): Promise<StaffActor | null> {
+  const user = await db.query.users.findFirst({ where: eq(users.id, userId) });
+  if (!user || !user.active) return null;
+  const memberships = await db
+    .select({ id: departmentMembers.departmentId, isOwner: departmentMembers.isOwner })
+    .from(departmentMembers)
+    .where(eq(departmentMembers.userId, userId));
+  return {
+    kind: "staff",
+    userId: user.id,
+    role: user.role,
+    name: user.name,
+    email: user.email,
+    timeZone: user.timeZone,
+    departments: memberships,
+  };
+}
