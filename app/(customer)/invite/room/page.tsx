@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { RoomClient } from "@/components/room/room-client";
+import { currentInvitee } from "@/server/auth/invitee";
+import { CustomerHeader } from "../../customer-header";
+
+export const metadata: Metadata = { title: "Session room", referrer: "no-referrer" };
+
+const ROOM_KEYS = ["intro", "audioOnly", "join", "leave", "connecting", "connected", "reconnecting", "disconnected", "failed", "you", "muted", "mute", "unmute"] as const;
+
+export default async function CustomerRoomPage() {
+  const found = await currentInvitee();
+  if (!found) redirect("/link-invalid");
+  const t = await getTranslations("room");
+  const strings = Object.fromEntries(ROOM_KEYS.map((k) => [k, t(k)])) as Record<(typeof ROOM_KEYS)[number], string>;
+  const booked = found.invitation.status === "accepted";
+  const open = found.session.status === "scheduled" || found.session.status === "live";
+  return (
+    <>
+      <CustomerHeader back="/invite/room" />
+      <main id="main" className="mx-auto max-w-2xl px-4 py-8 text-lg">
+        <p className="text-slate-700">{found.session.title}</p>
+        <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
+        <div className="mt-6">
+          {!booked ? (
+            <p>{t("notBooked")}</p>
+          ) : !open ? (
+            <p>{t("disconnected")}</p>
+          ) : (
+            <RoomClient
+              sessionId={found.session.id}
+              strings={{ ...strings, listeners: t("listeners", { count: 0 }) }}
+              defaultAudioOnly={found.invitation.accommodations.includes("audio_only")}
+            />
+          )}
+        </div>
+      </main>
+    </>
+  );
+}

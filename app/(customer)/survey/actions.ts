@@ -1,0 +1,29 @@
+"use server";
+
+import { headers } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { getLocale } from "next-intl/server";
+import { clientKey } from "@/app/_lib/client-key";
+import { formToObject, runForm } from "@/app/_lib/form";
+import type { FormState } from "@/components/ui/form-state";
+import { isLocale } from "@/lib/i18n/config";
+import { zSurveyAnswer } from "@/lib/validation/surveys";
+import { notFound, rateLimited } from "@/server/errors";
+import { consumeRateLimit } from "@/server/security/rate-limit";
+import { currentRespondent } from "@/server/surveys/resolve-survey";
+import { submitSurveyResponse } from "@/server/surveys/submit-response";
+
+export async function submitSurveyAction(_: FormState, form: FormData): Promise<FormState> {
+  return runForm(async () => {
+    const found = await currentRespondent();
+    if (!found) throw notFound();
+    const ok =
+      (await consumeRateLimit(`survey:${found.actor.surveyId}`, 20, 600)) &&
+      (await consumeRateLimit(`survey:ip:${clientKey(await headers())}`, 200, 600));
+    if (!ok) throw rateLimited();
+    const locale = await getLocale();
+    const input = zSurveyAnswer.parse(formToObject(form));
+    await submitSurveyResponse(found.actor, input, isLocale(locale) ? locale : "en");
+    revalidatePath("/survey");
+  });
+}

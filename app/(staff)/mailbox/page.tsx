@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Card, Stat } from "@/components/ui/card";
+import { db } from "@/db";
+import { env } from "@/env";
+import { formatDateTime } from "@/lib/dates";
+import { can } from "@/server/auth/policy";
+import { requireStaffPage } from "@/server/auth/staff";
+import { listMailbox } from "@/server/notify/mail-catcher";
+import { outboxStatus } from "@/server/notify/outbox-status";
+
+export const metadata: Metadata = { title: "Mailbox" };
+export const dynamic = "force-dynamic";
+
+// Development only: what the local SMTP catcher received, and the outbox's state.
+export default async function MailboxPage() {
+  const actor = await requireStaffPage();
+  if (!env.IMMERSION_DEMO || !can(actor, "mailbox.read")) notFound();
+  const [mails, status] = await Promise.all([listMailbox("data/mailbox", 50), outboxStatus(db)]);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-3xl font-bold tracking-tight">Development mailbox</h1>
+      <p className="text-slate-700">Every email the app sent, as caught by the local SMTP catcher. Links open as the recipient would.</p>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Stat label="Waiting in outbox" value={status.counts.pending ?? 0} />
+        <Stat label="Sent" value={status.counts.sent ?? 0} />
+        <Stat label="Failed (dead letters)" value={status.counts.dead ?? 0} />
+      </div>
+      <div className="space-y-4">
+        {mails.map((m) => (
+          <Card key={m.id} title={m.subject}>
+            <p className="text-sm text-slate-600">
+              To {m.to} · {m.date ? formatDateTime(new Date(m.date), actor.timeZone) : ""}
+            </p>
+            <pre className="mt-3 whitespace-pre-wrap break-words font-sans text-sm">{linkify(m.text ?? "")}</pre>
+          </Card>
+        ))}
+        {mails.length === 0 && <p className="text-slate-600">No mail yet.</p>}
+      </div>
+    </div>
+  );
+}
+
+function linkify(text: string) {
+  return text.split(/(https?:\/\/\S+)/g).map((part, i) =>
+    /^https?:\/\//.test(part) ? (
+      // biome-ignore lint/suspicious/noArrayIndexKey: static split of one text
+      <a key={i} href={part} className="break-all text-blue-800 underline">
+        {part}
+      </a>
+    ) : (
+      part
+    ),
+  );
+}

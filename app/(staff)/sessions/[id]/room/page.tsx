@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { orNotFound } from "@/app/_lib/page-guard";
+import { RoomClient } from "@/components/room/room-client";
+import { requireStaffPage } from "@/server/auth/staff";
+import { authorizeSession } from "@/server/sessions/session-access";
+
+export const metadata: Metadata = { title: "Room" };
+
+const STRINGS = {
+  intro: "Join when you are ready. Observers listen without publishing.",
+  audioOnly: "Join with audio only (no camera)",
+  join: "Join the room",
+  leave: "Leave",
+  connecting: "Connecting…",
+  connected: "Connected",
+  reconnecting: "Connection lost. Reconnecting…",
+  disconnected: "You have left the room.",
+  failed: "Could not connect to the room. Is the LiveKit server running? Check /api/health.",
+  you: "you",
+  muted: "Microphone off",
+  mute: "Turn microphone off",
+  unmute: "Turn microphone on",
+  listeners: "People in the room",
+};
+
+export default async function StaffRoomPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireStaffPage();
+  const { session } = await orNotFound(authorizeSession(actor, id, "room.join"));
+  return (
+    <div className="max-w-3xl space-y-4">
+      <Link href={`/sessions/${id}`} className="text-sm text-blue-800 hover:underline">
+        ← {session.title}
+      </Link>
+      <h1 className="text-3xl font-bold tracking-tight">Room</h1>
+      <RoomClient sessionId={id} strings={STRINGS} />
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+// `npm run dev`: the whole product on one machine with embedded defaults — a libSQL file with
+// demo data, the local SMTP catcher, the LiveKit-compatible development server (unless
+// LIVEKIT_URL points at a real LiveKit) and Next with the job worker inside it.
+import { spawn } from "node:child_process";
+import { openDb } from "@/db";
+import { migrateDatabase } from "@/db/migrate";
+import { seedDemo } from "@/db/seed";
+import { env } from "@/env";
+import { startLivekitDevServer } from "@/livekit-dev/server";
+import { startMailCatcher } from "@/server/notify/mail-catcher";
+
+const mode = process.argv.includes("--prod") ? "start" : "dev";
+const port = Number(new URL(env.APP_URL).port || 3000);
+
+async function main() {
+  const { db, client } = openDb(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+  await migrateDatabase(db, env.DATABASE_URL);
+  if (env.IMMERSION_DEMO) {
+    const { created } = await seedDemo(db);
+    console.log(created ? "[dev] demo data created" : "[dev] demo data already present");
+  }
+  client.close();
+
+  const closers: (() => Promise<void>)[] = [];
+  const smtp = new URL(env.SMTP_URL);
+  if (["127.0.0.1", "localhost"].includes(smtp.hostname) && !process.env.SMTP_URL) {
+    const catcher = await startMailCatcher({ port: Number(smtp.port || 1025), host: "127.0.0.1", dir: "data/mailbox" });
+    closers.push(() => catcher.close());
+    console.log(`[dev] mail catcher on smtp://127.0.0.1:${catcher.port} — read it at ${env.APP_URL}/mailbox`);
+  }
+  if (!process.env.LIVEKIT_URL) {
+    const lk = await startLivekitDevServer({
+      port: Number(new URL(env.LIVEKIT_URL).port || 7880),
+      host: "127.0.0.1",
+      apiKey: env.LIVEKIT_API_KEY,
+      apiSecret: env.LIVEKIT_API_SECRET,
+      webhookUrl: new URL("/api/livekit/webhook", env.APP_URL).toString(),
+    });
+    closers.push(() => lk.close());
+    console.log(`[dev] LiveKit development server on ${lk.url}`);
+  }
+
+  const next = spawn("npx", ["next", mode, "-p", String(port), "-H", "127.0.0.1"], { stdio: "inherit", env: process.env });
+  const stop = async () => {
+    next.kill("SIGTERM");
+    await Promise.allSettled(closers.map((c) => c()));
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  next.on("exit", (code) => {
+    void Promise.allSettled(closers.map((c) => c())).then(() => process.exit(code ?? 0));
+  });
+}
+
+main().catch((error) => {
+  console.error("[dev] could not start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});
