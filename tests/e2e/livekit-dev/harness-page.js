@@ -46,7 +46,11 @@
     const lp = state.room.localParticipant;
     if (audio) await lp.setMicrophoneEnabled(true);
     if (video) await lp.setCameraEnabled(true);
-    return [...lp.trackPublications.values()].map((p) => ({ sid: p.trackSid, kind: p.kind }));
+    return [...lp.trackPublications.values()].map((p) => ({
+      sid: p.trackSid,
+      kind: p.kind,
+      width: p.track?.mediaStreamTrack.getSettings().width ?? 0,
+    }));
   }
 
   async function tryPublish() {
@@ -71,7 +75,7 @@
   async function media() {
     const out = {};
     for (const p of state.room.remoteParticipants.values()) {
-      const entry = { audioSamples: 0, audioLevel: 0, videoFrames: 0 };
+      const entry = { audioSamples: 0, audioLevel: 0, videoFrames: 0, videoWidth: 0 };
       for (const pub of p.trackPublications.values()) {
         const track = pub.track;
         if (!track?.receiver) continue;
@@ -82,7 +86,10 @@
             entry.audioSamples += s.totalSamplesReceived ?? 0;
             entry.audioLevel = Math.max(entry.audioLevel, s.audioLevel ?? 0);
           }
-          if (s.kind === "video") entry.videoFrames += s.framesDecoded ?? 0;
+          if (s.kind === "video") {
+            entry.videoFrames += s.framesDecoded ?? 0;
+            entry.videoWidth = Math.max(entry.videoWidth, s.frameWidth ?? 0);
+          }
         });
       }
       out[p.identity] = entry;

@@ -48,6 +48,14 @@ export interface MediaSeen {
   audioSamples: number;
   audioLevel: number;
   videoFrames: number;
+  videoWidth: number;
+}
+
+export interface PublishedLocal {
+  sid: string;
+  kind: string;
+  /** Capture width of a video track (what the publisher sends as its top layer). */
+  width: number;
 }
 
 export interface Snapshot {
@@ -87,7 +95,7 @@ export class BrowserParticipant {
     return this.page.evaluate(([u, t]) => window.harness.join(u, t), [url, token] as const);
   }
 
-  publish(kinds: { audio?: boolean; video?: boolean } = {}): Promise<{ sid: string; kind: string }[]> {
+  publish(kinds: { audio?: boolean; video?: boolean } = {}): Promise<PublishedLocal[]> {
     return this.page.evaluate((k) => window.harness.publish(k), kinds);
   }
 
@@ -154,7 +162,7 @@ declare global {
   interface Window {
     harness: {
       join(url: string, token: string): Promise<{ sid: string; connectMs: number }>;
-      publish(kinds: { audio?: boolean; video?: boolean }): Promise<{ sid: string; kind: string }[]>;
+      publish(kinds: { audio?: boolean; video?: boolean }): Promise<PublishedLocal[]>;
       tryPublish(): Promise<{ ok: boolean; error?: string }>;
       sendData(
         text: string,
