@@ -34,7 +34,11 @@ export class NodeParticipant {
   ) {}
 
   /** Joins with a data channel in the first offer (as livekit-client does) and waits for "join". */
-  static async connect(url: string, token: string): Promise<NodeParticipant> {
+  static async connect(
+    url: string,
+    token: string,
+    options: { reconnectSid?: string } = {},
+  ): Promise<NodeParticipant> {
     const pc = new RTCPeerConnection({ iceServers: [] });
     pc.createDataChannel("_reliable");
     await pc.setLocalDescription(await pc.createOffer());
@@ -43,6 +47,8 @@ export class NodeParticipant {
       clientInfo: new ClientInfo({ sdk: ClientInfo_SDK.JS, version: "test", protocol: 16 }),
       connectionSettings: new ConnectionSettings({ autoSubscribe: true }),
       publisherOffer: new SessionDescription({ type: "offer", sdp, id: 1 }),
+      reconnect: options.reconnectSid !== undefined,
+      participantSid: options.reconnectSid ?? "",
     });
     const wrapped = new WrappedJoinRequest({
       compression: WrappedJoinRequest_Compression.NONE,
@@ -61,6 +67,9 @@ export class NodeParticipant {
         const msg = SignalResponse.fromBinary(new Uint8Array(data as Buffer));
         responses.push(msg);
         if (msg.message.case === "join") resolve(msg.message.value);
+        // A leave first means the join (or resume) was turned down.
+        if (msg.message.case === "leave")
+          reject(Object.assign(new Error("left"), { leave: msg.message.value }));
       });
     });
     const participant = new NodeParticipant(ws, pc, join);
