@@ -44,13 +44,19 @@ function load(): Env {
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
   const env = parsed.data;
-  if (isProduction) {
-    const missing: string[] = [];
-    if (env.AUTH_SECRET === DEV_AUTH_SECRET) missing.push("AUTH_SECRET");
-    if (env.LIVEKIT_API_SECRET === DEV_LIVEKIT_SECRET) missing.push("LIVEKIT_API_SECRET");
-    if (missing.length) throw new Error(`Production needs its own secrets: set ${missing.join(", ")}`);
-  }
   return env;
 }
 
 export const env = load();
+
+/**
+ * Refuses to run production on the development secrets. Called when a server or worker boots
+ * (not at build time, where no secrets are present); `next build` still checks every setting's shape.
+ */
+export function assertProductionSecrets(): void {
+  if (!isProduction) return;
+  const missing: string[] = [];
+  if (env.AUTH_SECRET === DEV_AUTH_SECRET) missing.push("AUTH_SECRET");
+  if (env.LIVEKIT_API_SECRET === DEV_LIVEKIT_SECRET) missing.push("LIVEKIT_API_SECRET");
+  if (missing.length) throw new Error(`Production needs its own secrets: set ${missing.join(", ")}`);
+}

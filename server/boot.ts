@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
-import { env } from "@/env";
+import { assertProductionSecrets, env } from "@/env";
 import "@/server/jobs/handlers";
 import { startWorker } from "@/server/jobs/worker";
 
@@ -11,6 +11,7 @@ const state = globalThis as unknown as { immersionBooted?: boolean };
 export async function startApp(): Promise<void> {
   if (state.immersionBooted) return;
   state.immersionBooted = true;
+  assertProductionSecrets();
   await migrateDatabase(db, env.DATABASE_URL);
   if (env.WORKER_IN_PROCESS) startWorker({ db });
 }

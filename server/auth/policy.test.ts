@@ -54,3 +54,11 @@ describe("can()", () => {
     expect(can(staff("agent"), "customer.accessibility.read")).toBe(false);
   });
 });
+
+describe("the written policy", () => {
+  it("docs/authorization.md is rendered from the current table", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { renderPolicyMarkdown } = await import("./policy-doc");
+    expect(readFileSync("docs/authorization.md", "utf8")).toBe(renderPolicyMarkdown());
+  });
+});

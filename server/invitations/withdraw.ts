@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { db } from "@/db";
 import { customers, invitations, outbox, surveyResponses, surveys } from "@/db/schema";
 import { audit } from "@/server/audit/log";
@@ -36,7 +36,8 @@ export async function withdrawCustomer(actor: CustomerActor): Promise<void> {
         .set({ status: "withdrawn", accommodations: [], accommodationOther: null, tokenRevokedAt: now })
         .where(inArray(invitations.id, invIds));
     }
-    await tx.delete(outbox).where(and(eq(outbox.customerId, actor.customerId), eq(outbox.status, "pending")));
+    // Pending mail is never sent; sent mail is erased from the log too (it holds the address).
+    await tx.delete(outbox).where(eq(outbox.customerId, actor.customerId));
     await tx
       .update(customers)
       .set({ name: null, email: null, phone: null, accessibilityNotes: null, tags: [], segment: null, erasedAt: now })

@@ -1,0 +1,197 @@
+import "../support/test-env";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { actions, customers, invitations, sessions } from "@/db/schema";
+import { getAction, listAllActions, listMyActions, transitionAction, createAction } from "@/server/actions/actions";
+import { dashboardSummary } from "@/server/analytics/dashboard";
+import type { Actor } from "@/server/auth/actor";
+import { can, POLICY, type PolicyAction } from "@/server/auth/policy";
+import { listCustomers } from "@/server/customers/list-customers";
+import { DomainError } from "@/server/errors";
+import { createInsight, getInsight, listInsights, listUntriagedComments } from "@/server/insights/insights";
+import { invitationView } from "@/server/invitations/invitation-view";
+import { mintRoomToken } from "@/server/rooms/mint-token";
+import { createSession } from "@/server/sessions/create-session";
+import { getSessionDetail } from "@/server/sessions/get-session";
+import { listSessions } from "@/server/sessions/list-sessions";
+import { seededDb } from "../support/seeded-db";
+
+/**
+ * Every server action and route handler, with the policy action(s) it is guarded by. A new
+ * endpoint that is not listed here fails the inventory test below.
+ */
+const ENDPOINTS: Record<string, readonly (PolicyAction | "public" | "staff-session" | "own-cookie")[]> = {
+  "app/(staff)/sessions/actions.ts#createSessionAction": ["session.create"],
+  "app/(staff)/sessions/actions.ts#inviteCustomersAction": ["session.manage"],
+  "app/(staff)/sessions/actions.ts#startSessionAction": ["session.manage"],
+  "app/(staff)/sessions/actions.ts#endSessionAction": ["session.manage"],
+  "app/(staff)/insights/actions.ts#createInsightAction": ["insight.create"],
+  "app/(staff)/insights/actions.ts#createActionAction": ["action.create"],
+  "app/(staff)/insights/actions.ts#transitionActionAction": ["action.work", "action.verify"],
+  "app/(staff)/sign-out-action.ts#signOutAction": ["staff-session"],
+  "app/sign-in/actions.ts#emailSignIn": ["public"],
+  "app/sign-in/actions.ts#oidcSignIn": ["public"],
+  "app/sign-in/actions.ts#demoSignIn": ["public"],
+  "app/(customer)/invite/actions.ts#respondAction": ["invitation.respond"],
+  "app/(customer)/invite/actions.ts#withdrawAction": ["invitation.respond"],
+  "app/(customer)/survey/actions.ts#submitSurveyAction": ["survey.respond"],
+  "app/(customer)/preferences-actions.ts#setCustomerPreferences": ["own-cookie"],
+  "app/api/auth/[...nextauth]/route.ts#GET": ["public"],
+  "app/api/auth/[...nextauth]/route.ts#POST": ["public"],
+  "app/api/health/route.ts#GET": ["public"],
+  "app/api/livekit/token/route.ts#POST": ["room.join"],
+  "app/i/[token]/route.ts#GET": ["public"],
+  "app/s/[token]/route.ts#GET": ["public"],
+};
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = path.join(dir, f);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+function endpointsInApp(): string[] {
+  const found: string[] = [];
+  for (const file of walk("app").filter((f) => /\.(ts|tsx)$/.test(f))) {
+    const src = readFileSync(file, "utf8");
+    const isRoute = /(^|\/)route\.ts$/.test(file);
+    if (!isRoute && !/^["']use server["']/m.test(src)) continue;
+    for (const m of src.matchAll(/export (?:async function|const \{?\s*)([A-Za-z, ]+)/g)) {
+      for (const name of m[1]!.split(",").map((s) => s.trim().split(" ")[0]!)) {
+        if (isRoute && !/^(GET|POST|PUT|PATCH|DELETE)$/.test(name)) continue;
+        if (name) found.push(`${file}#${name}`);
+      }
+    }
+  }
+  return found.sort();
+}
+
+describe("endpoint inventory", () => {
+  it("lists every server action and route handler in the authorization table", () => {
+    const missing = endpointsInApp().filter((e) => !(e in ENDPOINTS));
+    expect(missing).toEqual([]);
+    for (const guards of Object.values(ENDPOINTS)) {
+      for (const g of guards) if (!["public", "staff-session", "own-cookie"].includes(g)) expect(POLICY).toHaveProperty(g);
+    }
+  });
+});
+
+type Staff = Awaited<ReturnType<typeof seededDb>>;
+let staff: Staff;
+let actors: Record<string, Actor>;
+let ctx: { sessionId: string; insightId: string; actionId: string; foreignActionId: string };
+
+beforeAll(async () => {
+  staff = await seededDb();
+  const session = await db.query.sessions.findFirst({ where: eq(sessions.facilitatorId, staff.facilitator.userId) });
+  const inv = await db.query.invitations.findFirst({ where: eq(invitations.sessionId, session!.id) });
+  const survey = await db.query.surveys.findFirst();
+  const billing = staff.owner.departments.find((d) => d.isOwner)!.id;
+  const mine = await db.query.actions.findFirst({ where: eq(actions.departmentId, billing) });
+  const foreign = await db.query.actions.findFirst({
+    where: (a, { ne }) => ne(a.departmentId, billing),
+  });
+  ctx = { sessionId: session!.id, insightId: mine!.insightId, actionId: mine!.id, foreignActionId: foreign!.id };
+  actors = {
+    anonymous: { kind: "anonymous" },
+    customer: { kind: "customer", invitationId: inv!.id, customerId: inv!.customerId, sessionId: session!.id },
+    respondent: { kind: "respondent", surveyId: survey!.id, sessionId: survey!.sessionId },
+    agent: staff.agent,
+    executive: staff.executive,
+    owner: staff.owner,
+    facilitator: staff.facilitator,
+    admin: staff.admin,
+  };
+});
+
+/** Runs a domain call; denied means a DomainError that hides the resource or refuses access. */
+async function outcome(fn: () => Promise<unknown>): Promise<"allowed" | "denied"> {
+  try {
+    await fn();
+    return "allowed";
+  } catch (e) {
+    if (e instanceof DomainError && ["forbidden", "not_found", "unauthenticated"].includes(e.code)) return "denied";
+    if (e instanceof DomainError) return "allowed"; // got past authorization, refused for another reason
+    throw e;
+  }
+}
+
+const inAWeek = () => new Date(Date.now() + 7 * 86400_000).toISOString().slice(0, 16);
+
+describe("authorization matrix (domain layer, every role)", () => {
+  const cases: [string, PolicyAction, (a: Actor) => Promise<unknown>, (a: Actor) => boolean][] = [
+    ["listSessions", "session.list", (a) => listSessions(a), (a) => can(a, "session.list")],
+    ["getSessionDetail", "session.read", (a) => getSessionDetail(a, ctx.sessionId), (a) => can(a, "session.read")],
+    [
+      "createSession",
+      "session.create",
+      (a) =>
+        createSession(a, { title: "Matrix", description: "", format: "panel", startsAtLocal: inAWeek(), timeZone: "UTC", durationMinutes: 45, seats: 10, observersHidden: true }),
+      (a) => can(a, "session.create"),
+    ],
+    ["listCustomers", "customer.list", (a) => listCustomers(a), (a) => can(a, "customer.list")],
+    ["listInsights", "insight.read", (a) => listInsights(a), (a) => can(a, "insight.read")],
+    ["getInsight", "insight.read", (a) => getInsight(a, ctx.insightId), (a) => can(a, "insight.read")],
+    ["listUntriagedComments", "insight.create", (a) => listUntriagedComments(a), (a) => can(a, "insight.create")],
+    [
+      "createInsight",
+      "insight.create",
+      (a) => createInsight(a, { title: "Matrix", summary: "", customerAxis: "irritant", companyAxis: "irritant", reasonCodeIds: [], evidenceResponseIds: [], contactsPerMonth: 0, handlingMinutes: 0, hourlyCost: 0, customersAtRisk: 0, lifetimeValue: 0 }),
+      (a) => can(a, "insight.create"),
+    ],
+    ["listAllActions", "action.read", (a) => listAllActions(a), (a) => can(a, "action.read")],
+    ["listMyActions", "action.read", (a) => listMyActions(a), (a) => can(a, "action.read")],
+    ["getAction", "action.read", (a) => getAction(a, ctx.actionId), (a) => can(a, "action.read")],
+    [
+      "createAction",
+      "action.create",
+      (a) => createAction(a, { insightId: ctx.insightId, departmentId: crypto.randomUUID(), ownerId: crypto.randomUUID(), title: "Matrix", deadline: "2099-01-01" }),
+      (a) => can(a, "action.create"),
+    ],
+    [
+      "transitionAction (another department's)",
+      "action.work",
+      (a) => transitionAction(a, { actionId: ctx.foreignActionId, to: "verified", note: "" }),
+      (a) => can(a, "action.verify"),
+    ],
+    ["dashboardSummary", "dashboard.read", (a) => dashboardSummary(a), (a) => can(a, "dashboard.read")],
+    ["mintRoomToken", "room.join", (a) => mintRoomToken(a, ctx.sessionId), (a) => can(a, "room.join", { sessionId: ctx.sessionId, sessionFacilitatorId: staff.facilitator.userId })],
+  ];
+
+  for (const [name, , call, expected] of cases) {
+    it(`${name} matches the policy for every role`, async () => {
+      for (const [role, actor] of Object.entries(actors)) {
+        const got = await outcome(() => call(actor));
+        const want = expected(actor) ? "allowed" : "denied";
+        expect(`${role}:${got}`).toBe(`${role}:${want}`);
+      }
+    });
+  }
+
+  it("a customer link reaches only its own invitation", async () => {
+    const mine = actors.customer as Extract<Actor, { kind: "customer" }>;
+    const other = await db.query.invitations.findFirst({ where: (i, { ne }) => ne(i.id, mine.invitationId) });
+    const row = await db.query.invitations.findFirst({ where: eq(invitations.id, other!.id) });
+    const session = await db.query.sessions.findFirst({ where: eq(sessions.id, row!.sessionId) });
+    const customer = await db.query.customers.findFirst({ where: eq(customers.id, row!.customerId) });
+    expect(can(mine, "invitation.respond", { invitationId: other!.id })).toBe(false);
+    await expect(invitationView(mine, { invitation: row!, session: session!, customer: customer! })).rejects.toThrow(DomainError);
+    expect(can(mine, "room.join", { sessionId: crypto.randomUUID() })).toBe(false);
+  });
+
+  it("accessibility needs are absent, not hidden, for roles that may not see them", async () => {
+    for (const who of [staff.executive, staff.agent, staff.owner]) {
+      const d = await getSessionDetail(who, ctx.sessionId);
+      for (const row of d.board) expect(Object.keys(row)).not.toContain("accommodations");
+      expect(JSON.stringify(d)).not.toMatch(/accommodationOther/);
+    }
+    const f = await getSessionDetail(staff.facilitator, ctx.sessionId);
+    expect(Object.keys(f.board[0] ?? {})).toContain("accommodations");
+    const directory = await listCustomers(staff.facilitator);
+    expect(directory.every((c) => "accessibilityNotes" in c)).toBe(true);
+  });
+});

@@ -1,0 +1,73 @@
+// Starts the real app (the production build from `next build`) on loopback for browser tests,
+// with its own libSQL file, demo data, a real SMTP server and the LiveKit development server.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type Db, openDb } from "@/db";
+import { migrateDatabase } from "@/db/migrate";
+import { seedDemo } from "@/db/seed";
+import { startTestLivekit } from "./livekit-dev-server";
+import { freePort } from "./ports";
+import { startTestSmtp } from "./smtp";
+
+export type AppServer = {
+  url: string;
+  db: Db;
+  smtp: Awaited<ReturnType<typeof startTestSmtp>>;
+  livekitUrl: string;
+  logs: () => string;
+  close(): Promise<void>;
+};
+
+export async function startAppServer(): Promise<AppServer> {
+  const dir = mkdtempSync(path.join(tmpdir(), "immersion-e2e-"));
+  const dbUrl = `file:${path.join(dir, "app.db")}`;
+  const { db, client } = openDb(dbUrl);
+  await migrateDatabase(db, dbUrl);
+  await seedDemo(db);
+  const smtp = await startTestSmtp();
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const livekit = await startTestLivekit();
+  let output = "";
+  const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      IMMERSION_DEMO: "true",
+      APP_URL: url,
+      DATABASE_URL: dbUrl,
+      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      LIVEKIT_URL: livekit.url,
+      LIVEKIT_API_KEY: livekit.apiKey,
+      LIVEKIT_API_SECRET: livekit.apiSecret,
+      WORKER_IN_PROCESS: "true",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`app exited early:\n${output}`);
+    const ok = await fetch(`${url}/api/health`).then((r) => r.status === 200).catch(() => false);
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error(`app did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return {
+    url,
+    db,
+    smtp,
+    livekitUrl: livekit.url,
+    logs: () => output,
+    async close() {
+      child.kill("SIGTERM");
+      await new Promise((r) => setTimeout(r, 300));
+      await Promise.allSettled([smtp.close(), livekit.close()]);
+      client.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
