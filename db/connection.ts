@@ -47,6 +47,101 @@ function runPragma(db: NativeDb, prepare: (sql: string) => unknown, pragma: stri
 
 export function openClient(url: string, authToken?: string): Client {
   if (url.startsWith("file:") || url === ":memory:") patchNativeConnections();
-  // Remote libSQL servers apply their own durability; the pragmas above are for local files.
-  return createClient({ url, authToken, concurrency: 8 });
+  // Remote libSQL servers apply their own durability and locking; both guards are for local files.
+  const client = createClient({ url, authToken, concurrency: 8 });
+  return url.startsWith("file:") || url === ":memory:" ? serializeWrites(client) : client;
+}
+
+/**
+ * The native driver runs each statement synchronously on the event loop. If one connection holds
+ * a write transaction across `await`s and another connection of the same process then starts a
+ * write, SQLite's busy wait blocks the whole event loop, the first transaction can never finish,
+ * and both fail with SQLITE_BUSY after the timeout. So writes within one process take turns
+ * (an async mutex); reads never wait (WAL). `busy_timeout` still covers other processes, such as
+ * `npm run worker`, whose locks are released independently of our event loop.
+ */
+export function serializeWrites(client: Client): Client {
+  let tail: Promise<void> = Promise.resolve();
+  const lock = async (): Promise<() => void> => {
+    let release!: () => void;
+    const next = new Promise<void>((r) => (release = r));
+    const previous = tail;
+    tail = previous.then(() => next);
+    await previous;
+    return release;
+  };
+  const isRead = (stmt: unknown) => {
+    const sql = (typeof stmt === "string" ? stmt : (stmt as { sql?: string })?.sql ?? "").trimStart().slice(0, 12).toUpperCase();
+    return sql.startsWith("SELECT") || sql.startsWith("WITH") || sql.startsWith("PRAGMA") || sql.startsWith("EXPLAIN");
+  };
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      if (prop === "execute") {
+        return async (...args: Parameters<Client["execute"]>) => {
+          if (isRead(args[0])) return target.execute(...args);
+          const release = await lock();
+          try {
+            return await target.execute(...args);
+          } finally {
+            release();
+          }
+        };
+      }
+      if (prop === "batch" || prop === "migrate" || prop === "executeMultiple") {
+        return async (...args: unknown[]) => {
+          const release = await lock();
+          try {
+            return await (target[prop] as (...a: unknown[]) => Promise<unknown>)(...args);
+          } finally {
+            release();
+          }
+        };
+      }
+      if (prop === "transaction") {
+        return async (...args: Parameters<Client["transaction"]>) => {
+          if (args[0] === "read") return target.transaction(...args);
+          const release = await lock();
+          try {
+            const tx = await target.transaction(...args);
+            let released = false;
+            const done = () => {
+              if (!released) {
+                released = true;
+                release();
+              }
+            };
+            return new Proxy(tx, {
+              get(t, p) {
+                const value = Reflect.get(t, p, t);
+                if (p === "commit" || p === "rollback") {
+                  return async () => {
+                    try {
+                      return await (value as () => Promise<void>).call(t);
+                    } finally {
+                      done();
+                    }
+                  };
+                }
+                if (p === "close") {
+                  return () => {
+                    try {
+                      (value as () => void).call(t);
+                    } finally {
+                      done();
+                    }
+                  };
+                }
+                return typeof value === "function" ? value.bind(t) : value;
+              },
+            });
+          } catch (error) {
+            release();
+            throw error;
+          }
+        };
+      }
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }
