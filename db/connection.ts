@@ -7,6 +7,7 @@
 // connection prepares is preceded by the settings. `journal_mode` is persistent in the file; the
 // others are per connection. See docs/decisions/003-libsql-connection-settings.md.
 import { createRequire } from "node:module";
+import path from "node:path";
 import { type Client, createClient } from "@libsql/client";
 
 export const CONNECTION_PRAGMAS = [
@@ -25,7 +26,10 @@ let patched = false;
 
 function patchNativeConnections(): void {
   if (patched) return;
-  const requireFromClient = createRequire(createRequire(import.meta.url).resolve("@libsql/client"));
+  // Resolved from the project root (bundlers rewrite import.meta.url), then from the client's own
+  // folder, so this is the very `libsql` module instance the client loads.
+  const fromRoot = createRequire(path.join(process.cwd(), "package.json"));
+  const requireFromClient = createRequire(fromRoot.resolve("@libsql/client"));
   const Database = requireFromClient("libsql") as NativeDbClass;
   const prepare = Database.prototype.prepare;
   Database.prototype.prepare = function (this: NativeDb, sql: string) {
