@@ -1,0 +1,24 @@
+// `npm run worker`: the background worker as its own process (any number of copies may run;
+// leases keep each job and each email to one of them). Set WORKER_IN_PROCESS=false on the app
+// servers when running it this way.
+import { db, dbClient } from "@/db";
+import { migrateDatabase } from "@/db/migrate";
+import { env } from "@/env";
+import "@/server/jobs/handlers";
+import { startWorker } from "@/server/jobs/worker";
+
+// The app's own `db`, so the handlers (which use it too) share one connection pool.
+await migrateDatabase(db, env.DATABASE_URL);
+const worker = startWorker({ db });
+
+let stopping = false;
+const stop = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[worker] ${signal}: finishing the current tick`);
+  await worker.stop();
+  dbClient().close();
+  process.exit(0);
+};
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));

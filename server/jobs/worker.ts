@@ -1,0 +1,112 @@
+import "server-only";
+import { hostname } from "node:os";
+import type { Db } from "@/db";
+import {
+  createTransport,
+  type DeliverResult,
+  deliverDueEmails,
+  type MailTransport,
+} from "@/server/notify/sender";
+import { safeErrorText } from "./retry";
+import { type RunJobsResult, runDueJobs } from "./run-due-jobs";
+import { writeHeartbeat } from "./worker-health";
+
+const JOBS_PER_TICK = 10;
+const EMAILS_PER_TICK = 50;
+
+export type WorkerTickResult = { jobs: RunJobsResult | null; emails: DeliverResult | null };
+
+export type WorkerTickOptions = {
+  db: Db;
+  workerId: string;
+  transport?: MailTransport;
+  now?: Date;
+  /** Bounds one tick, so a backlog never starves the heartbeat or stop(). */
+  jobLimit?: number;
+  emailLimit?: number;
+};
+
+/** One worker tick: heartbeat, due jobs, due emails. Each step's failure is logged, never thrown. */
+export async function runWorkerOnce(options: WorkerTickOptions): Promise<WorkerTickResult> {
+  const { db, workerId, now } = options;
+  await step(workerId, "heartbeat", () => writeHeartbeat(db, workerId, now));
+  const jobs = await step(workerId, "jobs", () =>
+    runDueJobs({ db, workerId, now, limit: options.jobLimit ?? JOBS_PER_TICK }),
+  );
+  const emails = await step(workerId, "emails", () =>
+    deliverDueEmails({
+      db,
+      workerId,
+      now,
+      transport: options.transport,
+      limit: options.emailLimit ?? EMAILS_PER_TICK,
+    }),
+  );
+  return { jobs, emails };
+}
+
+async function step<T>(workerId: string, name: string, run: () => Promise<T>): Promise<T | null> {
+  try {
+    return await run();
+  } catch (error) {
+    // The database may be busy or briefly unreachable; the next tick tries again.
+    console.error(`[worker] ${workerId}: ${name} failed: ${safeErrorText(error)}`);
+    return null;
+  }
+}
+
+/** A worker id that tells processes apart in heartbeats and leases. */
+export function newWorkerId(): string {
+  return `${hostname()}:${process.pid}:${crypto.randomUUID().slice(0, 8)}`;
+}
+
+/**
+ * Starts the worker loop: a tick every `pollMs` (sooner while a backlog remains). It keeps the
+ * process alive until `stop()`, which ends the loop once the in-flight tick has finished.
+ */
+export function startWorker(options: {
+  db: Db;
+  workerId?: string;
+  pollMs?: number;
+  transport?: MailTransport;
+}): { workerId: string; stop(): Promise<void> } {
+  const workerId = options.workerId ?? newWorkerId();
+  const pollMs = options.pollMs ?? 1000;
+  // One transport for the loop's lifetime; a caller-provided one is the caller's to close.
+  const own = options.transport ? null : createTransport();
+  const transport = options.transport ?? (own as MailTransport);
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let inFlight: Promise<void> = Promise.resolve();
+
+  const tick = async () => {
+    timer = null;
+    let busy = false;
+    try {
+      const r = await runWorkerOnce({ db: options.db, workerId, transport });
+      // A full batch means more is probably waiting: come back at once instead of after pollMs.
+      busy = (r.jobs?.claimed ?? 0) >= JOBS_PER_TICK || (r.emails?.claimed ?? 0) >= EMAILS_PER_TICK;
+    } catch (error) {
+      console.error(`[worker] ${workerId}: tick failed: ${safeErrorText(error)}`);
+    }
+    if (!stopped) schedule(busy ? 10 : pollMs);
+  };
+  const schedule = (ms: number) => {
+    timer = setTimeout(() => {
+      inFlight = tick();
+    }, ms);
+  };
+
+  schedule(0);
+  console.log(`[worker] ${workerId} started (poll ${pollMs} ms)`);
+  return {
+    workerId,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await inFlight;
+      own?.close();
+      console.log(`[worker] ${workerId} stopped`);
+    },
+  };
+}
