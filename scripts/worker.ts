@@ -3,10 +3,11 @@
 // servers when running it this way.
 import { db, dbClient } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
-import { env } from "@/env";
+import { assertProductionSecrets, env } from "@/env";
 import "@/server/jobs/handlers";
 import { startWorker } from "@/server/jobs/worker";
 
+assertProductionSecrets();
 // The app's own `db`, so the handlers (which use it too) share one connection pool.
 await migrateDatabase(db, env.DATABASE_URL);
 const worker = startWorker({ db });
