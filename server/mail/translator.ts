@@ -1,5 +1,5 @@
 import "server-only";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import type { Locale } from "@/lib/i18n/config";
 import en from "@/messages/en.json";
 import vi from "@/messages/vi.json";

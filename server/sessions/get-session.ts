@@ -26,6 +26,7 @@ export async function getSessionDetail(actor: Actor, sessionId: string) {
       respondedAt: invitations.respondedAt,
       accommodations: invitations.accommodations,
       accommodationOther: invitations.accommodationOther,
+      customerId: invitations.customerId,
       customerName: customers.name,
       language: customers.language,
     })
@@ -44,5 +45,7 @@ export async function getSessionDetail(actor: Actor, sessionId: string) {
     ...(seesNeeds ? { accommodations: r.accommodations, accommodationOther: r.accommodationOther } : {}),
   }));
   if (seesNeeds) await audit(db, actor, "read_accommodations", "session", sessionId);
-  return { session, staff, board, canManage, seesPeople, seesNeeds };
+  // Who is already invited, so the invite picker can leave them out (personal data: same gate).
+  const invitedCustomerIds = seesPeople ? rows.map((r) => r.customerId) : [];
+  return { session, staff, board, canManage, seesPeople, seesNeeds, invitedCustomerIds };
 }

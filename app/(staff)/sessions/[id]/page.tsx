@@ -28,7 +28,8 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   const d = await orNotFound(getSessionDetail(actor, id));
   const { session } = d;
   const open = session.status === "scheduled" || session.status === "live";
-  const candidates = d.canManage && open ? await listCustomers(actor) : [];
+  const invited = new Set(d.invitedCustomerIds);
+  const candidates = d.canManage && open ? (await listCustomers(actor)).filter((c) => !invited.has(c.id)) : [];
   const booked = d.board.filter((b) => b.status === "accepted" || b.status === "attended").length;
   return (
     <div className="space-y-6">
