@@ -8,7 +8,7 @@
 // others are per connection. See docs/decisions/003-libsql-connection-settings.md.
 import { createRequire } from "node:module";
 import path from "node:path";
-import { type Client, createClient } from "@libsql/client";
+import { type Client, createClient, type TransactionMode } from "@libsql/client";
 
 export const CONNECTION_PRAGMAS = [
   "PRAGMA journal_mode = WAL",
@@ -102,11 +102,11 @@ export function serializeWrites(client: Client): Client {
         };
       }
       if (prop === "transaction") {
-        return async (...args: Parameters<Client["transaction"]>) => {
-          if (args[0] === "read") return target.transaction(...args);
+        return async (mode?: TransactionMode) => {
+          if (mode === "read") return target.transaction(mode);
           const release = await lock();
           try {
-            const tx = await target.transaction(...args);
+            const tx = await target.transaction(mode);
             let released = false;
             const done = () => {
               if (!released) {

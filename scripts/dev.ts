@@ -2,6 +2,7 @@
 // demo data, the local SMTP catcher, the LiveKit-compatible development server (unless
 // LIVEKIT_URL points at a real LiveKit) and Next with the job worker inside it.
 import { spawn } from "node:child_process";
+import path from "node:path";
 import { openDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemo } from "@/db/seed";
@@ -41,7 +42,10 @@ async function main() {
     console.log(`[dev] LiveKit development server on ${lk.url}`);
   }
 
-  const next = spawn("npx", ["next", mode, "-p", String(port), "-H", "127.0.0.1"], { stdio: "inherit", env: process.env });
+  const next = spawn(path.resolve("node_modules/.bin/next"), [mode, "-p", String(port), "-H", "127.0.0.1"], {
+    stdio: "inherit",
+    env: process.env,
+  });
   const stop = async () => {
     next.kill("SIGTERM");
     await Promise.allSettled(closers.map((c) => c()));

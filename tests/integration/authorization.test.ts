@@ -43,6 +43,8 @@ const ENDPOINTS: Record<string, readonly (PolicyAction | "public" | "staff-sessi
   "app/api/auth/[...nextauth]/route.ts#GET": ["public"],
   "app/api/auth/[...nextauth]/route.ts#POST": ["public"],
   "app/api/health/route.ts#GET": ["public"],
+  "app/api/ping/route.ts#GET": ["public"],
+  "app/api/survey-response/route.ts#POST": ["survey.respond"],
   "app/api/livekit/token/route.ts#POST": ["room.join"],
   "app/i/[token]/route.ts#GET": ["public"],
   "app/s/[token]/route.ts#GET": ["public"],

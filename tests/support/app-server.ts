@@ -31,7 +31,9 @@ export async function startAppServer(): Promise<AppServer> {
   const url = `http://127.0.0.1:${port}`;
   const livekit = await startTestLivekit();
   let output = "";
-  const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // Next's own binary (not npx), in its own process group, so closing stops the whole server.
+  const child: ChildProcess = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    detached: true,
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -63,7 +65,13 @@ export async function startAppServer(): Promise<AppServer> {
     livekitUrl: livekit.url,
     logs: () => output,
     async close() {
-      child.kill("SIGTERM");
+      if (child.pid) {
+        try {
+          process.kill(-child.pid, "SIGTERM");
+        } catch {
+          // already gone
+        }
+      }
       await new Promise((r) => setTimeout(r, 300));
       await Promise.allSettled([smtp.close(), livekit.close()]);
       client.close();

@@ -1,0 +1,22 @@
+// `npm run bench`: every figure as a ratio against a reference measured in the same run, because
+// the machines are shared and noisy. Needs a production build (the npm script builds first).
+import { startAppServer } from "../support/app-server";
+import { benchLivekitDev } from "./livekit-dev";
+import { benchSurveySubmit } from "./survey-submit";
+
+const only = process.argv[2];
+const report: string[] = [];
+
+if (!only || only === "survey") {
+  const app = await startAppServer();
+  try {
+    report.push("## Survey submit", ...(await benchSurveySubmit(app)));
+  } finally {
+    await app.close();
+  }
+}
+if (!only || only === "livekit") {
+  report.push("## LiveKit development server", ...(await benchLivekitDev()));
+}
+console.log(`\n${report.join("\n")}`);
+process.exit(0);
