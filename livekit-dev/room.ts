@@ -142,7 +142,9 @@ export class Room implements ParticipantHost {
   }
 
   onMediaFailed(participant: Participant): void {
-    this.remove(participant, DisconnectReason.STATE_MISMATCH);
+    // Not removed here: under load ICE consent can lapse briefly, and the client notices its own
+    // failed transport and rejoins (a rejoin with the same identity replaces this participant).
+    this.events.log(`media failed room=${this.name} identity=${participant.identity}`);
   }
 
   /** The tracks this participant should be receiving now. */

@@ -42,10 +42,11 @@
     return { sid: room.localParticipant.sid, connectMs: Math.round(performance.now() - started) };
   }
 
-  async function publish({ audio = true, video = true } = {}) {
+  async function publish({ audio = true, video = true, width, height } = {}) {
     const lp = state.room.localParticipant;
     if (audio) await lp.setMicrophoneEnabled(true);
-    if (video) await lp.setCameraEnabled(true);
+    if (video)
+      await lp.setCameraEnabled(true, width && height ? { resolution: { width, height } } : undefined);
     return [...lp.trackPublications.values()].map((p) => ({
       sid: p.trackSid,
       kind: p.kind,

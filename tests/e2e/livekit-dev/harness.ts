@@ -51,6 +51,14 @@ export interface MediaSeen {
   videoWidth: number;
 }
 
+export interface PublishOptions {
+  audio?: boolean;
+  video?: boolean;
+  /** Camera capture size; livekit-client's default (1280x720) when unset. */
+  width?: number;
+  height?: number;
+}
+
 export interface PublishedLocal {
   sid: string;
   kind: string;
@@ -95,7 +103,7 @@ export class BrowserParticipant {
     return this.page.evaluate(([u, t]) => window.harness.join(u, t), [url, token] as const);
   }
 
-  publish(kinds: { audio?: boolean; video?: boolean } = {}): Promise<PublishedLocal[]> {
+  publish(kinds: PublishOptions = {}): Promise<PublishedLocal[]> {
     return this.page.evaluate((k) => window.harness.publish(k), kinds);
   }
 
@@ -162,7 +170,7 @@ declare global {
   interface Window {
     harness: {
       join(url: string, token: string): Promise<{ sid: string; connectMs: number }>;
-      publish(kinds: { audio?: boolean; video?: boolean }): Promise<PublishedLocal[]>;
+      publish(kinds: PublishOptions): Promise<PublishedLocal[]>;
       tryPublish(): Promise<{ ok: boolean; error?: string }>;
       sendData(
         text: string,

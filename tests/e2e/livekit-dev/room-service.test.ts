@@ -54,7 +54,11 @@ describe("RoomService through livekit-server-sdk", () => {
     await observer.join(lk.url, await mintToken(lk, "observer", { room, canPublish: false, hidden: true }));
     const participants = await api.listParticipants(room);
     expect(participants.map((p) => p.identity).sort()).toEqual(["alice", "observer"]);
-    const got = await waitFor(() => api.getParticipant(room, "alice"), (p) => p.tracks.length === 2, 10_000);
+    const got = await waitFor(
+      () => api.getParticipant(room, "alice"),
+      (p) => p.tracks.length === 2,
+      10_000,
+    );
     expect(got.name).toBe("Alice");
     expect(got.tracks.map((t) => t.sid)).toContain(aliceAudioSid);
     await expect(api.getParticipant(room, "nobody")).rejects.toMatchObject({ status: 404 });
@@ -83,11 +87,15 @@ describe("RoomService through livekit-server-sdk", () => {
     expect(track.muted).toBe(true);
     await waitFor(
       () => observer.snapshot(),
-      (s) => !!s.remoteInfo.find((p) => p.identity === "alice")?.tracks.find((t) => t.sid === aliceAudioSid)?.muted,
+      (s) =>
+        !!s.remoteInfo.find((p) => p.identity === "alice")?.tracks.find((t) => t.sid === aliceAudioSid)
+          ?.muted,
       10_000,
       "observer seeing alice muted",
     );
-    await expect(api.mutePublishedTrack(room, "alice", aliceAudioSid, false)).rejects.toBeInstanceOf(TwirpError);
+    await expect(api.mutePublishedTrack(room, "alice", aliceAudioSid, false)).rejects.toBeInstanceOf(
+      TwirpError,
+    );
   });
 
   it("sends data from the server to the chosen participants only", async () => {
@@ -95,9 +103,19 @@ describe("RoomService through livekit-server-sdk", () => {
       destinationIdentities: ["observer"],
       topic: "server",
     });
-    await api.sendData(room, new TextEncoder().encode("to-all"), DataPacket_Kind.RELIABLE, { topic: "server" });
-    await waitFor(() => alice.snapshot(), (s) => s.received.some((r) => r.text === "to-all"), 10_000);
-    const o = await waitFor(() => observer.snapshot(), (s) => s.received.some((r) => r.text === "to-all"), 10_000);
+    await api.sendData(room, new TextEncoder().encode("to-all"), DataPacket_Kind.RELIABLE, {
+      topic: "server",
+    });
+    await waitFor(
+      () => alice.snapshot(),
+      (s) => s.received.some((r) => r.text === "to-all"),
+      10_000,
+    );
+    const o = await waitFor(
+      () => observer.snapshot(),
+      (s) => s.received.some((r) => r.text === "to-all"),
+      10_000,
+    );
     expect(o.received.find((r) => r.text === "to-observer")).toMatchObject({ from: null, topic: "server" });
     expect((await alice.snapshot()).received.map((r) => r.text)).not.toContain("to-observer");
   });
@@ -105,8 +123,18 @@ describe("RoomService through livekit-server-sdk", () => {
   it("updates room metadata for everyone in the room", async () => {
     const updated = await api.updateRoomMetadata(room, "phase-2");
     expect(updated.metadata).toBe("phase-2");
-    await waitFor(() => alice.snapshot(), (s) => s.metadata === "phase-2", 10_000, "alice seeing room metadata");
-    await waitFor(() => observer.snapshot(), (s) => s.metadata === "phase-2", 10_000, "observer seeing room metadata");
+    await waitFor(
+      () => alice.snapshot(),
+      (s) => s.metadata === "phase-2",
+      10_000,
+      "alice seeing room metadata",
+    );
+    await waitFor(
+      () => observer.snapshot(),
+      (s) => s.metadata === "phase-2",
+      10_000,
+      "observer seeing room metadata",
+    );
   });
 
   it("grants canPublish to the observer live, and it can then publish", async () => {
@@ -114,7 +142,12 @@ describe("RoomService through livekit-server-sdk", () => {
     await api.updateParticipant(room, "observer", {
       permission: { canPublish: true, canSubscribe: true, canPublishData: true },
     });
-    await waitFor(() => observer.snapshot(), (s) => s.canPublish === true, 10_000, "observer's new permission");
+    await waitFor(
+      () => observer.snapshot(),
+      (s) => s.canPublish === true,
+      10_000,
+      "observer's new permission",
+    );
     expect((await observer.snapshot()).permissionChanges).toBeGreaterThan(0);
     expect((await observer.tryPublish()).ok).toBe(true);
     // No longer hidden either (the new permission does not say hidden), so alice now hears it.
@@ -129,14 +162,23 @@ describe("RoomService through livekit-server-sdk", () => {
 
   it("removes a participant, whose browser sees PARTICIPANT_REMOVED", async () => {
     await api.removeParticipant(room, "alice");
-    const s = await waitFor(() => alice.snapshot(), (x) => x.disconnectReason !== undefined, 10_000, "alice removed");
+    const s = await waitFor(
+      () => alice.snapshot(),
+      (x) => x.disconnectReason !== undefined,
+      10_000,
+      "alice removed",
+    );
     expect(s.disconnectReason).toBe(DisconnectReason.PARTICIPANT_REMOVED);
     expect((await api.listParticipants(room)).map((p) => p.identity)).toEqual(["observer"]);
   });
 
   it("deletes the room, disconnecting everyone with ROOM_DELETED", async () => {
     await api.deleteRoom(room);
-    const s = await waitFor(() => observer.snapshot(), (x) => x.disconnectReason !== undefined, 10_000);
+    const s = await waitFor(
+      () => observer.snapshot(),
+      (x) => x.disconnectReason !== undefined,
+      10_000,
+    );
     expect(s.disconnectReason).toBe(DisconnectReason.ROOM_DELETED);
     expect(await api.listRooms()).toEqual([]);
     await expect(api.deleteRoom(room)).rejects.toMatchObject({ status: 404 });
