@@ -34,6 +34,9 @@ export function applyPermission(
     }
   }
   if (before.canSubscribe !== participant.permissions.canSubscribe) room.refresh(participant);
-  // Hiding or revealing changes who may see this participant's tracks.
-  if (before.hidden !== participant.permissions.hidden) room.refreshAll(participant);
+  // Hiding or revealing changes who may see this participant and its tracks.
+  if (before.hidden !== participant.permissions.hidden) {
+    if (participant.permissions.hidden) room.hideFromOthers(participant);
+    room.refreshAll(participant);
+  }
 }

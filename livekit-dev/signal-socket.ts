@@ -95,7 +95,20 @@ export class SignalSocketServer {
         .then(() => handleSignalRequest(room, participant, request))
         .catch((error) => this.options.log(`signal error identity=${participant.identity}: ${error}`));
     });
+    // A browser that vanished without closing (crash, sleep) is noticed by protocol-level pings,
+    // which browsers answer on their own; LiveKit's own pings only flow client to server.
+    let alive = true;
+    ws.on("pong", () => {
+      alive = true;
+    });
+    const heartbeat = setInterval(() => {
+      if (!alive) ws.terminate();
+      alive = false;
+      ws.ping();
+    }, 15_000);
+    heartbeat.unref();
     ws.on("close", () => {
+      clearInterval(heartbeat);
       chain = chain.then(() => room.remove(participant, DisconnectReason.CLIENT_INITIATED, false));
     });
     room.join(participant);
