@@ -96,7 +96,7 @@ describe("the thin loop", () => {
     const response = await customer.goto(link);
     expect(customer.url()).toBe(`${app.url}/invite`); // the token left the address bar
     expect(response?.headers()["referrer-policy"]).toBe("no-referrer");
-    await expect(customer.getByRole("heading", { level: 1 })).resolves.toBeTruthy();
+    await customer.getByRole("heading", { level: 1 }).waitFor();
     expect(await axeViolations(customer)).toEqual([]);
     await customer.getByLabel("I agree to take part in this session.").check();
     await customer.getByLabel("You may quote what I say, without my name.").check();

@@ -47,6 +47,11 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         <Badge status={session.status} />
       </div>
 
+      {session.status === "ended" && (
+        <p role="status" className="rounded-md border border-slate-300 bg-white p-3 text-slate-800">
+          The session has ended. Surveys are on their way to the guests who booked.
+        </p>
+      )}
       <div className="flex flex-wrap gap-3">
         {open && (
           <Link href={`/sessions/${id}/room`} className={buttonClass("primary")}>
