@@ -2,9 +2,7 @@
 // boot rather than on first use. Imported by next.config.ts, which makes `next build` check it too.
 import { z } from "zod";
 
-const bool = z
-  .enum(["true", "false", "1", "0", ""])
-  .transform((v) => v === "true" || v === "1");
+const bool = z.enum(["true", "false", "1", "0", ""]).transform((v) => v === "true" || v === "1");
 
 const isProduction = process.env.NODE_ENV === "production" && process.env.IMMERSION_DEMO !== "true";
 
@@ -23,11 +21,17 @@ const schema = z.object({
   AUTH_OIDC_CLIENT_ID: z.string().optional(),
   AUTH_OIDC_CLIENT_SECRET: z.string().optional(),
   AUTH_OIDC_NAME: z.string().default("Company SSO"),
-  IMMERSION_DEMO: bool.default(isProduction ? false : true),
-  LIVEKIT_URL: z.string().regex(/^wss?:\/\//, "must be a ws:// or wss:// URL").default("ws://127.0.0.1:7880"),
+  IMMERSION_DEMO: bool.default(!isProduction),
+  LIVEKIT_URL: z
+    .string()
+    .regex(/^wss?:\/\//, "must be a ws:// or wss:// URL")
+    .default("ws://127.0.0.1:7880"),
   LIVEKIT_API_KEY: z.string().min(1).default("devkey"),
   LIVEKIT_API_SECRET: z.string().min(32).default(DEV_LIVEKIT_SECRET),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").default("smtp://127.0.0.1:1025"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .default("smtp://127.0.0.1:1025"),
   MAIL_FROM: z.string().min(3).default("Immersion <no-reply@immersion.local>"),
   WORKER_IN_PROCESS: bool.default(true),
   INVITE_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(30),

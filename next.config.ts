@@ -6,7 +6,14 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const config: NextConfig = {
   // Native or Node-only packages: keep them out of the server bundle.
-  serverExternalPackages: ["@libsql/client", "libsql", "nodemailer", "smtp-server", "werift", "livekit-server-sdk"],
+  serverExternalPackages: [
+    "@libsql/client",
+    "libsql",
+    "nodemailer",
+    "smtp-server",
+    "werift",
+    "livekit-server-sdk",
+  ],
   poweredByHeader: false,
   // `npm test` type-checks the whole project with tsc; the build need not do it twice.
   typescript: { ignoreBuildErrors: true },

@@ -7,7 +7,8 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
 
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  const staffPage = pathname === "/" || STAFF_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+  const staffPage =
+    pathname === "/" || STAFF_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   if (staffPage && !SESSION_COOKIES.some((c) => request.cookies.has(c))) {
     return NextResponse.redirect(new URL("/sign-in", request.url));
   }

@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { cookies } from "next/headers";
 import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
-import { LOCALE_TAGS, isLocale } from "@/lib/i18n/config";
+import { isLocale, LOCALE_TAGS } from "@/lib/i18n/config";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -75,8 +75,16 @@ export function serializeWrites(client: Client): Client {
     return release;
   };
   const isRead = (stmt: unknown) => {
-    const sql = (typeof stmt === "string" ? stmt : (stmt as { sql?: string })?.sql ?? "").trimStart().slice(0, 12).toUpperCase();
-    return sql.startsWith("SELECT") || sql.startsWith("WITH") || sql.startsWith("PRAGMA") || sql.startsWith("EXPLAIN");
+    const sql = (typeof stmt === "string" ? stmt : ((stmt as { sql?: string })?.sql ?? ""))
+      .trimStart()
+      .slice(0, 12)
+      .toUpperCase();
+    return (
+      sql.startsWith("SELECT") ||
+      sql.startsWith("WITH") ||
+      sql.startsWith("PRAGMA") ||
+      sql.startsWith("EXPLAIN")
+    );
   };
   return new Proxy(client, {
     get(target, prop, receiver) {

@@ -12,7 +12,13 @@ describe("scores", () => {
 
   it("costs a reason per month", () => {
     expect(
-      monthlyCost({ contactsPerMonth: 1200, handlingMinutes: 6, hourlyCost: 30, customersAtRisk: 10, lifetimeValue: 900 }),
+      monthlyCost({
+        contactsPerMonth: 1200,
+        handlingMinutes: 6,
+        hourlyCost: 30,
+        customersAtRisk: 10,
+        lifetimeValue: 900,
+      }),
     ).toBe(3600 + 9000);
   });
 });

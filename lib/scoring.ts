@@ -16,7 +16,9 @@ export function monthlyCost(i: {
   customersAtRisk: number;
   lifetimeValue: number;
 }): number {
-  return Math.round((i.contactsPerMonth * i.handlingMinutes * i.hourlyCost) / 60 + i.customersAtRisk * i.lifetimeValue);
+  return Math.round(
+    (i.contactsPerMonth * i.handlingMinutes * i.hourlyCost) / 60 + i.customersAtRisk * i.lifetimeValue,
+  );
 }
 
 /** Action states and the moves allowed between them (done → open is a reopen). */

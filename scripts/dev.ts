@@ -25,7 +25,11 @@ async function main() {
   const closers: (() => Promise<void>)[] = [];
   const smtp = new URL(env.SMTP_URL);
   if (["127.0.0.1", "localhost"].includes(smtp.hostname) && !process.env.SMTP_URL) {
-    const catcher = await startMailCatcher({ port: Number(smtp.port || 1025), host: "127.0.0.1", dir: "data/mailbox" });
+    const catcher = await startMailCatcher({
+      port: Number(smtp.port || 1025),
+      host: "127.0.0.1",
+      dir: "data/mailbox",
+    });
     closers.push(() => catcher.close());
     console.log(`[dev] mail catcher on smtp://127.0.0.1:${catcher.port} — read it at ${env.APP_URL}/mailbox`);
   }

@@ -21,21 +21,33 @@ export async function CustomerHeader({ back }: { back: string }) {
             <label htmlFor="lang" className="text-sm">
               {t("language")}
             </label>
-            <select id="lang" name="lang" defaultValue={locale} className="min-h-11 rounded-md border border-slate-400 bg-white px-2 text-sm">
+            <select
+              id="lang"
+              name="lang"
+              defaultValue={locale}
+              className="min-h-11 rounded-md border border-slate-400 bg-white px-2 text-sm"
+            >
               {LOCALES.map((l) => (
                 <option key={l} value={l} lang={l}>
                   {LOCALE_NAMES[l]}
                 </option>
               ))}
             </select>
-            <button type="submit" className="min-h-11 rounded-md px-3 text-sm font-semibold text-blue-800 ring-1 ring-slate-300 hover:bg-slate-100">
+            <button
+              type="submit"
+              className="min-h-11 rounded-md px-3 text-sm font-semibold text-blue-800 ring-1 ring-slate-300 hover:bg-slate-100"
+            >
               {t("change")}
             </button>
           </form>
           <form action={setCustomerPreferences}>
             <input type="hidden" name="back" value={back} />
             <input type="hidden" name="text" value={large ? "normal" : "large"} />
-            <button type="submit" aria-pressed={large} className="min-h-11 rounded-md px-3 text-sm font-semibold text-blue-800 ring-1 ring-slate-300 hover:bg-slate-100">
+            <button
+              type="submit"
+              aria-pressed={large}
+              className="min-h-11 rounded-md px-3 text-sm font-semibold text-blue-800 ring-1 ring-slate-300 hover:bg-slate-100"
+            >
               {large ? t("normalText") : t("largeText")}
             </button>
           </form>

@@ -19,7 +19,8 @@ export async function setCustomerPreferences(form: FormData) {
   await headers();
   if (!parsed.success) redirect("/invite");
   const store = await cookies();
-  if (parsed.data.lang) store.set(LOCALE_COOKIE, parsed.data.lang, { path: "/", sameSite: "lax", maxAge: year });
+  if (parsed.data.lang)
+    store.set(LOCALE_COOKIE, parsed.data.lang, { path: "/", sameSite: "lax", maxAge: year });
   if (parsed.data.text) store.set("im_text", parsed.data.text, { path: "/", sameSite: "lax", maxAge: year });
   redirect(parsed.data.back);
 }

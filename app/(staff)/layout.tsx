@@ -30,7 +30,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           </Link>
           <nav aria-label="Main" className="flex flex-1 flex-wrap gap-1">
             {links.map((l) => (
-              <Link key={l.href} href={l.href} className="rounded px-3 py-2 text-sm font-medium text-slate-200 hover:bg-slate-800 hover:text-white">
+              <Link
+                key={l.href}
+                href={l.href}
+                className="rounded px-3 py-2 text-sm font-medium text-slate-200 hover:bg-slate-800 hover:text-white"
+              >
                 {l.label}
               </Link>
             ))}

@@ -21,18 +21,19 @@ export function formToObject(form: FormData, arrays: string[] = []): Record<stri
  * to the fields. Unexpected errors are logged and answered with a generic message: no stack
  * trace ever reaches the browser. Redirects pass through.
  */
-export async function runForm(fn: () => Promise<string | undefined | void>): Promise<FormState> {
+export async function runForm(fn: () => Promise<unknown>): Promise<FormState> {
   try {
     const message = await fn();
-    return { ok: true, message: message ?? undefined };
+    return { ok: true, message: typeof message === "string" ? message : undefined };
   } catch (error) {
     unstable_rethrow(error);
-    if (error instanceof DomainError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
+    if (error instanceof DomainError)
+      return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
     if (error instanceof ZodError) {
       const fieldErrors: Record<string, string[]> = {};
       for (const issue of error.issues) {
         const key = String(issue.path[0] ?? "form");
-        (fieldErrors[key] ??= []).push(issue.message);
+        fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
       }
       return { ok: false, message: "Please check the highlighted fields.", fieldErrors };
     }

@@ -7,7 +7,8 @@ export async function orNotFound<T>(load: Promise<T>): Promise<T> {
   try {
     return await load;
   } catch (error) {
-    if (error instanceof DomainError && (error.code === "not_found" || error.code === "forbidden")) notFound();
+    if (error instanceof DomainError && (error.code === "not_found" || error.code === "forbidden"))
+      notFound();
     throw error;
   }
 }

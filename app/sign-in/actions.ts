@@ -1,14 +1,18 @@
 "use server";
 
-import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
+import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn } from "@/server/auth/config";
 
 const zEmail = z.object({ email: z.email().max(320) });
 
 export async function emailSignIn(form: FormData) {
-  const parsed = zEmail.safeParse({ email: String(form.get("email") ?? "").trim().toLowerCase() });
+  const parsed = zEmail.safeParse({
+    email: String(form.get("email") ?? "")
+      .trim()
+      .toLowerCase(),
+  });
   if (!parsed.success) redirect("/sign-in?error=email");
   await signIn("email", { email: parsed.data.email, redirectTo: "/" });
 }

@@ -8,7 +8,11 @@ import { DEMO_ACCOUNTS } from "./demo-accounts";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   if (await currentStaff()) redirect("/");
   const { error } = await searchParams;
   return (
@@ -20,12 +24,22 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           That sign-in did not work. The link may have expired or been used already; ask for a new one.
         </p>
       )}
-      <form action={emailSignIn} className="mt-8 space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+      <form
+        action={emailSignIn}
+        className="mt-8 space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200"
+      >
         <div>
           <label htmlFor="email" className="block text-sm font-medium">
             Work email
           </label>
-          <input id="email" name="email" type="email" required autoComplete="email" className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2" />
+          <input
+            id="email"
+            name="email"
+            type="email"
+            required
+            autoComplete="email"
+            className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2"
+          />
         </div>
         <Button className="w-full">Email me a sign-in link</Button>
       </form>
@@ -37,11 +51,16 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </form>
       )}
       {demoSignInEnabled && (
-        <section aria-labelledby="demo" className="mt-8 rounded-lg border-2 border-dashed border-amber-500 bg-amber-50 p-6">
+        <section
+          aria-labelledby="demo"
+          className="mt-8 rounded-lg border-2 border-dashed border-amber-500 bg-amber-50 p-6"
+        >
           <h2 id="demo" className="font-semibold text-amber-950">
             Demo mode: sign in as a demo role
           </h2>
-          <p className="mt-1 text-sm text-amber-950">Only shown when IMMERSION_DEMO is on. Never enable it in production.</p>
+          <p className="mt-1 text-sm text-amber-950">
+            Only shown when IMMERSION_DEMO is on. Never enable it in production.
+          </p>
           <div className="mt-4 grid gap-2">
             {DEMO_ACCOUNTS.map((a) => (
               <form key={a.email} action={demoSignIn}>

@@ -1,13 +1,6 @@
 "use client";
 
-import {
-  ConnectionState,
-  type Participant,
-  type RemoteTrack,
-  Room,
-  RoomEvent,
-  Track,
-} from "livekit-client";
+import { ConnectionState, type Participant, type RemoteTrack, Room, RoomEvent, Track } from "livekit-client";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
 export type RoomStrings = {
@@ -45,7 +38,15 @@ function snapshot(room: Room): Person[] {
  * The live room. One Room per page (created once), listeners attached and removed in an effect;
  * the token comes from our server for this session, never from the address bar.
  */
-export function RoomClient({ sessionId, strings, defaultAudioOnly = false }: { sessionId: string; strings: RoomStrings; defaultAudioOnly?: boolean }) {
+export function RoomClient({
+  sessionId,
+  strings,
+  defaultAudioOnly = false,
+}: {
+  sessionId: string;
+  strings: RoomStrings;
+  defaultAudioOnly?: boolean;
+}) {
   const room = useMemo(() => new Room(), []);
   const [phase, setPhase] = useState<Phase>("prejoin");
   const [people, setPeople] = useState<Person[]>([]);
@@ -57,7 +58,8 @@ export function RoomClient({ sessionId, strings, defaultAudioOnly = false }: { s
     const refresh = () => setPeople(snapshot(room));
     const onState = (state: ConnectionState) => {
       if (state === ConnectionState.Connected) setPhase("connected");
-      else if (state === ConnectionState.Reconnecting || state === ConnectionState.SignalReconnecting) setPhase("reconnecting");
+      else if (state === ConnectionState.Reconnecting || state === ConnectionState.SignalReconnecting)
+        setPhase("reconnecting");
       else if (state === ConnectionState.Disconnected) setPhase((p) => (p === "failed" ? p : "disconnected"));
       refresh();
     };
@@ -141,7 +143,16 @@ export function RoomClient({ sessionId, strings, defaultAudioOnly = false }: { s
 
   return (
     <div className="space-y-4">
-      <p role="status" aria-live="polite" data-phase={phase} className={phase === "reconnecting" || phase === "failed" ? "rounded-md bg-amber-100 p-3 font-semibold text-amber-950" : "text-slate-700"}>
+      <p
+        role="status"
+        aria-live="polite"
+        data-phase={phase}
+        className={
+          phase === "reconnecting" || phase === "failed"
+            ? "rounded-md bg-amber-100 p-3 font-semibold text-amber-950"
+            : "text-slate-700"
+        }
+      >
         {status}
       </p>
       {error && phase !== "failed" && <p className="text-red-800">{error}</p>}
@@ -149,10 +160,20 @@ export function RoomClient({ sessionId, strings, defaultAudioOnly = false }: { s
         <div className="space-y-4 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
           <p>{strings.intro}</p>
           <div className="flex items-center gap-3">
-            <input id="audio-only" type="checkbox" checked={audioOnly} onChange={(e) => setAudioOnly(e.target.checked)} className="size-5 accent-blue-700" />
+            <input
+              id="audio-only"
+              type="checkbox"
+              checked={audioOnly}
+              onChange={(e) => setAudioOnly(e.target.checked)}
+              className="size-5 accent-blue-700"
+            />
             <label htmlFor="audio-only">{strings.audioOnly}</label>
           </div>
-          <button type="button" onClick={join} className="min-h-11 rounded-md bg-blue-700 px-5 py-2 font-semibold text-white hover:bg-blue-800">
+          <button
+            type="button"
+            onClick={join}
+            className="min-h-11 rounded-md bg-blue-700 px-5 py-2 font-semibold text-white hover:bg-blue-800"
+          >
             {strings.join}
           </button>
         </div>
@@ -161,7 +182,11 @@ export function RoomClient({ sessionId, strings, defaultAudioOnly = false }: { s
         <div className="space-y-4">
           <ul aria-label={strings.listeners} className="grid gap-2 sm:grid-cols-2">
             {people.map((p) => (
-              <li key={p.identity} data-identity={p.identity} className={`flex items-center justify-between rounded-md bg-white p-3 ring-2 ${p.speaking ? "ring-green-600" : "ring-slate-200"}`}>
+              <li
+                key={p.identity}
+                data-identity={p.identity}
+                className={`flex items-center justify-between rounded-md bg-white p-3 ring-2 ${p.speaking ? "ring-green-600" : "ring-slate-200"}`}
+              >
                 <span className="font-medium">
                   {p.name}
                   {p.isLocal ? ` (${strings.you})` : ""}
@@ -172,11 +197,20 @@ export function RoomClient({ sessionId, strings, defaultAudioOnly = false }: { s
           </ul>
           <div className="flex flex-wrap gap-3">
             {room.localParticipant.permissions?.canPublish && (
-              <button type="button" onClick={toggleMic} aria-pressed={!me?.micOn} className="min-h-11 rounded-md px-4 py-2 font-semibold ring-1 ring-slate-300 hover:bg-slate-100">
+              <button
+                type="button"
+                onClick={toggleMic}
+                aria-pressed={!me?.micOn}
+                className="min-h-11 rounded-md px-4 py-2 font-semibold ring-1 ring-slate-300 hover:bg-slate-100"
+              >
                 {me?.micOn ? strings.mute : strings.unmute}
               </button>
             )}
-            <button type="button" onClick={() => void room.disconnect()} className="min-h-11 rounded-md bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800">
+            <button
+              type="button"
+              onClick={() => void room.disconnect()}
+              className="min-h-11 rounded-md bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800"
+            >
               {strings.leave}
             </button>
           </div>

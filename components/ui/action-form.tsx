@@ -34,7 +34,9 @@ export function ActionForm({
     <form action={formAction} className={className} aria-busy={pending}>
       <div aria-live="polite" role="status">
         {state && !state.ok && state.message ? (
-          <p className="rounded-md border border-red-300 bg-red-50 p-3 text-sm font-medium text-red-900">{tr(state.message)}</p>
+          <p className="rounded-md border border-red-300 bg-red-50 p-3 text-sm font-medium text-red-900">
+            {tr(state.message)}
+          </p>
         ) : null}
         {state?.ok && (state.message || successMessage) ? (
           <p className="rounded-md border border-green-300 bg-green-50 p-3 text-sm font-medium text-green-900">

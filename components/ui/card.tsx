@@ -1,6 +1,14 @@
 import type { ReactNode } from "react";
 
-export function Card({ title, children, actions }: { title?: ReactNode; children: ReactNode; actions?: ReactNode }) {
+export function Card({
+  title,
+  children,
+  actions,
+}: {
+  title?: ReactNode;
+  children: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <section className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
       {(title || actions) && (
@@ -46,7 +54,9 @@ const BADGE: Record<string, string> = {
 
 export function Badge({ status, children }: { status: string; children?: ReactNode }) {
   return (
-    <span className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-semibold ${BADGE[status] ?? "bg-slate-100"}`}>
+    <span
+      className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-semibold ${BADGE[status] ?? "bg-slate-100"}`}
+    >
       {children ?? status.replace("_", " ")}
     </span>
   );

@@ -29,30 +29,44 @@ function Wrap({ label, name, hint, errors, children }: Common & { children: Reac
   );
 }
 
-function withErrors<T extends Common>(p: T): T {
+function useWithErrors<T extends Common>(p: T): T {
   const fromServer = useFieldErrors(p.name);
   return p.errors || !fromServer ? p : { ...p, errors: fromServer };
 }
 
 const describedBy = (p: Common) =>
-  [p.hint ? `${p.name}-hint` : "", p.errors?.length ? `${p.name}-error` : ""].filter(Boolean).join(" ") || undefined;
+  [p.hint ? `${p.name}-hint` : "", p.errors?.length ? `${p.name}-error` : ""].filter(Boolean).join(" ") ||
+  undefined;
 
 export function TextField(props: Common & InputHTMLAttributes<HTMLInputElement>) {
-  const p = withErrors(props);
+  const p = useWithErrors(props);
   const { label, hint, errors, ...rest } = p;
   return (
     <Wrap {...p}>
-      <input id={p.name} {...rest} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(p)} className={CONTROL} />
+      <input
+        id={p.name}
+        {...rest}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(p)}
+        className={CONTROL}
+      />
     </Wrap>
   );
 }
 
 export function TextArea(props: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const p = withErrors(props);
+  const p = useWithErrors(props);
   const { label, hint, errors, ...rest } = p;
   return (
     <Wrap {...p}>
-      <textarea id={p.name} rows={4} {...rest} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(p)} className={CONTROL} />
+      <textarea
+        id={p.name}
+        rows={4}
+        {...rest}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(p)}
+        className={CONTROL}
+      />
     </Wrap>
   );
 }
@@ -60,11 +74,17 @@ export function TextArea(props: Common & TextareaHTMLAttributes<HTMLTextAreaElem
 export function SelectField(
   props: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] },
 ) {
-  const p = withErrors(props);
+  const p = useWithErrors(props);
   const { label, hint, errors, options, ...rest } = p;
   return (
     <Wrap {...p}>
-      <select id={p.name} {...rest} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(p)} className={CONTROL}>
+      <select
+        id={p.name}
+        {...rest}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(p)}
+        className={CONTROL}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -75,11 +95,28 @@ export function SelectField(
   );
 }
 
-export function Checkbox({ name, label, value, defaultChecked }: { name: string; label: ReactNode; value?: string; defaultChecked?: boolean }) {
+export function Checkbox({
+  name,
+  label,
+  value,
+  defaultChecked,
+}: {
+  name: string;
+  label: ReactNode;
+  value?: string;
+  defaultChecked?: boolean;
+}) {
   const id = value ? `${name}-${value}` : name;
   return (
     <div className="flex items-start gap-3 py-1">
-      <input id={id} name={name} value={value ?? "on"} type="checkbox" defaultChecked={defaultChecked} className="mt-1 size-5 shrink-0 accent-blue-700" />
+      <input
+        id={id}
+        name={name}
+        value={value ?? "on"}
+        type="checkbox"
+        defaultChecked={defaultChecked}
+        className="mt-1 size-5 shrink-0 accent-blue-700"
+      />
       <label htmlFor={id} className="text-base">
         {label}
       </label>

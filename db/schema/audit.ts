@@ -13,5 +13,8 @@ export const auditLog = sqliteTable(
     resourceId: text("resource_id"),
     createdAt: createdAt(),
   },
-  (t) => [index("audit_resource_idx").on(t.resourceType, t.resourceId), index("audit_created_idx").on(t.createdAt)],
+  (t) => [
+    index("audit_resource_idx").on(t.resourceType, t.resourceId),
+    index("audit_created_idx").on(t.createdAt),
+  ],
 );

@@ -66,7 +66,10 @@ export const insightEvidence = sqliteTable(
     quote: text("quote").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("insight_evidence_insight_idx").on(t.insightId), index("insight_evidence_response_idx").on(t.responseId)],
+  (t) => [
+    index("insight_evidence_insight_idx").on(t.insightId),
+    index("insight_evidence_response_idx").on(t.responseId),
+  ],
 );
 
 export const insightsRelations = relations(insights, ({ many, one }) => ({

@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { customers } from "./customers";
 import { createdAt, id, instant } from "./columns";
+import { customers } from "./customers";
 
 export const OUTBOX_STATUSES = ["pending", "sent", "dead"] as const;
 
@@ -31,7 +31,10 @@ export const outbox = sqliteTable(
     sentAt: instant("sent_at"),
     createdAt: createdAt(),
   },
-  (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt), index("outbox_customer_idx").on(t.customerId)],
+  (t) => [
+    index("outbox_due_idx").on(t.status, t.nextAttemptAt),
+    index("outbox_customer_idx").on(t.customerId),
+  ],
 );
 
 export type OutboxRow = typeof outbox.$inferSelect;

@@ -43,7 +43,10 @@ export const departmentMembers = sqliteTable(
     /** Owners work and resolve the department's actions; the head is escalated to. */
     isOwner: integer("is_owner", { mode: "boolean" }).notNull().default(false),
   },
-  (t) => [primaryKey({ columns: [t.departmentId, t.userId] }), index("department_members_user_idx").on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.departmentId, t.userId] }),
+    index("department_members_user_idx").on(t.userId),
+  ],
 );
 
 /** Auth.js email sign-in tokens, stored as SHA-256 hashes only. */
@@ -58,7 +61,9 @@ export const verificationTokens = sqliteTable(
 );
 
 export const usersRelations = relations(users, ({ many }) => ({ memberships: many(departmentMembers) }));
-export const departmentsRelations = relations(departments, ({ many }) => ({ members: many(departmentMembers) }));
+export const departmentsRelations = relations(departments, ({ many }) => ({
+  members: many(departmentMembers),
+}));
 export const departmentMembersRelations = relations(departmentMembers, ({ one }) => ({
   department: one(departments, { fields: [departmentMembers.departmentId], references: [departments.id] }),
   user: one(users, { fields: [departmentMembers.userId], references: [users.id] }),

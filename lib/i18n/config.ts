@@ -7,4 +7,5 @@ export const LOCALE_COOKIE = "im_lang";
 export const LOCALE_TAGS: Record<Locale, string> = { en: "en-GB", zh: "zh-CN", vi: "vi-VN" };
 export const LOCALE_NAMES: Record<Locale, string> = { en: "English", zh: "简体中文", vi: "Tiếng Việt" };
 
-export const isLocale = (v: unknown): v is Locale => typeof v === "string" && (LOCALES as readonly string[]).includes(v);
+export const isLocale = (v: unknown): v is Locale =>
+  typeof v === "string" && (LOCALES as readonly string[]).includes(v);

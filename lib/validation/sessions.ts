@@ -9,7 +9,12 @@ export const zCreateSession = z.strictObject({
   format: z.enum(["story_circle", "panel", "speed_dating", "mass_online"]),
   startsAtLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Choose a date and time"),
   timeZone: zTimeZone,
-  durationMinutes: z.coerce.number().int().min(10, "At least 10 minutes").max(480, "At most 8 hours").default(45),
+  durationMinutes: z.coerce
+    .number()
+    .int()
+    .min(10, "At least 10 minutes")
+    .max(480, "At most 8 hours")
+    .default(45),
   seats: z.coerce.number().int().min(1, "At least one seat").max(500).default(10),
   observersHidden: z.boolean().default(true),
 });

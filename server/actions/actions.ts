@@ -16,20 +16,27 @@ export async function createAction(actor: Actor, raw: unknown): Promise<{ id: st
   const input = zCreateAction.parse(raw);
   // The deadline is the end of that day in the assigner's zone.
   const deadline = zonedWallTimeToInstant(`${input.deadline}T23:59`, actor.timeZone);
-  if (deadline.getTime() < Date.now()) throw invalid("The deadline has passed", { deadline: ["Choose a future date"] });
+  if (deadline.getTime() < Date.now())
+    throw invalid("The deadline has passed", { deadline: ["Choose a future date"] });
   return db.transaction(async (tx) => {
     const insight = await tx.query.insights.findFirst({ where: eq(insights.id, input.insightId) });
     if (!insight) throw notFound("Insight not found");
     const member = await tx.query.departmentMembers.findFirst({
-      where: and(eq(departmentMembers.departmentId, input.departmentId), eq(departmentMembers.userId, input.ownerId)),
+      where: and(
+        eq(departmentMembers.departmentId, input.departmentId),
+        eq(departmentMembers.userId, input.ownerId),
+      ),
     });
-    if (!member) throw invalid("The owner must belong to the department", { ownerId: ["Not in that department"] });
+    if (!member)
+      throw invalid("The owner must belong to the department", { ownerId: ["Not in that department"] });
     const [row] = await tx
       .insert(actions)
       .values({ ...input, deadline, status: "open" })
       .returning({ id: actions.id });
     if (!row) throw new Error("insert returned nothing");
-    await tx.insert(actionEvents).values({ actionId: row.id, actorId: actor.userId, toStatus: "open", note: null });
+    await tx
+      .insert(actionEvents)
+      .values({ actionId: row.id, actorId: actor.userId, toStatus: "open", note: null });
     await audit(tx, actor, "create", "action", row.id);
     return row;
   });
@@ -122,11 +129,16 @@ export async function transitionAction(actor: Actor, raw: unknown): Promise<void
     const action = await tx.query.actions.findFirst({ where: eq(actions.id, input.actionId) });
     if (!action) throw notFound("Action not found");
     const resource = { departmentId: action.departmentId, ownerId: action.ownerId };
-    const verifying = input.to === "verified" || (action.status === "done" && input.to === "open") || action.status === "verified";
+    const verifying =
+      input.to === "verified" ||
+      (action.status === "done" && input.to === "open") ||
+      action.status === "verified";
     const allowed = verifying ? can(actor, "action.verify") : can(actor, "action.work", resource);
     if (!allowed) throw notFound("Action not found");
     if (!ACTION_MOVES[action.status]?.includes(input.to)) {
-      throw conflict(`An action that is ${action.status.replace("_", " ")} cannot move to ${input.to.replace("_", " ")}`);
+      throw conflict(
+        `An action that is ${action.status.replace("_", " ")} cannot move to ${input.to.replace("_", " ")}`,
+      );
     }
     if (input.to === "done" && !input.note) {
       throw invalid("Say what was done", { note: ["A resolution note is needed to close an action"] });
@@ -168,7 +180,10 @@ export async function listDepartmentsWithMembers(actor: Actor) {
     .innerJoin(users, eq(users.id, departmentMembers.userId))
     .where(eq(users.active, true))
     .orderBy(asc(departments.name), asc(users.name));
-  const map = new Map<string, { id: string; name: string; members: { id: string; name: string; isOwner: boolean }[] }>();
+  const map = new Map<
+    string,
+    { id: string; name: string; members: { id: string; name: string; isOwner: boolean }[] }
+  >();
   for (const r of rows) {
     const d = map.get(r.departmentId) ?? { id: r.departmentId, name: r.department, members: [] };
     d.members.push({ id: r.userId, name: r.name, isOwner: r.isOwner });

@@ -1,6 +1,6 @@
 import "server-only";
-import type { Adapter, AdapterUser } from "next-auth/adapters";
 import { and, eq } from "drizzle-orm";
+import type { Adapter, AdapterUser } from "next-auth/adapters";
 import type { Db } from "@/db";
 import { users, verificationTokens } from "@/db/schema";
 

@@ -34,7 +34,13 @@ const providers: NextAuthConfig["providers"] = [
       const fixed = new URL(link.pathname + link.search, env.APP_URL).toString();
       const mail = signInMail(fixed);
       await db.transaction((tx) =>
-        enqueueEmail(tx, { kind: "sign_in", to: user.email, subject: mail.subject, text: mail.text, html: mail.html }),
+        enqueueEmail(tx, {
+          kind: "sign_in",
+          to: user.email,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+        }),
       );
     },
   },
@@ -95,7 +101,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
     session({ session, token }) {
       // Role and department come from the database on every request (requireStaff), not from here.
-      return { ...session, user: { id: token.sub ?? "", email: session.user?.email ?? "", name: session.user?.name } };
+      return {
+        ...session,
+        user: { id: token.sub ?? "", email: session.user?.email ?? "", name: session.user?.name },
+      };
     },
     redirect({ url, baseUrl }) {
       if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;

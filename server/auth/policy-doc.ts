@@ -9,7 +9,13 @@ export function renderPolicyMarkdown(): string {
     const cells = STAFF_ROLES.map((role) =>
       r.roles.includes(role) ? (r.staffRule && role !== "admin" ? "own" : "yes") : "—",
     );
-    return [`\`${action}\``, r.describe, ...cells, r.link === "invitation" ? "own" : "—", r.link === "respondent" ? "own" : "—"];
+    return [
+      `\`${action}\``,
+      r.describe,
+      ...cells,
+      r.link === "invitation" ? "own" : "—",
+      r.link === "respondent" ? "own" : "—",
+    ];
   });
   return [
     "# Authorization policy",

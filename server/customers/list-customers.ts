@@ -11,7 +11,11 @@ import { forbidden } from "@/server/errors";
 export async function listCustomers(actor: Actor) {
   if (!can(actor, "customer.list")) throw forbidden();
   const seesNeeds = can(actor, "customer.accessibility.read");
-  const rows = await db.select().from(customers).where(isNull(customers.erasedAt)).orderBy(asc(customers.name));
+  const rows = await db
+    .select()
+    .from(customers)
+    .where(isNull(customers.erasedAt))
+    .orderBy(asc(customers.name));
   await audit(db, actor, "list", "customer", null);
   return rows.map((c) => ({
     id: c.id,

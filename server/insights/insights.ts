@@ -28,7 +28,10 @@ export async function listReasonCodes(actor: Actor) {
 /** Survey comments not yet used as evidence: the facilitator's triage list (anonymous). */
 export async function listUntriagedComments(actor: Actor, limit = 50) {
   if (!can(actor, "insight.create")) throw forbidden();
-  const used = db.select({ id: insightEvidence.responseId }).from(insightEvidence).where(isNotNull(insightEvidence.responseId));
+  const used = db
+    .select({ id: insightEvidence.responseId })
+    .from(insightEvidence)
+    .where(isNotNull(insightEvidence.responseId));
   return db
     .select({
       id: surveyResponses.id,

@@ -16,11 +16,14 @@ export async function resolveInvitationToken(token: string) {
     .where(eq(invitations.tokenHash, hashToken(token)));
   if (!row) return null;
   const { invitation, customer } = row;
-  if (invitation.tokenRevokedAt || invitation.tokenExpiresAt.getTime() < Date.now() || customer.erasedAt) return null;
+  if (invitation.tokenRevokedAt || invitation.tokenExpiresAt.getTime() < Date.now() || customer.erasedAt)
+    return null;
   return row;
 }
 
-export function customerActorOf(row: NonNullable<Awaited<ReturnType<typeof resolveInvitationToken>>>): CustomerActor {
+export function customerActorOf(
+  row: NonNullable<Awaited<ReturnType<typeof resolveInvitationToken>>>,
+): CustomerActor {
   return {
     kind: "customer",
     invitationId: row.invitation.id,

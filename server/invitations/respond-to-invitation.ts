@@ -17,7 +17,11 @@ export const CONSENT_TEXT_VERSION = "2026-11-v1";
  * list when full). The seat count is checked inside a write transaction, so concurrent RSVPs can
  * never exceed capacity.
  */
-export async function respondToInvitation(actor: CustomerActor, raw: InvitationResponseInput, locale: Locale) {
+export async function respondToInvitation(
+  actor: CustomerActor,
+  raw: InvitationResponseInput,
+  locale: Locale,
+) {
   if (!can(actor, "invitation.respond", { invitationId: actor.invitationId })) throw notFound();
   const input = zInvitationResponse.parse(raw);
   if (input.decision === "accept" && !input.participate) {
@@ -53,7 +57,9 @@ export async function respondToInvitation(actor: CustomerActor, raw: InvitationR
         const [taken] = await tx
           .select({ n: sql<number>`count(*)` })
           .from(invitations)
-          .where(and(eq(invitations.sessionId, session.id), inArray(invitations.status, ["accepted", "attended"])));
+          .where(
+            and(eq(invitations.sessionId, session.id), inArray(invitations.status, ["accepted", "attended"])),
+          );
         status = (taken?.n ?? 0) < session.seats ? "accepted" : "waitlisted";
       }
     }

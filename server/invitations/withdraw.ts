@@ -28,8 +28,14 @@ export async function withdrawCustomer(actor: CustomerActor): Promise<void> {
         .where(inArray(surveys.invitationId, invIds));
       const surveyIds = surveyRows.map((s) => s.id);
       if (surveyIds.length) {
-        await tx.update(surveyResponses).set({ comment: null }).where(inArray(surveyResponses.surveyId, surveyIds));
-        await tx.update(surveys).set({ invitationId: null, tokenExpiresAt: now }).where(inArray(surveys.id, surveyIds));
+        await tx
+          .update(surveyResponses)
+          .set({ comment: null })
+          .where(inArray(surveyResponses.surveyId, surveyIds));
+        await tx
+          .update(surveys)
+          .set({ invitationId: null, tokenExpiresAt: now })
+          .where(inArray(surveys.id, surveyIds));
       }
       await tx
         .update(invitations)
@@ -40,7 +46,15 @@ export async function withdrawCustomer(actor: CustomerActor): Promise<void> {
     await tx.delete(outbox).where(eq(outbox.customerId, actor.customerId));
     await tx
       .update(customers)
-      .set({ name: null, email: null, phone: null, accessibilityNotes: null, tags: [], segment: null, erasedAt: now })
+      .set({
+        name: null,
+        email: null,
+        phone: null,
+        accessibilityNotes: null,
+        tags: [],
+        segment: null,
+        erasedAt: now,
+      })
       .where(eq(customers.id, actor.customerId));
     await audit(tx, actor, "withdraw_and_erase", "customer", actor.customerId);
   });

@@ -8,7 +8,11 @@ export type ParticipantRole = RoomRole | "customer";
  * defaults allow publishing): customers speak with microphone and camera only; observers listen
  * and may be hidden; only the facilitator is room admin, and only for this room.
  */
-export function grantsFor(role: ParticipantRole, room: string, opts: { observersHidden: boolean }): VideoGrant {
+export function grantsFor(
+  role: ParticipantRole,
+  room: string,
+  opts: { observersHidden: boolean },
+): VideoGrant {
   const base = {
     room,
     roomJoin: true,
@@ -21,12 +25,40 @@ export function grantsFor(role: ParticipantRole, room: string, opts: { observers
   };
   switch (role) {
     case "customer":
-      return { ...base, canPublish: true, canPublishData: false, canPublishSources: [TrackSource.MICROPHONE, TrackSource.CAMERA], hidden: false, roomAdmin: false };
+      return {
+        ...base,
+        canPublish: true,
+        canPublishData: false,
+        canPublishSources: [TrackSource.MICROPHONE, TrackSource.CAMERA],
+        hidden: false,
+        roomAdmin: false,
+      };
     case "speaker":
-      return { ...base, canPublish: true, canPublishData: true, canPublishSources: [TrackSource.MICROPHONE, TrackSource.CAMERA], hidden: false, roomAdmin: false };
+      return {
+        ...base,
+        canPublish: true,
+        canPublishData: true,
+        canPublishSources: [TrackSource.MICROPHONE, TrackSource.CAMERA],
+        hidden: false,
+        roomAdmin: false,
+      };
     case "observer":
-      return { ...base, canPublish: false, canPublishData: true, canPublishSources: [], hidden: opts.observersHidden, roomAdmin: false };
+      return {
+        ...base,
+        canPublish: false,
+        canPublishData: true,
+        canPublishSources: [],
+        hidden: opts.observersHidden,
+        roomAdmin: false,
+      };
     case "facilitator":
-      return { ...base, canPublish: true, canPublishData: true, canPublishSources: [TrackSource.MICROPHONE, TrackSource.CAMERA, TrackSource.SCREEN_SHARE], hidden: false, roomAdmin: true };
+      return {
+        ...base,
+        canPublish: true,
+        canPublishData: true,
+        canPublishSources: [TrackSource.MICROPHONE, TrackSource.CAMERA, TrackSource.SCREEN_SHARE],
+        hidden: false,
+        roomAdmin: true,
+      };
   }
 }

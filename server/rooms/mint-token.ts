@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { AccessToken } from "livekit-server-sdk";
 import { db } from "@/db";
-import { customers, invitations, sessionStaff } from "@/db/schema";
+import { customers, invitations } from "@/db/schema";
 import { env } from "@/env";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
@@ -12,7 +12,13 @@ import { grantsFor, type ParticipantRole } from "./grants";
 
 const TOKEN_TTL_SECONDS = 10 * 60;
 
-export type RoomConnection = { url: string; token: string; identity: string; role: ParticipantRole; roomName: string };
+export type RoomConnection = {
+  url: string;
+  token: string;
+  identity: string;
+  role: ParticipantRole;
+  roomName: string;
+};
 
 /**
  * Mints a short-lived LiveKit token for the actor in a session's room. Identity, room and grants
@@ -26,7 +32,7 @@ export async function mintRoomToken(actor: Actor, sessionId: string): Promise<Ro
   let role: ParticipantRole;
   if (actor.kind === "customer") {
     const inv = await db.query.invitations.findFirst({ where: eq(invitations.id, actor.invitationId) });
-    if (!inv || inv.status !== "accepted") throw forbidden();
+    if (inv?.status !== "accepted") throw forbidden();
     if (inv.removedFromRoomAt) throw forbidden();
     const customer = await db.query.customers.findFirst({ where: eq(customers.id, actor.customerId) });
     identity = `cust_${inv.id}`;

@@ -5,7 +5,8 @@ import { env } from "@/env";
 /** LiveKit's HTTP API lives at the same host as its signal URL. */
 export const livekitHttpUrl = () => env.LIVEKIT_URL.replace(/^ws/, "http");
 
-export const roomService = () => new RoomServiceClient(livekitHttpUrl(), env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET);
+export const roomService = () =>
+  new RoomServiceClient(livekitHttpUrl(), env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET);
 
 /** Closes a room so every participant is disconnected; a room that never opened is fine. */
 export async function closeRoom(roomName: string): Promise<void> {
@@ -13,7 +14,8 @@ export async function closeRoom(roomName: string): Promise<void> {
     await roomService().deleteRoom(roomName);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (!/does not exist|not found/i.test(message)) console.warn(`[rooms] could not close a room: ${message}`);
+    if (!/does not exist|not found/i.test(message))
+      console.warn(`[rooms] could not close a room: ${message}`);
   }
 }
 

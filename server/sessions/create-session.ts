@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/db";
-import { sessions, sessionStaff } from "@/db/schema";
+import { sessionStaff, sessions } from "@/db/schema";
 import { zonedWallTimeToInstant } from "@/lib/dates";
 import { type CreateSessionInput, zCreateSession } from "@/lib/validation/sessions";
 import { audit } from "@/server/audit/log";
@@ -33,7 +33,9 @@ export async function createSession(actor: Actor, input: CreateSessionInput): Pr
       })
       .returning({ id: sessions.id });
     if (!row) throw new Error("insert returned nothing");
-    await tx.insert(sessionStaff).values({ sessionId: row.id, userId: actor.userId, roomRole: "facilitator" });
+    await tx
+      .insert(sessionStaff)
+      .values({ sessionId: row.id, userId: actor.userId, roomRole: "facilitator" });
     await audit(tx, actor, "create", "session", row.id);
     return row;
   });

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
-import { type Session, sessions, sessionStaff } from "@/db/schema";
+import { type Session, sessionStaff, sessions } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { can, type PolicyAction } from "@/server/auth/policy";
 import { notFound } from "@/server/errors";

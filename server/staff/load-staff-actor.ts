@@ -7,7 +7,7 @@ import type { StaffActor } from "@/server/auth/actor";
 /** Loads a staff member fresh from the database; a disabled user has no actor at all. */
 export async function loadStaffActor(db: Db, userId: string): Promise<StaffActor | null> {
   const user = await db.query.users.findFirst({ where: eq(users.id, userId) });
-  if (!user || !user.active) return null;
+  if (!user?.active) return null;
   const memberships = await db
     .select({ id: departmentMembers.departmentId, isOwner: departmentMembers.isOwner })
     .from(departmentMembers)

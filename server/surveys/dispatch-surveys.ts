@@ -15,7 +15,7 @@ const SURVEY_LINK_DAYS = 30;
 export async function dispatchSurveys(sessionId: string): Promise<{ sent: number }> {
   return db.transaction(async (tx) => {
     const session = await tx.query.sessions.findFirst({ where: eq(sessions.id, sessionId) });
-    if (!session || session.status !== "ended") return { sent: 0 };
+    if (session?.status !== "ended") return { sent: 0 };
     const guests = await tx
       .select({ invitationId: invitations.id, customer: customers, surveyId: surveys.id })
       .from(invitations)

@@ -1,8 +1,8 @@
 // Survey submit through the whole stack (HTTP → Next route → zod → domain → libSQL, durable with
 // synchronous=FULL), as a ratio of the app's own trivial route measured in the same run.
 import { createHash, randomBytes } from "node:crypto";
-import { eq, inArray, sql } from "drizzle-orm";
 import autocannon from "autocannon";
+import { eq, inArray, sql } from "drizzle-orm";
 import { sessions, surveyResponses, surveys } from "@/db/schema";
 import type { AppServer } from "../support/app-server";
 
@@ -31,7 +31,12 @@ export async function benchSurveySubmit(app: AppServer): Promise<string[]> {
     };
   });
   for (let i = 0; i < rows.length; i += 500) await app.db.insert(surveys).values(rows.slice(i, i + 500));
-  const ids = (await app.db.select({ id: surveys.id }).from(surveys).where(inArray(surveys.tokenHash, rows.map((r) => r.tokenHash).slice(0, 1)))).length;
+  const ids = (
+    await app.db
+      .select({ id: surveys.id })
+      .from(surveys)
+      .where(inArray(surveys.tokenHash, rows.map((r) => r.tokenHash).slice(0, 1)))
+  ).length;
   if (!ids) throw new Error("bench surveys were not stored");
 
   // Warm both routes so compilation and caches are not measured.
@@ -50,7 +55,11 @@ export async function benchSurveySubmit(app: AppServer): Promise<string[]> {
         setupRequest: (req) => ({
           ...req,
           headers: { "content-type": "application/json", cookie: `im_srv=${tokens[next++ % tokens.length]}` },
-          body: JSON.stringify({ csat: 1 + (next % 5), nps: next % 11, comment: `Bench comment ${next} — 很好 — rất tốt` }),
+          body: JSON.stringify({
+            csat: 1 + (next % 5),
+            nps: next % 11,
+            comment: `Bench comment ${next} — 很好 — rất tốt`,
+          }),
         }),
       },
     ],

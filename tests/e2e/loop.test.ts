@@ -36,7 +36,8 @@ async function mailTo(address: string, subject: RegExp) {
   for (;;) {
     const found = app.smtp.received.find((m) => m.to.includes(address) && subject.test(m.subject));
     if (found) return found;
-    if (Date.now() > deadline) throw new Error(`no mail to ${address} matching ${subject}\n${app.logs().slice(-3000)}`);
+    if (Date.now() > deadline)
+      throw new Error(`no mail to ${address} matching ${subject}\n${app.logs().slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -76,7 +77,9 @@ describe("the thin loop", () => {
     await signInAs(facilitator, "Farah Facilitator");
     await facilitator.goto(`${app.url}/sessions/new`);
     await facilitator.getByLabel("Title").fill("Paying my bill — story circle");
-    await facilitator.getByLabel("Starts at").fill(instantToZonedWallTime(new Date(Date.now() + 2 * 86400_000), "Europe/London"));
+    await facilitator
+      .getByLabel("Starts at")
+      .fill(instantToZonedWallTime(new Date(Date.now() + 2 * 86400_000), "Europe/London"));
     await facilitator.getByLabel("Time zone").selectOption("Europe/London");
     await facilitator.getByRole("button", { name: "Create session" }).click();
     await facilitator.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
@@ -172,13 +175,23 @@ describe("the thin loop", () => {
     await facilitator.getByLabel("Hourly cost (£)").fill("28");
     await facilitator.getByRole("button", { name: "Create insight" }).click();
     await facilitator.waitForURL(/\/insights\/[0-9a-f-]{36}$/);
-    await facilitator.getByLabel("What will change").fill("One owner answers every billing question end to end");
-    const owner = await facilitator.locator("#assignee option", { hasText: "Olu Owner" }).first().getAttribute("value");
+    await facilitator
+      .getByLabel("What will change")
+      .fill("One owner answers every billing question end to end");
+    const owner = await facilitator
+      .locator("#assignee option", { hasText: "Olu Owner" })
+      .first()
+      .getAttribute("value");
     await facilitator.getByLabel("Department and owner").selectOption(owner!);
-    await facilitator.getByLabel("Deadline").fill(new Date(Date.now() + 14 * 86400_000).toISOString().slice(0, 10));
+    await facilitator
+      .getByLabel("Deadline")
+      .fill(new Date(Date.now() + 14 * 86400_000).toISOString().slice(0, 10));
     await facilitator.getByRole("button", { name: "Assign action" }).click();
     await facilitator.getByText("Action assigned.").waitFor();
-    const [a] = await app.db.select({ id: actions.id }).from(actions).where(eq(actions.title, "One owner answers every billing question end to end"));
+    const [a] = await app.db
+      .select({ id: actions.id })
+      .from(actions)
+      .where(eq(actions.title, "One owner answers every billing question end to end"));
     actionUrl = `${app.url}/actions/${a!.id}`;
   });
 
@@ -186,15 +199,30 @@ describe("the thin loop", () => {
     const owner = await newPage();
     await signInAs(owner, "Olu Owner");
     await owner.goto(`${app.url}/actions`);
-    await owner.getByRole("link", { name: "One owner answers every billing question end to end" }).first().click();
+    await owner
+      .getByRole("link", { name: "One owner answers every billing question end to end" })
+      .first()
+      .click();
     await owner.getByRole("button", { name: "Start work" }).click();
     await owner.getByRole("button", { name: "Mark as done" }).waitFor();
-    await owner.getByLabel("What was changed (resolution note)").fill("Billing now keeps each case until it is solved.");
+    await owner
+      .getByLabel("What was changed (resolution note)")
+      .fill("Billing now keeps each case until it is solved.");
     await owner.getByRole("button", { name: "Mark as done" }).click();
     await owner.getByText("Billing now keeps each case until it is solved.").first().waitFor();
     await facilitator.goto(actionUrl);
     await facilitator.getByRole("button", { name: "Verify: the change is real" }).click();
-    await expect.poll(async () => (await app.db.select().from(actions).where(eq(actions.id, actionUrl.split("/").pop()!)))[0]?.status).toBe("verified");
+    await expect
+      .poll(
+        async () =>
+          (
+            await app.db
+              .select()
+              .from(actions)
+              .where(eq(actions.id, actionUrl.split("/").pop()!))
+          )[0]?.status,
+      )
+      .toBe("verified");
   });
 
   it("the executive dashboard shows CSAT, NPS and responses from the database", async () => {

@@ -6,7 +6,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { db } from "@/db";
 import { actions, customers, invitations, sessionStaff, sessions } from "@/db/schema";
-import { getAction, listAllActions, listMyActions, transitionAction, createAction } from "@/server/actions/actions";
+import {
+  createAction,
+  getAction,
+  listAllActions,
+  listMyActions,
+  transitionAction,
+} from "@/server/actions/actions";
 import { dashboardSummary } from "@/server/analytics/dashboard";
 import type { Actor } from "@/server/auth/actor";
 import { can, POLICY, type PolicyAction } from "@/server/auth/policy";
@@ -78,7 +84,8 @@ describe("endpoint inventory", () => {
     const missing = endpointsInApp().filter((e) => !(e in ENDPOINTS));
     expect(missing).toEqual([]);
     for (const guards of Object.values(ENDPOINTS)) {
-      for (const g of guards) if (!["public", "staff-session", "own-cookie"].includes(g)) expect(POLICY).toHaveProperty(g);
+      for (const g of guards)
+        if (!["public", "staff-session", "own-cookie"].includes(g)) expect(POLICY).toHaveProperty(g);
     }
   });
 });
@@ -86,11 +93,19 @@ describe("endpoint inventory", () => {
 type Staff = Awaited<ReturnType<typeof seededDb>>;
 let staff: Staff;
 let actors: Record<string, Actor>;
-let ctx: { sessionId: string; staffIds: string[]; insightId: string; actionId: string; foreignActionId: string };
+let ctx: {
+  sessionId: string;
+  staffIds: string[];
+  insightId: string;
+  actionId: string;
+  foreignActionId: string;
+};
 
 beforeAll(async () => {
   staff = await seededDb();
-  const session = await db.query.sessions.findFirst({ where: eq(sessions.facilitatorId, staff.facilitator.userId) });
+  const session = await db.query.sessions.findFirst({
+    where: eq(sessions.facilitatorId, staff.facilitator.userId),
+  });
   const inv = await db.query.invitations.findFirst({ where: eq(invitations.sessionId, session!.id) });
   const survey = await db.query.surveys.findFirst();
   const billing = staff.owner.departments.find((d) => d.isOwner)!.id;
@@ -98,11 +113,24 @@ beforeAll(async () => {
   const foreign = await db.query.actions.findFirst({
     where: (a, { ne }) => ne(a.departmentId, billing),
   });
-  const staffIds = (await db.select().from(sessionStaff).where(eq(sessionStaff.sessionId, session!.id))).map((s) => s.userId);
-  ctx = { sessionId: session!.id, staffIds, insightId: mine!.insightId, actionId: mine!.id, foreignActionId: foreign!.id };
+  const staffIds = (await db.select().from(sessionStaff).where(eq(sessionStaff.sessionId, session!.id))).map(
+    (s) => s.userId,
+  );
+  ctx = {
+    sessionId: session!.id,
+    staffIds,
+    insightId: mine!.insightId,
+    actionId: mine!.id,
+    foreignActionId: foreign!.id,
+  };
   actors = {
     anonymous: { kind: "anonymous" },
-    customer: { kind: "customer", invitationId: inv!.id, customerId: inv!.customerId, sessionId: session!.id },
+    customer: {
+      kind: "customer",
+      invitationId: inv!.id,
+      customerId: inv!.customerId,
+      sessionId: session!.id,
+    },
     respondent: { kind: "respondent", surveyId: survey!.id, sessionId: survey!.sessionId },
     agent: staff.agent,
     executive: staff.executive,
@@ -118,7 +146,8 @@ async function outcome(fn: () => Promise<unknown>): Promise<"allowed" | "denied"
     await fn();
     return "allowed";
   } catch (e) {
-    if (e instanceof DomainError && ["forbidden", "not_found", "unauthenticated"].includes(e.code)) return "denied";
+    if (e instanceof DomainError && ["forbidden", "not_found", "unauthenticated"].includes(e.code))
+      return "denied";
     if (e instanceof DomainError || e instanceof ZodError) return "allowed"; // past authorization, refused for another reason
     throw e;
   }
@@ -129,22 +158,54 @@ const inAWeek = () => new Date(Date.now() + 7 * 86400_000).toISOString().slice(0
 describe("authorization matrix (domain layer, every role)", () => {
   const cases: [string, PolicyAction, (a: Actor) => Promise<unknown>, (a: Actor) => boolean][] = [
     ["listSessions", "session.list", (a) => listSessions(a), (a) => can(a, "session.list")],
-    ["getSessionDetail", "session.read", (a) => getSessionDetail(a, ctx.sessionId), (a) => can(a, "session.read")],
+    [
+      "getSessionDetail",
+      "session.read",
+      (a) => getSessionDetail(a, ctx.sessionId),
+      (a) => can(a, "session.read"),
+    ],
     [
       "createSession",
       "session.create",
       (a) =>
-        createSession(a, { title: "Matrix", description: "", format: "panel", startsAtLocal: inAWeek(), timeZone: "UTC", durationMinutes: 45, seats: 10, observersHidden: true }),
+        createSession(a, {
+          title: "Matrix",
+          description: "",
+          format: "panel",
+          startsAtLocal: inAWeek(),
+          timeZone: "UTC",
+          durationMinutes: 45,
+          seats: 10,
+          observersHidden: true,
+        }),
       (a) => can(a, "session.create"),
     ],
     ["listCustomers", "customer.list", (a) => listCustomers(a), (a) => can(a, "customer.list")],
     ["listInsights", "insight.read", (a) => listInsights(a), (a) => can(a, "insight.read")],
     ["getInsight", "insight.read", (a) => getInsight(a, ctx.insightId), (a) => can(a, "insight.read")],
-    ["listUntriagedComments", "insight.create", (a) => listUntriagedComments(a), (a) => can(a, "insight.create")],
+    [
+      "listUntriagedComments",
+      "insight.create",
+      (a) => listUntriagedComments(a),
+      (a) => can(a, "insight.create"),
+    ],
     [
       "createInsight",
       "insight.create",
-      (a) => createInsight(a, { title: "Matrix", summary: "", customerAxis: "irritant", companyAxis: "irritant", reasonCodeIds: [], evidenceResponseIds: [], contactsPerMonth: 0, handlingMinutes: 0, hourlyCost: 0, customersAtRisk: 0, lifetimeValue: 0 }),
+      (a) =>
+        createInsight(a, {
+          title: "Matrix",
+          summary: "",
+          customerAxis: "irritant",
+          companyAxis: "irritant",
+          reasonCodeIds: [],
+          evidenceResponseIds: [],
+          contactsPerMonth: 0,
+          handlingMinutes: 0,
+          hourlyCost: 0,
+          customersAtRisk: 0,
+          lifetimeValue: 0,
+        }),
       (a) => can(a, "insight.create"),
     ],
     ["listAllActions", "action.read", (a) => listAllActions(a), (a) => can(a, "action.read")],
@@ -153,7 +214,14 @@ describe("authorization matrix (domain layer, every role)", () => {
     [
       "createAction",
       "action.create",
-      (a) => createAction(a, { insightId: ctx.insightId, departmentId: crypto.randomUUID(), ownerId: crypto.randomUUID(), title: "Matrix", deadline: "2099-01-01" }),
+      (a) =>
+        createAction(a, {
+          insightId: ctx.insightId,
+          departmentId: crypto.randomUUID(),
+          ownerId: crypto.randomUUID(),
+          title: "Matrix",
+          deadline: "2099-01-01",
+        }),
       (a) => can(a, "action.create"),
     ],
     [
@@ -163,7 +231,17 @@ describe("authorization matrix (domain layer, every role)", () => {
       (a) => can(a, "action.verify"),
     ],
     ["dashboardSummary", "dashboard.read", (a) => dashboardSummary(a), (a) => can(a, "dashboard.read")],
-    ["mintRoomToken", "room.join", (a) => mintRoomToken(a, ctx.sessionId), (a) => can(a, "room.join", { sessionId: ctx.sessionId, sessionFacilitatorId: staff.facilitator.userId, sessionStaffIds: ctx.staffIds })],
+    [
+      "mintRoomToken",
+      "room.join",
+      (a) => mintRoomToken(a, ctx.sessionId),
+      (a) =>
+        can(a, "room.join", {
+          sessionId: ctx.sessionId,
+          sessionFacilitatorId: staff.facilitator.userId,
+          sessionStaffIds: ctx.staffIds,
+        }),
+    ],
   ];
 
   for (const [name, , call, expected] of cases) {
@@ -183,7 +261,9 @@ describe("authorization matrix (domain layer, every role)", () => {
     const session = await db.query.sessions.findFirst({ where: eq(sessions.id, row!.sessionId) });
     const customer = await db.query.customers.findFirst({ where: eq(customers.id, row!.customerId) });
     expect(can(mine, "invitation.respond", { invitationId: other!.id })).toBe(false);
-    await expect(invitationView(mine, { invitation: row!, session: session!, customer: customer! })).rejects.toThrow(DomainError);
+    await expect(
+      invitationView(mine, { invitation: row!, session: session!, customer: customer! }),
+    ).rejects.toThrow(DomainError);
     expect(can(mine, "room.join", { sessionId: crypto.randomUUID() })).toBe(false);
   });
 

@@ -35,13 +35,17 @@ describe("every libSQL connection", () => {
     const seen = await Promise.all(txs.map((tx) => readPragmas((sql) => tx.execute(sql))));
     await Promise.all(txs.map((tx) => tx.rollback()));
     for (const s of seen) expect(s).toEqual(expected);
-    const concurrent = await Promise.all(Array.from({ length: 20 }, () => readPragmas((sql) => client.execute(sql))));
+    const concurrent = await Promise.all(
+      Array.from({ length: 20 }, () => readPragmas((sql) => client.execute(sql))),
+    );
     for (const s of concurrent) expect(s).toEqual(expected);
   });
 
   it("enforces foreign keys inside a transaction on a fresh connection", async () => {
     await client.execute("CREATE TABLE parent (id INTEGER PRIMARY KEY)");
-    await client.execute("CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER NOT NULL REFERENCES parent(id))");
+    await client.execute(
+      "CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER NOT NULL REFERENCES parent(id))",
+    );
     const held = await Promise.all(Array.from({ length: 3 }, () => client.transaction("read")));
     const tx = await client.transaction("write");
     await expect(tx.execute("INSERT INTO child (parent_id) VALUES (42)")).rejects.toThrow(/FOREIGN KEY/);

@@ -32,7 +32,15 @@ async function sessionWithInvites(seats: number, count: number) {
   const mails = await db
     .select({ text: outbox.text, customerId: outbox.customerId })
     .from(outbox)
-    .where(and(eq(outbox.kind, "invitation"), inArray(outbox.customerId, people.map((p) => p.id))));
+    .where(
+      and(
+        eq(outbox.kind, "invitation"),
+        inArray(
+          outbox.customerId,
+          people.map((p) => p.id),
+        ),
+      ),
+    );
   const tokens: string[] = [];
   for (const m of mails) {
     const inv = await db.query.invitations.findFirst({
@@ -94,11 +102,21 @@ describe("invitations", () => {
     const { tokens } = await sessionWithInvites(10, 1);
     const row = (await resolveInvitationToken(tokens[0]!))!;
     const actor = customerActorOf(row);
-    await expect(respondToInvitation(actor, { ...accept, participate: false }, "vi")).rejects.toThrow(/participateRequired/);
-    await respondToInvitation(actor, { ...accept, accommodations: ["captions", "large_text"], accommodationOther: "Phiên dịch tiếng Việt" }, "vi");
+    await expect(respondToInvitation(actor, { ...accept, participate: false }, "vi")).rejects.toThrow(
+      /participateRequired/,
+    );
+    await respondToInvitation(
+      actor,
+      { ...accept, accommodations: ["captions", "large_text"], accommodationOther: "Phiên dịch tiếng Việt" },
+      "vi",
+    );
     const given = await db.select().from(consents).where(eq(consents.invitationId, actor.invitationId));
     expect(given.map((c) => [c.purpose, c.granted]).sort()).toEqual(
-      [["contact_after", false], ["participate", true], ["quote_anonymously", true]].sort(),
+      [
+        ["contact_after", false],
+        ["participate", true],
+        ["quote_anonymously", true],
+      ].sort(),
     );
     for (const c of given) {
       expect(c.textVersion).toBe("2026-11-v1");
@@ -115,7 +133,10 @@ describe("invitations", () => {
     expect(await resolveInvitationToken("A".repeat(43))).toBeNull();
     const { tokens } = await sessionWithInvites(10, 1);
     const row = (await resolveInvitationToken(tokens[0]!))!;
-    await db.update(invitations).set({ tokenRevokedAt: new Date() }).where(eq(invitations.id, row.invitation.id));
+    await db
+      .update(invitations)
+      .set({ tokenRevokedAt: new Date() })
+      .where(eq(invitations.id, row.invitation.id));
     expect(await resolveInvitationToken(tokens[0]!)).toBeNull();
   });
 
@@ -124,15 +145,23 @@ describe("invitations", () => {
     const row = (await resolveInvitationToken(tokens[0]!))!;
     const actor = customerActorOf(row);
     const secret = `Needs a BSL interpreter ${crypto.randomUUID()}`;
-    await respondToInvitation(actor, { ...accept, accommodations: ["sign_language"], accommodationOther: secret }, "en");
+    await respondToInvitation(
+      actor,
+      { ...accept, accommodations: ["sign_language"], accommodationOther: secret },
+      "en",
+    );
     const email = row.customer.email!;
     await withdrawCustomer(actor);
     const c = await db.query.customers.findFirst({ where: eq(customers.id, actor.customerId) });
     expect(c).toMatchObject({ name: null, email: null, phone: null, accessibilityNotes: null });
     expect(c?.erasedAt).toBeInstanceOf(Date);
     const invs = await db.select().from(invitations).where(eq(invitations.customerId, actor.customerId));
-    for (const i of invs) expect(i).toMatchObject({ status: "withdrawn", accommodations: [], accommodationOther: null });
-    const pending = await db.select().from(outbox).where(and(eq(outbox.customerId, actor.customerId), eq(outbox.status, "pending")));
+    for (const i of invs)
+      expect(i).toMatchObject({ status: "withdrawn", accommodations: [], accommodationOther: null });
+    const pending = await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.customerId, actor.customerId), eq(outbox.status, "pending")));
     expect(pending).toHaveLength(0);
     expect(await resolveInvitationToken(tokens[0]!)).toBeNull();
     // secure_delete overwrites freed pages; checkpoint the WAL and look at the raw bytes.

@@ -32,28 +32,34 @@ export async function startAppServer(): Promise<AppServer> {
   const livekit = await startTestLivekit();
   let output = "";
   // Next's own binary (not npx), in its own process group, so closing stops the whole server.
-  const child: ChildProcess = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    detached: true,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      IMMERSION_DEMO: "true",
-      APP_URL: url,
-      DATABASE_URL: dbUrl,
-      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
-      LIVEKIT_URL: livekit.url,
-      LIVEKIT_API_KEY: livekit.apiKey,
-      LIVEKIT_API_SECRET: livekit.apiSecret,
-      WORKER_IN_PROCESS: "true",
+  const child: ChildProcess = spawn(
+    path.resolve("node_modules/.bin/next"),
+    ["start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      detached: true,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        IMMERSION_DEMO: "true",
+        APP_URL: url,
+        DATABASE_URL: dbUrl,
+        SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+        LIVEKIT_URL: livekit.url,
+        LIVEKIT_API_KEY: livekit.apiKey,
+        LIVEKIT_API_SECRET: livekit.apiSecret,
+        WORKER_IN_PROCESS: "true",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`app exited early:\n${output}`);
-    const ok = await fetch(`${url}/api/health`).then((r) => r.status === 200).catch(() => false);
+    const ok = await fetch(`${url}/api/health`)
+      .then((r) => r.status === 200)
+      .catch(() => false);
     if (ok) break;
     if (Date.now() > deadline) throw new Error(`app did not start:\n${output}`);
     await new Promise((r) => setTimeout(r, 300));

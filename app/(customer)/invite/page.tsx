@@ -7,7 +7,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { Checkbox, TextArea } from "@/components/ui/field";
 import { ACCOMMODATIONS } from "@/db/schema/invitations";
 import { formatDateTime } from "@/lib/dates";
-import { LOCALE_TAGS, isLocale } from "@/lib/i18n/config";
+import { isLocale, LOCALE_TAGS } from "@/lib/i18n/config";
 import { currentInvitee } from "@/server/auth/invitee";
 import { invitationView } from "@/server/invitations/invitation-view";
 import { CustomerHeader } from "../customer-header";
@@ -26,7 +26,13 @@ export default async function InvitePage() {
   const status = v.invitation.status;
   const closed = v.session.status === "ended" || v.session.status === "cancelled";
   const statusMessage =
-    status === "accepted" ? t("statusAccepted") : status === "waitlisted" ? t("statusWaitlisted") : status === "declined" ? t("statusDeclined") : null;
+    status === "accepted"
+      ? t("statusAccepted")
+      : status === "waitlisted"
+        ? t("statusWaitlisted")
+        : status === "declined"
+          ? t("statusDeclined")
+          : null;
   const errors = { participateRequired: t("participateRequired"), closed: t("sessionEnded") };
   if (status === "withdrawn") {
     return (
@@ -46,7 +52,9 @@ export default async function InvitePage() {
           <h1 className="text-3xl font-bold tracking-tight">{v.session.title}</h1>
           <p className="mt-3">{t("thanks", { name: v.firstName })}</p>
           <p className="mt-2">{t("intro")}</p>
-          {v.session.description && <p className="mt-2 whitespace-pre-line text-slate-700">{v.session.description}</p>}
+          {v.session.description && (
+            <p className="mt-2 whitespace-pre-line text-slate-700">{v.session.description}</p>
+          )}
         </div>
 
         {statusMessage && (
@@ -59,11 +67,21 @@ export default async function InvitePage() {
             )}
           </div>
         )}
-        {v.session.status === "cancelled" && <p role="status" className="rounded-lg bg-amber-50 p-4">{t("sessionCancelled")}</p>}
-        {v.session.status === "ended" && <p role="status" className="rounded-lg bg-slate-100 p-4">{t("sessionEnded")}</p>}
+        {v.session.status === "cancelled" && (
+          <p role="status" className="rounded-lg bg-amber-50 p-4">
+            {t("sessionCancelled")}
+          </p>
+        )}
+        {v.session.status === "ended" && (
+          <p role="status" className="rounded-lg bg-slate-100 p-4">
+            {t("sessionEnded")}
+          </p>
+        )}
 
         <section aria-labelledby="when" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
-          <h2 id="when" className="text-xl font-semibold">{t("whenTitle")}</h2>
+          <h2 id="when" className="text-xl font-semibold">
+            {t("whenTitle")}
+          </h2>
           <p className="mt-1">{formatDateTime(v.session.startsAt, v.customerTimeZone, tag)}</p>
           <p className="text-slate-700">{t("durationMinutes", { minutes: v.session.durationMinutes })}</p>
           <h2 className="mt-5 text-xl font-semibold">{t("whoTitle")}</h2>
@@ -83,36 +101,74 @@ export default async function InvitePage() {
         </section>
 
         {!closed && (
-          <section aria-labelledby="choices" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
-            <h2 id="choices" className="text-xl font-semibold">{statusMessage ? t("changeAnswer") : t("consentTitle")}</h2>
+          <section
+            aria-labelledby="choices"
+            className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200"
+          >
+            <h2 id="choices" className="text-xl font-semibold">
+              {statusMessage ? t("changeAnswer") : t("consentTitle")}
+            </h2>
             <ActionForm action={respondAction} translateError={errors}>
               <fieldset>
                 <legend className="text-base text-slate-700">{t("consentIntro")}</legend>
-                <Checkbox name="participate" label={t("consentParticipate")} defaultChecked={v.consents.participate} />
-                <Checkbox name="quoteAnonymously" label={t("consentQuote")} defaultChecked={v.consents.quoteAnonymously} />
-                {v.session.recordingEnabled && <Checkbox name="record" label={t("consentRecord")} defaultChecked={v.consents.record} />}
-                <Checkbox name="contactAfter" label={t("consentContact")} defaultChecked={v.consents.contactAfter} />
+                <Checkbox
+                  name="participate"
+                  label={t("consentParticipate")}
+                  defaultChecked={v.consents.participate}
+                />
+                <Checkbox
+                  name="quoteAnonymously"
+                  label={t("consentQuote")}
+                  defaultChecked={v.consents.quoteAnonymously}
+                />
+                {v.session.recordingEnabled && (
+                  <Checkbox name="record" label={t("consentRecord")} defaultChecked={v.consents.record} />
+                )}
+                <Checkbox
+                  name="contactAfter"
+                  label={t("consentContact")}
+                  defaultChecked={v.consents.contactAfter}
+                />
               </fieldset>
               <fieldset>
                 <legend className="text-xl font-semibold">{t("accommodationsTitle")}</legend>
                 <p className="text-base text-slate-700">{t("accommodationsIntro")}</p>
                 {ACCOMMODATIONS.map((a) => (
-                  <Checkbox key={a} name="accommodations" value={a} label={t(`acc_${a}`)} defaultChecked={v.invitation.accommodations.includes(a)} />
+                  <Checkbox
+                    key={a}
+                    name="accommodations"
+                    value={a}
+                    label={t(`acc_${a}`)}
+                    defaultChecked={v.invitation.accommodations.includes(a)}
+                  />
                 ))}
                 <div className="mt-3">
-                  <TextArea name="accommodationOther" label={t("accOther")} hint={t("accOtherHint")} maxLength={1000} rows={2} defaultValue={v.invitation.accommodationOther} />
+                  <TextArea
+                    name="accommodationOther"
+                    label={t("accOther")}
+                    hint={t("accOtherHint")}
+                    maxLength={1000}
+                    rows={2}
+                    defaultValue={v.invitation.accommodationOther}
+                  />
                 </div>
               </fieldset>
               <div className="flex flex-wrap gap-3">
-                <Button name="decision" value="accept">{t("accept")}</Button>
-                <Button name="decision" value="decline" variant="secondary">{t("decline")}</Button>
+                <Button name="decision" value="accept">
+                  {t("accept")}
+                </Button>
+                <Button name="decision" value="decline" variant="secondary">
+                  {t("decline")}
+                </Button>
               </div>
             </ActionForm>
           </section>
         )}
 
         <section aria-labelledby="help" className="rounded-lg bg-slate-100 p-5">
-          <h2 id="help" className="text-xl font-semibold">{t("signpostTitle")}</h2>
+          <h2 id="help" className="text-xl font-semibold">
+            {t("signpostTitle")}
+          </h2>
           <p className="mt-1">{c("help")}</p>
           <p className="mt-2">{t("signpostBody")}</p>
           <details className="mt-3">

@@ -1,7 +1,7 @@
 "use server";
 
-import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { getLocale } from "next-intl/server";
 import { clientKey } from "@/app/_lib/client-key";
 import { formToObject, runForm } from "@/app/_lib/form";

@@ -24,7 +24,9 @@ export default async function SurveyPage() {
         <CustomerHeader back="/survey" />
         <main id="main" className="mx-auto max-w-2xl px-4 py-10 text-lg">
           <h1 className="text-3xl font-bold">{t("thanksTitle")}</h1>
-          <p className="mt-4" role="status">{t("thanksBody")}</p>
+          <p className="mt-4" role="status">
+            {t("thanksBody")}
+          </p>
         </main>
       </>
     );
@@ -58,7 +60,7 @@ export default async function SurveyPage() {
             <fieldset>
               <legend className="font-semibold">{t("npsLabel")}</legend>
               <div className="mt-3 flex flex-wrap gap-2">
-                {Array.from({ length: 11 }, (_, n) => (
+                {[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => (
                   <div key={n}>
                     <input type="radio" name="nps" id={`nps-${n}`} value={n} required className={radio} />
                     <label htmlFor={`nps-${n}`} className={pill}>

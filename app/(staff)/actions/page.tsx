@@ -10,7 +10,8 @@ export const metadata: Metadata = { title: "Actions" };
 type Row = Awaited<ReturnType<typeof listMyActions>>[number];
 
 function ActionList({ rows, timeZone, now }: { rows: Row[]; timeZone: string; now: number }) {
-  if (rows.length === 0) return <p className="rounded-lg bg-white p-5 text-slate-600 ring-1 ring-slate-200">Nothing here.</p>;
+  if (rows.length === 0)
+    return <p className="rounded-lg bg-white p-5 text-slate-600 ring-1 ring-slate-200">Nothing here.</p>;
   return (
     <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
       {rows.map((a) => {
@@ -18,8 +19,12 @@ function ActionList({ rows, timeZone, now }: { rows: Row[]; timeZone: string; no
         return (
           <li key={a.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 p-4">
             <div className="min-w-0 flex-1">
-              <Link href={`/actions/${a.id}`} className="font-semibold text-blue-800 hover:underline">{a.title}</Link>
-              <p className="text-sm text-slate-600">{a.department} · {a.owner} · from “{a.insight}”</p>
+              <Link href={`/actions/${a.id}`} className="font-semibold text-blue-800 hover:underline">
+                {a.title}
+              </Link>
+              <p className="text-sm text-slate-600">
+                {a.department} · {a.owner} · from “{a.insight}”
+              </p>
             </div>
             <p className={`text-sm ${overdue ? "font-bold text-red-800" : "text-slate-700"}`}>
               {overdue ? "Overdue since " : "Due "}
@@ -41,11 +46,15 @@ export default async function ActionsPage() {
   return (
     <div className="space-y-8">
       <section className="space-y-3" aria-labelledby="mine">
-        <h1 id="mine" className="text-3xl font-bold tracking-tight">My actions</h1>
+        <h1 id="mine" className="text-3xl font-bold tracking-tight">
+          My actions
+        </h1>
         <ActionList rows={open(mine)} timeZone={actor.timeZone} now={now} />
       </section>
       <section className="space-y-3" aria-labelledby="all">
-        <h2 id="all" className="text-xl font-semibold">All actions</h2>
+        <h2 id="all" className="text-xl font-semibold">
+          All actions
+        </h2>
         <ActionList rows={all} timeZone={actor.timeZone} now={now} />
       </section>
     </div>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { orNotFound } from "@/app/_lib/page-guard";
-import { listCustomers } from "@/server/customers/list-customers";
 import { requireStaffPage } from "@/server/auth/staff";
+import { listCustomers } from "@/server/customers/list-customers";
 
 export const metadata: Metadata = { title: "Customers" };
 
@@ -15,11 +15,21 @@ export default async function CustomersPage() {
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 text-slate-600">
             <tr>
-              <th scope="col" className="p-3 font-medium">Name</th>
-              <th scope="col" className="p-3 font-medium">Email</th>
-              <th scope="col" className="p-3 font-medium">Language</th>
-              <th scope="col" className="p-3 font-medium">Segment and tags</th>
-              <th scope="col" className="p-3 font-medium">Accessibility</th>
+              <th scope="col" className="p-3 font-medium">
+                Name
+              </th>
+              <th scope="col" className="p-3 font-medium">
+                Email
+              </th>
+              <th scope="col" className="p-3 font-medium">
+                Language
+              </th>
+              <th scope="col" className="p-3 font-medium">
+                Segment and tags
+              </th>
+              <th scope="col" className="p-3 font-medium">
+                Accessibility
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { Card, Stat } from "@/components/ui/card";
 import { orNotFound } from "@/app/_lib/page-guard";
+import { Card, Stat } from "@/components/ui/card";
 import { dashboardSummary } from "@/server/analytics/dashboard";
 import { requireStaffPage } from "@/server/auth/staff";
 
@@ -25,18 +25,30 @@ export default async function DashboardPage() {
             <caption className="sr-only">Open, overdue and closed actions per department</caption>
             <thead className="border-b border-slate-200 text-slate-600">
               <tr>
-                <th scope="col" className="py-2 pr-4 font-medium">Department</th>
-                <th scope="col" className="py-2 pr-4 text-right font-medium">Open</th>
-                <th scope="col" className="py-2 pr-4 text-right font-medium">Overdue</th>
-                <th scope="col" className="py-2 text-right font-medium">Done</th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  Department
+                </th>
+                <th scope="col" className="py-2 pr-4 text-right font-medium">
+                  Open
+                </th>
+                <th scope="col" className="py-2 pr-4 text-right font-medium">
+                  Overdue
+                </th>
+                <th scope="col" className="py-2 text-right font-medium">
+                  Done
+                </th>
               </tr>
             </thead>
             <tbody>
               {d.departments.map((row) => (
                 <tr key={row.id} className="border-b border-slate-100">
-                  <th scope="row" className="py-2 pr-4 font-medium">{row.name}</th>
+                  <th scope="row" className="py-2 pr-4 font-medium">
+                    {row.name}
+                  </th>
                   <td className="py-2 pr-4 text-right tabular-nums">{row.open}</td>
-                  <td className={`py-2 pr-4 text-right tabular-nums ${row.overdue > 0 ? "font-bold text-red-800" : ""}`}>
+                  <td
+                    className={`py-2 pr-4 text-right tabular-nums ${row.overdue > 0 ? "font-bold text-red-800" : ""}`}
+                  >
                     {row.overdue}
                   </td>
                   <td className="py-2 text-right tabular-nums">{row.done}</td>

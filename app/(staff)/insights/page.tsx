@@ -8,7 +8,11 @@ import { gridAdvice } from "./grid-labels";
 
 export const metadata: Metadata = { title: "Insights" };
 
-const money = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 });
+const money = new Intl.NumberFormat("en-GB", {
+  style: "currency",
+  currency: "GBP",
+  maximumFractionDigits: 0,
+});
 
 export default async function InsightsPage() {
   const actor = await requireStaffPage();
@@ -33,9 +37,18 @@ export default async function InsightsPage() {
               {i.codes.map((c) => `#${c.number} ${c.label}`).join(" · ")}
             </p>
             <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm">
-              <div><dt className="inline text-slate-600">Grid: </dt><dd className="inline font-medium">{gridAdvice(i.customerAxis, i.companyAxis)}</dd></div>
-              <div><dt className="inline text-slate-600">Heard: </dt><dd className="inline font-medium">{i.heard}×</dd></div>
-              <div><dt className="inline text-slate-600">Cost: </dt><dd className="inline font-medium">{money.format(i.monthlyCost)}/month</dd></div>
+              <div>
+                <dt className="inline text-slate-600">Grid: </dt>
+                <dd className="inline font-medium">{gridAdvice(i.customerAxis, i.companyAxis)}</dd>
+              </div>
+              <div>
+                <dt className="inline text-slate-600">Heard: </dt>
+                <dd className="inline font-medium">{i.heard}×</dd>
+              </div>
+              <div>
+                <dt className="inline text-slate-600">Cost: </dt>
+                <dd className="inline font-medium">{money.format(i.monthlyCost)}/month</dd>
+              </div>
             </dl>
           </li>
         ))}

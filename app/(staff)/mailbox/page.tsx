@@ -20,7 +20,9 @@ export default async function MailboxPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold tracking-tight">Development mailbox</h1>
-      <p className="text-slate-700">Every email the app sent, as caught by the local SMTP catcher. Links open as the recipient would.</p>
+      <p className="text-slate-700">
+        Every email the app sent, as caught by the local SMTP catcher. Links open as the recipient would.
+      </p>
       <div className="grid gap-4 sm:grid-cols-3">
         <Stat label="Waiting in outbox" value={status.counts.pending ?? 0} />
         <Stat label="Sent" value={status.counts.sent ?? 0} />
@@ -32,7 +34,9 @@ export default async function MailboxPage() {
             <p className="text-sm text-slate-600">
               To {m.to} · {m.date ? formatDateTime(new Date(m.date), actor.timeZone) : ""}
             </p>
-            <pre className="mt-3 whitespace-pre-wrap break-words font-sans text-sm">{linkify(m.text ?? "")}</pre>
+            <pre className="mt-3 whitespace-pre-wrap break-words font-sans text-sm">
+              {linkify(m.text ?? "")}
+            </pre>
           </Card>
         ))}
         {mails.length === 0 && <p className="text-slate-600">No mail yet.</p>}

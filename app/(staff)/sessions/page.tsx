@@ -31,8 +31,8 @@ export default async function SessionsPage() {
                 {s.title}
               </Link>
               <p className="text-sm text-slate-600">
-                {formatDateTime(s.startsAt, actor.timeZone)} · {FORMAT_LABELS[s.format] ?? s.format} · {s.durationMinutes} min ·{" "}
-                {s.facilitatorName}
+                {formatDateTime(s.startsAt, actor.timeZone)} · {FORMAT_LABELS[s.format] ?? s.format} ·{" "}
+                {s.durationMinutes} min · {s.facilitatorName}
               </p>
             </div>
             <p className="text-sm tabular-nums text-slate-700">

@@ -11,7 +11,11 @@ export async function GET() {
     .execute("SELECT 1")
     .then(() => true)
     .catch(() => false);
-  const worker = database ? await workerHealth(db).then((w) => w.ok).catch(() => false) : false;
+  const worker = database
+    ? await workerHealth(db)
+        .then((w) => w.ok)
+        .catch(() => false)
+    : false;
   const livekit = await livekitReachable();
   const ok = database && worker && livekit;
   return NextResponse.json(

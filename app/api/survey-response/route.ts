@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { ZodError } from "zod";
-import { zSurveyAnswer } from "@/lib/validation/surveys";
 import { isLocale } from "@/lib/i18n/config";
+import { zSurveyAnswer } from "@/lib/validation/surveys";
 import { DomainError, HTTP_STATUS } from "@/server/errors";
 import { consumeRateLimit } from "@/server/security/rate-limit";
 import { currentRespondent } from "@/server/surveys/resolve-survey";
@@ -26,9 +26,16 @@ export async function POST(request: NextRequest) {
     return NextResponse.json({ saved: true }, { status: created ? 201 : 200 });
   } catch (error) {
     if (error instanceof ZodError || error instanceof SyntaxError) {
-      return NextResponse.json({ error: "invalid", issues: error instanceof ZodError ? error.issues.map((i) => i.path.join(".")) : [] }, { status: 400 });
+      return NextResponse.json(
+        {
+          error: "invalid",
+          issues: error instanceof ZodError ? error.issues.map((i) => i.path.join(".")) : [],
+        },
+        { status: 400 },
+      );
     }
-    if (error instanceof DomainError) return NextResponse.json({ error: error.code }, { status: HTTP_STATUS[error.code] });
+    if (error instanceof DomainError)
+      return NextResponse.json({ error: error.code }, { status: HTTP_STATUS[error.code] });
     console.error("[survey-response] failed", error instanceof Error ? error.message : error);
     return NextResponse.json({ error: "unavailable" }, { status: 503 });
   }

@@ -3,8 +3,8 @@ import { clientKey } from "@/app/_lib/client-key";
 import { env } from "@/env";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/config";
 import { linkCookieOptions } from "@/server/auth/invitee";
-import { resolveSurveyToken, SURVEY_COOKIE } from "@/server/surveys/resolve-survey";
 import { consumeRateLimit } from "@/server/security/rate-limit";
+import { resolveSurveyToken, SURVEY_COOKIE } from "@/server/surveys/resolve-survey";
 
 // GET /s/:token — exchanges a survey link for an HttpOnly cookie; changes nothing else.
 export async function GET(request: NextRequest, { params }: { params: Promise<{ token: string }> }) {
@@ -16,7 +16,8 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   response.headers.set("Cache-Control", "no-store");
   if (found) {
     response.cookies.set(SURVEY_COOKIE, token, linkCookieOptions);
-    if (isLocale(found.language)) response.cookies.set(LOCALE_COOKIE, found.language, { ...linkCookieOptions, httpOnly: false });
+    if (isLocale(found.language))
+      response.cookies.set(LOCALE_COOKIE, found.language, { ...linkCookieOptions, httpOnly: false });
   }
   return response;
 }

@@ -7,13 +7,30 @@ import { CustomerHeader } from "../../customer-header";
 
 export const metadata: Metadata = { title: "Session room", referrer: "no-referrer" };
 
-const ROOM_KEYS = ["intro", "audioOnly", "join", "leave", "connecting", "connected", "reconnecting", "disconnected", "failed", "you", "muted", "mute", "unmute"] as const;
+const ROOM_KEYS = [
+  "intro",
+  "audioOnly",
+  "join",
+  "leave",
+  "connecting",
+  "connected",
+  "reconnecting",
+  "disconnected",
+  "failed",
+  "you",
+  "muted",
+  "mute",
+  "unmute",
+] as const;
 
 export default async function CustomerRoomPage() {
   const found = await currentInvitee();
   if (!found) redirect("/link-invalid");
   const t = await getTranslations("room");
-  const strings = Object.fromEntries(ROOM_KEYS.map((k) => [k, t(k)])) as Record<(typeof ROOM_KEYS)[number], string>;
+  const strings = Object.fromEntries(ROOM_KEYS.map((k) => [k, t(k)])) as Record<
+    (typeof ROOM_KEYS)[number],
+    string
+  >;
   const booked = found.invitation.status === "accepted";
   const open = found.session.status === "scheduled" || found.session.status === "live";
   return (

@@ -12,7 +12,19 @@ import { transitionActionAction } from "../../insights/actions";
 
 export const metadata: Metadata = { title: "Action" };
 
-function Move({ actionId, to, label, variant = "primary", note }: { actionId: string; to: string; label: string; variant?: "primary" | "secondary" | "danger"; note?: { label: string; required: boolean } }) {
+function Move({
+  actionId,
+  to,
+  label,
+  variant = "primary",
+  note,
+}: {
+  actionId: string;
+  to: string;
+  label: string;
+  variant?: "primary" | "secondary" | "danger";
+  note?: { label: string; required: boolean };
+}) {
   return (
     <ActionForm action={transitionActionAction} className="space-y-3">
       <input type="hidden" name="actionId" value={actionId} />
@@ -29,11 +41,15 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
   const a = await orNotFound(getAction(actor, id));
   return (
     <div className="max-w-3xl space-y-6">
-      <Link href={`/insights/${a.insightId}`} className="text-sm text-blue-800 hover:underline">← {a.insight}</Link>
+      <Link href={`/insights/${a.insightId}`} className="text-sm text-blue-800 hover:underline">
+        ← {a.insight}
+      </Link>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-3xl font-bold tracking-tight">{a.title}</h1>
-          <p className="mt-1 text-slate-700">{a.department} · owner {a.owner} · due {formatDate(a.deadline, actor.timeZone)}</p>
+          <p className="mt-1 text-slate-700">
+            {a.department} · owner {a.owner} · due {formatDate(a.deadline, actor.timeZone)}
+          </p>
         </div>
         <Badge status={a.status} />
       </div>
@@ -44,17 +60,37 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
       )}
       <Card title="Next step">
         <div className="space-y-6">
-          {a.canWork && a.status === "open" && <Move actionId={a.id} to="in_progress" label="Start work" variant="secondary" />}
+          {a.canWork && a.status === "open" && (
+            <Move actionId={a.id} to="in_progress" label="Start work" variant="secondary" />
+          )}
           {a.canWork && (a.status === "open" || a.status === "in_progress") && (
-            <Move actionId={a.id} to="done" label="Mark as done" note={{ label: "What was changed (resolution note)", required: true }} />
+            <Move
+              actionId={a.id}
+              to="done"
+              label="Mark as done"
+              note={{ label: "What was changed (resolution note)", required: true }}
+            />
           )}
           {a.canVerify && a.status === "done" && (
             <>
-              <Move actionId={a.id} to="verified" label="Verify: the change is real" note={{ label: "How you checked (optional)", required: false }} />
-              <Move actionId={a.id} to="open" label="Reopen" variant="secondary" note={{ label: "Why it is reopened", required: false }} />
+              <Move
+                actionId={a.id}
+                to="verified"
+                label="Verify: the change is real"
+                note={{ label: "How you checked (optional)", required: false }}
+              />
+              <Move
+                actionId={a.id}
+                to="open"
+                label="Reopen"
+                variant="secondary"
+                note={{ label: "Why it is reopened", required: false }}
+              />
             </>
           )}
-          {!a.canWork && !(a.canVerify && a.status === "done") && <p className="text-slate-600">Nothing for you to do here.</p>}
+          {!a.canWork && !(a.canVerify && a.status === "done") && (
+            <p className="text-slate-600">Nothing for you to do here.</p>
+          )}
         </div>
       </Card>
       <Card title="Timeline">
@@ -62,7 +98,8 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
           {a.timeline.map((e) => (
             <li key={e.id} className="text-sm">
               <p>
-                <span className="font-medium">{e.actor}</span> {e.fromStatus ? `moved it from ${e.fromStatus.replace("_", " ")} to` : "created it as"}{" "}
+                <span className="font-medium">{e.actor}</span>{" "}
+                {e.fromStatus ? `moved it from ${e.fromStatus.replace("_", " ")} to` : "created it as"}{" "}
                 <span className="font-medium">{e.toStatus.replace("_", " ")}</span>
                 <span className="text-slate-600"> · {formatDateTime(e.at, actor.timeZone)}</span>
               </p>

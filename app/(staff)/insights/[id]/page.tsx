@@ -14,7 +14,11 @@ import { gridAdvice } from "../grid-labels";
 
 export const metadata: Metadata = { title: "Insight" };
 
-const money = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 });
+const money = new Intl.NumberFormat("en-GB", {
+  style: "currency",
+  currency: "GBP",
+  maximumFractionDigits: 0,
+});
 
 export default async function InsightPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -34,7 +38,9 @@ export default async function InsightPage({ params }: { params: Promise<{ id: st
             <ul className="space-y-3">
               {i.evidence.map((e) => (
                 <li key={e.id}>
-                  <blockquote className="border-l-4 border-blue-200 pl-3 text-slate-800">“{e.quote}”</blockquote>
+                  <blockquote className="border-l-4 border-blue-200 pl-3 text-slate-800">
+                    “{e.quote}”
+                  </blockquote>
                 </li>
               ))}
             </ul>
@@ -44,8 +50,12 @@ export default async function InsightPage({ params }: { params: Promise<{ id: st
               {i.actions.map((a) => (
                 <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                   <div>
-                    <Link href={`/actions/${a.id}`} className="font-medium text-blue-800 hover:underline">{a.title}</Link>
-                    <p className="text-sm text-slate-600">{a.department} · {a.owner} · due {formatDate(a.deadline, actor.timeZone)}</p>
+                    <Link href={`/actions/${a.id}`} className="font-medium text-blue-800 hover:underline">
+                      {a.title}
+                    </Link>
+                    <p className="text-sm text-slate-600">
+                      {a.department} · {a.owner} · due {formatDate(a.deadline, actor.timeZone)}
+                    </p>
                   </div>
                   <Badge status={a.status} />
                 </li>
@@ -60,13 +70,21 @@ export default async function InsightPage({ params }: { params: Promise<{ id: st
                   <TextField label="What will change" name="title" required maxLength={300} />
                   <div className="grid gap-4 sm:grid-cols-2">
                     <div>
-                      <label htmlFor="assignee" className="block text-sm font-medium">Department and owner</label>
-                      <select id="assignee" name="assignee" required className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2">
+                      <label htmlFor="assignee" className="block text-sm font-medium">
+                        Department and owner
+                      </label>
+                      <select
+                        id="assignee"
+                        name="assignee"
+                        required
+                        className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2"
+                      >
                         {departments.map((d) => (
                           <optgroup key={d.id} label={d.name}>
                             {d.members.map((m) => (
                               <option key={m.id} value={`${d.id}:${m.id}`}>
-                                {d.name} — {m.name}{m.isOwner ? " (owner)" : ""}
+                                {d.name} — {m.name}
+                                {m.isOwner ? " (owner)" : ""}
                               </option>
                             ))}
                           </optgroup>
@@ -83,12 +101,26 @@ export default async function InsightPage({ params }: { params: Promise<{ id: st
         </div>
         <Card title="Grid and cost">
           <dl className="space-y-2 text-sm">
-            <div className="flex justify-between"><dt className="text-slate-600">Customers see a</dt><dd className="font-medium capitalize">{i.customerAxis}</dd></div>
-            <div className="flex justify-between"><dt className="text-slate-600">Company sees a</dt><dd className="font-medium capitalize">{i.companyAxis}</dd></div>
-            <div className="flex justify-between"><dt className="text-slate-600">So we</dt><dd className="font-bold">{gridAdvice(i.customerAxis, i.companyAxis)}</dd></div>
-            <div className="flex justify-between border-t border-slate-100 pt-2"><dt className="text-slate-600">Monthly cost</dt><dd className="font-bold">{money.format(i.monthlyCost)}</dd></div>
+            <div className="flex justify-between">
+              <dt className="text-slate-600">Customers see a</dt>
+              <dd className="font-medium capitalize">{i.customerAxis}</dd>
+            </div>
+            <div className="flex justify-between">
+              <dt className="text-slate-600">Company sees a</dt>
+              <dd className="font-medium capitalize">{i.companyAxis}</dd>
+            </div>
+            <div className="flex justify-between">
+              <dt className="text-slate-600">So we</dt>
+              <dd className="font-bold">{gridAdvice(i.customerAxis, i.companyAxis)}</dd>
+            </div>
+            <div className="flex justify-between border-t border-slate-100 pt-2">
+              <dt className="text-slate-600">Monthly cost</dt>
+              <dd className="font-bold">{money.format(i.monthlyCost)}</dd>
+            </div>
             <div className="text-xs text-slate-600">
-              {i.costInputs.contactsPerMonth} contacts × {i.costInputs.handlingMinutes} min × {money.format(i.costInputs.hourlyCost)}/h + {i.costInputs.customersAtRisk} at risk × {money.format(i.costInputs.lifetimeValue)}
+              {i.costInputs.contactsPerMonth} contacts × {i.costInputs.handlingMinutes} min ×{" "}
+              {money.format(i.costInputs.hourlyCost)}/h + {i.costInputs.customersAtRisk} at risk ×{" "}
+              {money.format(i.costInputs.lifetimeValue)}
             </div>
           </dl>
         </Card>

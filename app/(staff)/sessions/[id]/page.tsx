@@ -5,8 +5,8 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/dates";
-import { listCustomers } from "@/server/customers/list-customers";
 import { requireStaffPage } from "@/server/auth/staff";
+import { listCustomers } from "@/server/customers/list-customers";
 import { getSessionDetail } from "@/server/sessions/get-session";
 import { endSessionAction, inviteCustomersAction, startSessionAction } from "../actions";
 import { FORMAT_LABELS } from "../format-labels";
@@ -29,7 +29,8 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   const { session } = d;
   const open = session.status === "scheduled" || session.status === "live";
   const invited = new Set(d.invitedCustomerIds);
-  const candidates = d.canManage && open ? (await listCustomers(actor)).filter((c) => !invited.has(c.id)) : [];
+  const candidates =
+    d.canManage && open ? (await listCustomers(actor)).filter((c) => !invited.has(c.id)) : [];
   const booked = d.board.filter((b) => b.status === "accepted" || b.status === "attended").length;
   return (
     <div className="space-y-6">
@@ -40,7 +41,10 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
           <p className="mt-1 text-slate-700">
             {formatDateTime(session.startsAt, actor.timeZone)} · {session.durationMinutes} min
             {session.timeZone !== actor.timeZone && (
-              <span className="text-slate-600"> (planned in {session.timeZone}: {formatDateTime(session.startsAt, session.timeZone)})</span>
+              <span className="text-slate-600">
+                {" "}
+                (planned in {session.timeZone}: {formatDateTime(session.startsAt, session.timeZone)})
+              </span>
             )}
           </p>
         </div>
@@ -82,10 +86,20 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
                 <table className="w-full text-left text-sm">
                   <thead className="border-b border-slate-200 text-slate-600">
                     <tr>
-                      <th scope="col" className="py-2 pr-4 font-medium">Guest</th>
-                      <th scope="col" className="py-2 pr-4 font-medium">Language</th>
-                      <th scope="col" className="py-2 pr-4 font-medium">Status</th>
-                      {d.seesNeeds && <th scope="col" className="py-2 font-medium">Accommodations</th>}
+                      <th scope="col" className="py-2 pr-4 font-medium">
+                        Guest
+                      </th>
+                      <th scope="col" className="py-2 pr-4 font-medium">
+                        Language
+                      </th>
+                      <th scope="col" className="py-2 pr-4 font-medium">
+                        Status
+                      </th>
+                      {d.seesNeeds && (
+                        <th scope="col" className="py-2 font-medium">
+                          Accommodations
+                        </th>
+                      )}
                     </tr>
                   </thead>
                   <tbody>
@@ -98,7 +112,10 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
                         </td>
                         {d.seesNeeds && (
                           <td className="py-2">
-                            {[...(b.accommodations ?? []).map((a) => ACC_LABELS[a] ?? a), b.accommodationOther]
+                            {[
+                              ...(b.accommodations ?? []).map((a) => ACC_LABELS[a] ?? a),
+                              b.accommodationOther,
+                            ]
                               .filter(Boolean)
                               .join(" · ") || <span className="text-slate-500">None stated</span>}
                           </td>
@@ -115,11 +132,19 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
               <ActionForm action={inviteCustomersAction}>
                 <input type="hidden" name="sessionId" value={id} />
                 <fieldset>
-                  <legend className="text-sm text-slate-700">Choose who to invite. Each gets a personal link by email, in their language.</legend>
+                  <legend className="text-sm text-slate-700">
+                    Choose who to invite. Each gets a personal link by email, in their language.
+                  </legend>
                   <div className="mt-3 max-h-80 space-y-1 overflow-y-auto rounded-md border border-slate-200 p-3">
                     {candidates.map((c) => (
                       <div key={c.id} className="flex items-center gap-3">
-                        <input id={`c-${c.id}`} type="checkbox" name="customerIds" value={c.id} className="size-5 accent-blue-700" />
+                        <input
+                          id={`c-${c.id}`}
+                          type="checkbox"
+                          name="customerIds"
+                          value={c.id}
+                          className="size-5 accent-blue-700"
+                        />
                         <label htmlFor={`c-${c.id}`} className="flex flex-1 flex-wrap gap-x-3 text-sm">
                           <span className="font-medium">{c.name}</span>
                           <span className="text-slate-600">{c.language.toUpperCase()}</span>
@@ -136,10 +161,18 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         </div>
         <div className="space-y-6">
           <Card title="About">
-            <p className="whitespace-pre-line text-sm text-slate-700">{session.description || "No description."}</p>
+            <p className="whitespace-pre-line text-sm text-slate-700">
+              {session.description || "No description."}
+            </p>
             <dl className="mt-4 space-y-1 text-sm">
-              <div className="flex justify-between gap-2"><dt className="text-slate-600">Observers</dt><dd>{session.observersHidden ? "Hidden from customers" : "Visible"}</dd></div>
-              <div className="flex justify-between gap-2"><dt className="text-slate-600">Recording</dt><dd>{session.recordingEnabled ? "On (with consent)" : "Off"}</dd></div>
+              <div className="flex justify-between gap-2">
+                <dt className="text-slate-600">Observers</dt>
+                <dd>{session.observersHidden ? "Hidden from customers" : "Visible"}</dd>
+              </div>
+              <div className="flex justify-between gap-2">
+                <dt className="text-slate-600">Recording</dt>
+                <dd>{session.recordingEnabled ? "On (with consent)" : "Off"}</dd>
+              </div>
             </dl>
           </Card>
           <Card title="Staff">
