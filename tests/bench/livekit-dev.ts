@@ -14,9 +14,9 @@ import { launchChromium } from "../support/chromium";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const apiKey = "benchkey";
 const apiSecret = "bench-secret-bench-secret-bench-0123";
-const settleMs = 4_000;
-const measureMs = 8_000;
-const budgetMs = 210_000;
+const settleMs = 3_000;
+const measureMs = 6_000;
+const budgetMs = 180_000;
 const clockTicks = 100; // USER_HZ on Linux
 
 interface ServerProcess {
@@ -68,7 +68,12 @@ interface Scenario {
   video: boolean;
 }
 
-async function runScenario(browser: Browser, pageUrl: string, scenario: Scenario): Promise<string> {
+async function runScenario(
+  browser: Browser,
+  pageUrl: string,
+  scenario: Scenario,
+  deadline: number,
+): Promise<string> {
   const server = await startServer();
   const pid = server.child.pid ?? 0;
   const people: BrowserParticipant[] = [];
@@ -80,23 +85,25 @@ async function runScenario(browser: Browser, pageUrl: string, scenario: Scenario
     // One after another, as people arrive; ten simultaneous DTLS handshakes on two shared cores
     // can exceed the client's 15 s connect timeout, which would measure the machine, not the server.
     for (const p of people) {
+      if (Date.now() > deadline) throw new Error("time budget spent while joining");
       await p.join(server.url, await mintToken({ apiKey, apiSecret }, p.identity, { room }));
       await p.publish({ audio: true, video: scenario.video, width: 320, height: 180 });
     }
-    // Everyone must actually receive everyone before we measure.
+    // Wait (bounded) until everyone receives everyone; measure anyway and report how many did,
+    // since on two busy cores the largest room may not fully converge.
     const others = scenario.participants - 1;
-    await Promise.all(
-      people.map((p) =>
-        waitFor(
-          () => p.media(),
+    const receivingPairs = async () => {
+      const seen = await Promise.all(people.map((p) => p.media().catch(() => ({}))));
+      return seen
+        .map(
           (m) =>
-            Object.values(m).filter((s) => s.audioSamples > 0 && (!scenario.video || s.videoFrames > 0))
-              .length >= others,
-          45_000,
-          `${p.identity} receiving everyone`,
-        ),
-      ),
-    );
+            Object.values(m).filter((x) => x.audioSamples > 0 && (!scenario.video || x.videoFrames > 0))
+              .length,
+        )
+        .reduce((sum, n) => sum + n, 0);
+    };
+    const wanted = scenario.participants * others;
+    await waitFor(receivingPairs, (n) => n >= wanted, 30_000).catch(() => {});
     await new Promise((r) => setTimeout(r, settleMs));
     const before = usage(pid);
     const started = Date.now();
@@ -107,11 +114,12 @@ async function runScenario(browser: Browser, pageUrl: string, scenario: Scenario
     const addedMb = (after.rssBytes - idle.rssBytes) / 1024 / 1024;
     const n = scenario.participants;
     const streams = n * others * (scenario.video ? 2 : 1);
+    const pairs = await receivingPairs();
     return (
       `${n} participants, ${scenario.video ? "audio + 320x180 video" : "audio only"}: ` +
       `server CPU ${cpuPercent.toFixed(1)}% of one core (${(cpuPercent / n).toFixed(1)}% per participant), ` +
       `RSS ${(after.rssBytes / 1024 / 1024).toFixed(0)} MB (+${(addedMb / n).toFixed(1)} MB per participant over idle), ` +
-      `${streams} forwarded streams`
+      `${streams} forwarded streams, ${pairs}/${wanted} subscriber pairs decoding`
     );
   } finally {
     for (const p of people) await p.close().catch(() => {});
@@ -123,26 +131,31 @@ async function runScenario(browser: Browser, pageUrl: string, scenario: Scenario
 export async function benchLivekitDev(): Promise<string[]> {
   const deadline = Date.now() + budgetMs;
   const lines = [
-    "livekit-dev server (child process; CPU from /proc over 8 s after everyone decodes everyone; browsers not counted)",
+    "livekit-dev server (child process; CPU from /proc over 6 s once everyone decodes everyone; browsers not counted)",
   ];
   const pages = await startPageServer();
   const browser = await launchChromium();
   try {
-    for (const video of [false, true]) {
-      for (const participants of [2, 5, 10]) {
-        if (Date.now() > deadline) {
-          lines.push(
-            `${participants} participants${video ? " with video" : ""}: skipped (time budget spent)`,
-          );
-          continue;
-        }
-        try {
-          lines.push(await runScenario(browser, pages.url, { participants, video }));
-        } catch (error) {
-          lines.push(
-            `${participants} participants${video ? " with video" : ""}: failed: ${error instanceof Error ? error.message.split("\n")[0] : error}`,
-          );
-        }
+    // Cheap scenarios first, so a slow machine still reports them within the budget.
+    const scenarios: Scenario[] = [
+      { participants: 2, video: false },
+      { participants: 5, video: false },
+      { participants: 2, video: true },
+      { participants: 5, video: true },
+      { participants: 10, video: false },
+      { participants: 10, video: true },
+    ];
+    for (const scenario of scenarios) {
+      const name = `${scenario.participants} participants, ${scenario.video ? "audio + video" : "audio only"}`;
+      if (Date.now() > deadline) {
+        lines.push(`${name}: skipped (time budget spent)`);
+        continue;
+      }
+      try {
+        lines.push(await runScenario(browser, pages.url, scenario, deadline));
+      } catch (error) {
+        const message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+        lines.push(`${name}: failed: ${message.slice(0, 200)}`);
       }
     }
   } finally {
