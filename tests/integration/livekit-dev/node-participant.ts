@@ -98,7 +98,12 @@ export class NodeParticipant {
     const m = msg.message;
     if (m.case === "answer") await this.pc.setRemoteDescription({ type: "answer", sdp: m.value.sdp });
     if (m.case === "trickle") await this.pc.addIceCandidate(JSON.parse(m.value.candidateInit));
-    if (m.case === "mediaSectionsRequirement") await this.renegotiate();
+    if (m.case === "mediaSectionsRequirement") {
+      // As livekit-client does: add the receive sections asked for, then offer again.
+      for (let i = 0; i < m.value.numAudios; i++) this.pc.addTransceiver("audio", { direction: "recvonly" });
+      for (let i = 0; i < m.value.numVideos; i++) this.pc.addTransceiver("video", { direction: "recvonly" });
+      await this.renegotiate();
+    }
   }
 
   send(message: SignalRequest["message"]): void {

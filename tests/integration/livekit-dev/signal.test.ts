@@ -141,6 +141,22 @@ describe("grants", () => {
     await cameraOnly.waitFor((r) => r.message.case === "trackPublished");
   });
 
+  it("attaches nothing to a participant without canSubscribe", async () => {
+    const deaf = await connect("deaf", { room: "subs", canSubscribe: false });
+    const listener = await connect("ears", { room: "subs" });
+    const speaker = await connect("talker", { room: "subs" });
+    await speaker.waitConnected();
+    const sid = await speaker.publishAudio();
+    const room = lk.server.registry.get("subs");
+    const attached = (identity: string) => room?.byIdentity(identity)?.peer.attachedTrackSids() ?? [];
+    for (let i = 0; i < 100 && !attached("ears").includes(sid); i++)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(attached("ears")).toEqual([sid]);
+    expect(attached("deaf")).toEqual([]);
+    expect(deaf.join.participant?.permission?.canSubscribe).toBe(false);
+    expect(listener.join.participant?.permission?.canSubscribe).toBe(true);
+  });
+
   it("unpublishes a track at once when RoomService revokes canPublish", async () => {
     const speaker = await connect("speaker", { room: "revoke" });
     await speaker.waitConnected();
