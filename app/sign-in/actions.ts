@@ -14,7 +14,9 @@ export async function emailSignIn(form: FormData) {
       .toLowerCase(),
   });
   if (!parsed.success) redirect("/sign-in?error=email");
-  await signIn("email", { email: parsed.data.email, redirectTo: "/" });
+  // Auth.js would send the browser through its own verify-request route; go straight to our page.
+  await signIn("email", { email: parsed.data.email, redirectTo: "/", redirect: false });
+  redirect("/sign-in/check-email");
 }
 
 export async function oidcSignIn() {

@@ -106,12 +106,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         user: { id: token.sub ?? "", email: session.user?.email ?? "", name: session.user?.name },
       };
     },
+    // Only ever to this site, and on its configured origin: the request's own host can differ
+    // (a proxy, 127.0.0.1 vs localhost) and the session cookie belongs to APP_URL's host.
     redirect({ url, baseUrl }) {
-      if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
+      const site = new URL(env.APP_URL).origin;
+      if (url.startsWith("/") && !url.startsWith("//")) return `${site}${url}`;
       try {
-        if (new URL(url).origin === baseUrl) return url;
-      } catch {}
-      return baseUrl;
+        const target = new URL(url);
+        if (target.origin === site || target.origin === baseUrl) return `${site}${target.pathname}${target.search}`;
+      } catch {
+        // not a URL: fall through to the home page
+      }
+      return site;
     },
   },
 });

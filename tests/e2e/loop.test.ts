@@ -102,7 +102,7 @@ describe("the thin loop", () => {
     await customer.getByRole("heading", { level: 1 }).waitFor();
     expect(await axeViolations(customer)).toEqual([]);
     await customer.getByLabel("I agree to take part in this session.").check();
-    await customer.getByLabel("You may quote what I say, without my name.").check();
+    await customer.getByLabel("I agree that you can quote what I say, without my name.").check();
     await customer.getByLabel("Captions (written words on screen)").check();
     await customer.getByLabel("Anything else we can do").fill("Please speak slowly");
     await customer.getByRole("button", { name: "Yes, I will join" }).click();
@@ -244,5 +244,36 @@ describe("the thin loop", () => {
       .from(actions)
       .where(and(sql`${actions.status} IN ('open','in_progress')`, sql`${actions.deadline} < ${Date.now()}`));
     expect(overdueOpen[0]!.n).toBeGreaterThan(0); // the seed has overdue work the dashboard flags
+  });
+});
+
+describe("staff sign-in by email link", () => {
+  it("answers known and unknown addresses alike, mails only staff, and the link signs in once", async () => {
+    const page = await newPage();
+    for (const email of ["executive@northwind.example", "nobody@example.com"]) {
+      await page.goto(`${app.url}/sign-in`);
+      await page.getByLabel("Work email").fill(email);
+      await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+      await page.waitForURL(/\/sign-in\/check-email/);
+      await page.getByRole("heading", { name: "Check your email" }).waitFor();
+    }
+    const mail = await mailTo("executive@northwind.example", /sign-in link/);
+    expect(app.smtp.received.some((m) => m.to.includes("nobody@example.com"))).toBe(false);
+    const link = /https?:\/\/\S+\/api\/auth\/callback\/email\S+/.exec(mail.text ?? "")?.[0];
+    expect(link?.startsWith(app.url)).toBe(true); // built from APP_URL
+    await page.goto(link!);
+    await page.waitForURL(`${app.url}/dashboard`);
+    await page.getByRole("heading", { name: "What customers are telling us" }).waitFor();
+    // The link works once: a second use is refused.
+    const other = await newPage();
+    await other.goto(link!);
+    await other.waitForURL(/\/sign-in/);
+    expect(other.url()).toContain("error");
+  });
+
+  it("refuses a callbackUrl that leads off the site", async () => {
+    const page = await newPage();
+    const res = await page.request.get(`${app.url}/api/auth/signin?callbackUrl=https://evil.example/steal`, { maxRedirects: 0 });
+    expect(res.headers().location ?? "").not.toContain("evil.example");
   });
 });
