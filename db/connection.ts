@@ -6,6 +6,7 @@
 // hook, so we wrap the native `prepare` of the `libsql` package it uses: the first statement a new
 // connection prepares is preceded by the settings. `journal_mode` is persistent in the file; the
 // others are per connection. See docs/decisions/003-libsql-connection-settings.md.
+import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { type Client, createClient, type TransactionMode } from "@libsql/client";
@@ -50,6 +51,11 @@ function runPragma(db: NativeDb, prepare: (sql: string) => unknown, pragma: stri
 }
 
 export function openClient(url: string, authToken?: string): Client {
+  if (url.startsWith("file:")) {
+    // A fresh checkout has no data folder yet; the driver will not create it.
+    const file = url.slice("file:".length).split("?")[0] ?? "";
+    if (file && file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  }
   if (url.startsWith("file:") || url === ":memory:") patchNativeConnections();
   // Remote libSQL servers apply their own durability and locking; both guards are for local files.
   const client = createClient({ url, authToken, concurrency: 8 });

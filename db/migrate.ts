@@ -1,15 +1,10 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import type { Db } from "./index";
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
-/** Creates the folder of a `file:` database and applies every pending migration. */
-export async function migrateDatabase(db: Db, url: string): Promise<void> {
-  if (url.startsWith("file:")) {
-    const file = url.slice("file:".length).split("?")[0] ?? "";
-    if (file && file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  }
+/** Applies every pending migration (the file's folder was made when the client opened it). */
+export async function migrateDatabase(db: Db): Promise<void> {
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
 }

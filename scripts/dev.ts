@@ -15,7 +15,7 @@ const port = Number(new URL(env.APP_URL).port || 3000);
 
 async function main() {
   const { db, client } = openDb(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
-  await migrateDatabase(db, env.DATABASE_URL);
+  await migrateDatabase(db);
   if (env.IMMERSION_DEMO) {
     const { created } = await seedDemo(db);
     console.log(created ? "[dev] demo data created" : "[dev] demo data already present");
@@ -48,7 +48,7 @@ async function main() {
 
   const next = spawn(path.resolve("node_modules/.bin/next"), [mode, "-p", String(port), "-H", "127.0.0.1"], {
     stdio: "inherit",
-    env: process.env,
+    env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env },
   });
   const stop = async () => {
     next.kill("SIGTERM");

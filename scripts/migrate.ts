@@ -4,6 +4,6 @@ import { migrateDatabase } from "@/db/migrate";
 import { env } from "@/env";
 
 const { db, client } = openDb(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
-await migrateDatabase(db, env.DATABASE_URL);
+await migrateDatabase(db);
 client.close();
 console.log("[migrate] database is up to date");

@@ -20,7 +20,7 @@ import { env } from "@/env";
 
 const { db, client } = openDb(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
 try {
-  await migrateDatabase(db, env.DATABASE_URL);
+  await migrateDatabase(db);
   const started = performance.now();
   const { created } = await seedDemo(db);
   const ms = Math.round(performance.now() - started);

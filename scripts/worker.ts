@@ -9,7 +9,7 @@ import { startWorker } from "@/server/jobs/worker";
 
 assertProductionSecrets();
 // The app's own `db`, so the handlers (which use it too) share one connection pool.
-await migrateDatabase(db, env.DATABASE_URL);
+await migrateDatabase(db);
 const worker = startWorker({ db });
 
 let stopping = false;

@@ -12,6 +12,6 @@ export async function startApp(): Promise<void> {
   if (state.immersionBooted) return;
   state.immersionBooted = true;
   assertProductionSecrets();
-  await migrateDatabase(db, env.DATABASE_URL);
+  await migrateDatabase(db);
   if (env.WORKER_IN_PROCESS) startWorker({ db });
 }

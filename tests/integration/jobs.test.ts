@@ -31,7 +31,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
   db = open();
-  await migrateDatabase(db, url);
+  await migrateDatabase(db);
 });
 afterAll(() => {
   for (const c of opened) c.close();

@@ -24,7 +24,7 @@ describe("development mail catcher", () => {
   it("catches what the outbox sender delivers, and lists it parsed, newest first", async () => {
     const url = `file:${path.join(dir, "catcher.db")}`;
     const { client, db } = openDb(url);
-    await migrateDatabase(db, url);
+    await migrateDatabase(db);
     const subjects = ["First — Xin chào", "Second 你好", "Third مرحبا"];
     const ids: string[] = [];
     for (const subject of subjects) {

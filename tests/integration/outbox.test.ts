@@ -45,7 +45,7 @@ const later = (from: Date, ms: number) => new Date(from.getTime() + ms);
 
 beforeAll(async () => {
   db = open();
-  await migrateDatabase(db, url);
+  await migrateDatabase(db);
 });
 afterAll(() => {
   for (const c of opened) c.close();

@@ -36,7 +36,7 @@ async function freshDb(name: string): Promise<Db> {
   const url = `file:${path.join(dir, name)}`;
   const { client, db } = openDb(url);
   opened.push(client);
-  await migrateDatabase(db, url);
+  await migrateDatabase(db);
   return db;
 }
 

@@ -24,7 +24,7 @@ export async function startAppServer(): Promise<AppServer> {
   const dir = mkdtempSync(path.join(tmpdir(), "immersion-e2e-"));
   const dbUrl = `file:${path.join(dir, "app.db")}`;
   const { db, client } = openDb(dbUrl);
-  await migrateDatabase(db, dbUrl);
+  await migrateDatabase(db);
   await seedDemo(db);
   const smtp = await startTestSmtp();
   const port = await freePort();
@@ -40,6 +40,7 @@ export async function startAppServer(): Promise<AppServer> {
       env: {
         ...process.env,
         NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
         IMMERSION_DEMO: "true",
         APP_URL: url,
         DATABASE_URL: dbUrl,

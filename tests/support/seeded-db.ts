@@ -9,7 +9,7 @@ import { loadStaffActor } from "@/server/staff/load-staff-actor";
 
 /** Migrates and seeds the test database once, and returns the demo staff as actors. */
 export async function seededDb() {
-  await migrateDatabase(db, env.DATABASE_URL);
+  await migrateDatabase(db);
   await seedDemo(db);
   const actor = async (email: string): Promise<StaffActor> => {
     const u = await db.query.users.findFirst({ where: eq(users.email, email) });
