@@ -149,9 +149,19 @@ export class Room implements ParticipantHost {
   }
 
   onMediaFailed(participant: Participant): void {
-    // Not removed here: under load ICE consent can lapse briefly, and the client notices its own
-    // failed transport and rejoins (a rejoin with the same identity replaces this participant).
-    this.events.log(`media failed room=${this.name} identity=${participant.identity}`);
+    // werift gives up on a transport after 30 s without ICE consent (a starved event loop can
+    // cause that) while the browser may still think it is connected. Ask the client to rejoin
+    // from scratch, which gets it a fresh transport; LiveKit does the same with a leave(RECONNECT).
+    this.events.log(`media failed room=${this.name} identity=${participant.identity}: asking it to rejoin`);
+    participant.send({
+      case: "leave",
+      value: new LeaveRequest({
+        reason: DisconnectReason.STATE_MISMATCH,
+        action: LeaveRequest_Action.RECONNECT,
+        canReconnect: true,
+      }),
+    });
+    this.remove(participant, DisconnectReason.STATE_MISMATCH, false);
   }
 
   /** The tracks this participant should be receiving now. */

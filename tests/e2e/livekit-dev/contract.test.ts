@@ -147,6 +147,28 @@ describe("livekit-client against the development server", () => {
     expect(await alice.remoteIdentities()).toEqual(["bob", "carol"]);
   });
 
+  it("brings back a participant whose server-side transport failed (leave with RECONNECT)", async () => {
+    const server = lk.server.registry.get(room);
+    const oldBob = server?.byIdentity("bob");
+    expect(oldBob).toBeDefined();
+    if (!server || !oldBob) return;
+    server.onMediaFailed(oldBob);
+    const back = await waitFor(
+      async () => server.byIdentity("bob"),
+      (p) => p !== undefined && p.sid !== oldBob.sid && p.tracks.size === 2,
+      30_000,
+      "bob rejoining and republishing",
+    );
+    expect(back?.sid).not.toBe(oldBob.sid);
+    const seen = await waitFor(
+      () => alice.media(),
+      (m) => decodesBoth(m.bob),
+      30_000,
+      "alice decoding bob again",
+    );
+    expect(seen.bob?.videoFrames).toBeGreaterThan(0);
+  });
+
   // Known gap, kept visible on purpose (see livekit-dev/README.md): with the client's default
   // simulcast, the development server forwards one layer only, the lowest.
   it("forwards only the lowest simulcast layer (documented gap vs LiveKit)", async () => {
