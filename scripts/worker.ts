@@ -3,7 +3,7 @@
 // servers when running it this way.
 import { db, dbClient } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
-import { assertProductionSecrets, env } from "@/env";
+import { assertProductionSecrets } from "@/env";
 import "@/server/jobs/handlers";
 import { startWorker } from "@/server/jobs/worker";
 

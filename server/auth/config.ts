@@ -113,7 +113,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (url.startsWith("/") && !url.startsWith("//")) return `${site}${url}`;
       try {
         const target = new URL(url);
-        if (target.origin === site || target.origin === baseUrl) return `${site}${target.pathname}${target.search}`;
+        if (target.origin === site || target.origin === baseUrl)
+          return `${site}${target.pathname}${target.search}`;
       } catch {
         // not a URL: fall through to the home page
       }

@@ -273,7 +273,9 @@ describe("staff sign-in by email link", () => {
 
   it("refuses a callbackUrl that leads off the site", async () => {
     const page = await newPage();
-    const res = await page.request.get(`${app.url}/api/auth/signin?callbackUrl=https://evil.example/steal`, { maxRedirects: 0 });
+    const res = await page.request.get(`${app.url}/api/auth/signin?callbackUrl=https://evil.example/steal`, {
+      maxRedirects: 0,
+    });
     expect(res.headers().location ?? "").not.toContain("evil.example");
   });
 });

@@ -40,7 +40,7 @@ export async function startAppServer(): Promise<AppServer> {
       env: {
         ...process.env,
         NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
+        NEXT_TELEMETRY_DISABLED: "1",
         IMMERSION_DEMO: "true",
         APP_URL: url,
         DATABASE_URL: dbUrl,

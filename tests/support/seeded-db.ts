@@ -3,7 +3,6 @@ import { db } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { users } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
-import { env } from "@/env";
 import type { StaffActor } from "@/server/auth/actor";
 import { loadStaffActor } from "@/server/staff/load-staff-actor";
 
