@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, id, instant } from "./columns";
 import { customers, LANGUAGES } from "./customers";
 import { sessions } from "./sessions";
@@ -13,6 +13,10 @@ export const INVITATION_STATUSES = [
   "no_show",
 ] as const;
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+
+/** Where the customer's incentive stands; only meaningful when the session offers one. */
+export const PAYOUT_STATUSES = ["not_due", "due", "paid", "declined"] as const;
+export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];
 
 export const ACCOMMODATIONS = [
   "captions",
@@ -42,6 +46,7 @@ export const invitations = sqliteTable(
     accommodations: text("accommodations", { mode: "json" }).$type<Accommodation[]>().notNull().default([]),
     accommodationOther: text("accommodation_other"),
     respondedAt: instant("responded_at"),
+    payoutStatus: text("payout_status", { enum: PAYOUT_STATUSES }).notNull().default("not_due"),
     /** Set when the room removes this person; no new room token is minted afterwards. */
     removedFromRoomAt: instant("removed_from_room_at"),
     createdAt: createdAt(),
@@ -71,6 +76,23 @@ export const consents = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("consents_invitation_idx").on(t.invitationId)],
+);
+
+/**
+ * The exact consent wording, stored the first time a version is shown in a language. A trigger
+ * (migration 0001) refuses updates and deletes: what a customer agreed to can never be rewritten.
+ */
+export const consentTexts = sqliteTable(
+  "consent_texts",
+  {
+    version: text("version").notNull(),
+    language: text("language", { enum: LANGUAGES }).notNull(),
+    purpose: text("purpose", { enum: CONSENT_PURPOSES }).notNull(),
+    text: text("text").notNull(),
+    sha256: text("sha256").notNull(),
+    firstShownAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.version, t.language, t.purpose] })],
 );
 
 export type Invitation = typeof invitations.$inferSelect;

@@ -8,6 +8,7 @@ export const SESSION_STATUSES = ["draft", "scheduled", "live", "ended", "cancell
 export const ROOM_ROLES = ["facilitator", "speaker", "observer"] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 export type RoomRole = (typeof ROOM_ROLES)[number];
+export const INCENTIVE_PAYERS = ["company", "host"] as const;
 
 export const sessions = sqliteTable(
   "sessions",
@@ -27,6 +28,13 @@ export const sessions = sqliteTable(
       .notNull()
       .references(() => users.id),
     hostOrganisation: text("host_organisation"),
+    /** Speed dating only: how many tables (each its own room) and how long a round lasts. */
+    tableCount: integer("table_count"),
+    roundMinutes: integer("round_minutes"),
+    /** Thank-you paid to each customer who takes part, in minor units (pence, cents, dong). */
+    incentiveAmountMinor: integer("incentive_amount_minor"),
+    incentiveCurrency: text("incentive_currency"),
+    incentivePaidBy: text("incentive_paid_by", { enum: INCENTIVE_PAYERS }),
     recordingEnabled: integer("recording_enabled", { mode: "boolean" }).notNull().default(false),
     observersHidden: integer("observers_hidden", { mode: "boolean" }).notNull().default(true),
     /** LiveKit room name; random so it cannot be guessed from the session. */

@@ -43,6 +43,11 @@ export const POLICY = {
     staffRule: ownsSession,
     describe: "Invite, start, end or edit a session (its facilitator)",
   },
+  "session.briefing": {
+    roles: RUNS_SESSIONS,
+    staffRule: attendsSession,
+    describe: "Read the facilitator briefing: each guest's accommodations, notes and consents",
+  },
   "customer.list": { roles: RUNS_SESSIONS, describe: "Browse the customer directory (personal data)" },
   "customer.accessibility.read": {
     roles: RUNS_SESSIONS,

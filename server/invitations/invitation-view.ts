@@ -32,7 +32,16 @@ export async function invitationView(actor: CustomerActor, row: Resolved) {
       status: row.session.status,
       startsAt: row.session.startsAt,
       durationMinutes: row.session.durationMinutes,
+      agenda: row.session.agenda,
       hostOrganisation: row.session.hostOrganisation,
+      incentive:
+        row.session.incentiveAmountMinor !== null && row.session.incentiveCurrency
+          ? {
+              amountMinor: row.session.incentiveAmountMinor,
+              currency: row.session.incentiveCurrency,
+              paidBy: row.session.incentivePaidBy ?? "company",
+            }
+          : null,
       recordingEnabled: row.session.recordingEnabled,
       observersHidden: row.session.observersHidden,
     },

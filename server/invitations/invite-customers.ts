@@ -20,6 +20,7 @@ export async function inviteCustomers(actor: Actor, input: { sessionId: string; 
   const data = zInviteCustomers.parse(input);
   const { session } = await authorizeSession(actor, data.sessionId, "session.manage");
   if (session.status === "ended" || session.status === "cancelled") throw conflict("This session is closed");
+  if (session.status === "draft") throw conflict("Schedule the session before inviting customers");
   const expires = new Date(
     Math.max(session.startsAt.getTime() + 24 * 3600_000, Date.now() + env.INVITE_LINK_DAYS * 24 * 3600_000),
   );

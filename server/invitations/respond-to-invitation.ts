@@ -7,10 +7,8 @@ import { type InvitationResponseInput, zInvitationResponse } from "@/lib/validat
 import { audit } from "@/server/audit/log";
 import type { CustomerActor } from "@/server/auth/actor";
 import { can } from "@/server/auth/policy";
+import { CONSENT_TEXT_VERSION, pinConsentTexts } from "@/server/consent/consent-texts";
 import { conflict, invalid, notFound } from "@/server/errors";
-
-/** Version of the consent wording shown on the landing page (texts are immutable once shown). */
-export const CONSENT_TEXT_VERSION = "2026-11-v1";
 
 /**
  * Records the customer's separate consents and accommodations, then books a seat (or the waiting
@@ -40,6 +38,11 @@ export async function respondToInvitation(
       ["contact_after", input.contactAfter],
     ];
     if (session.recordingEnabled) purposes.push(["record", input.record]);
+    await pinConsentTexts(
+      tx,
+      locale,
+      purposes.map(([purpose]) => purpose),
+    );
     await tx.insert(consents).values(
       purposes.map(([purpose, granted]) => ({
         invitationId: inv.id,

@@ -2,13 +2,13 @@ import "server-only";
 import { db } from "@/db";
 import { sessionStaff, sessions } from "@/db/schema";
 import { zonedWallTimeToInstant } from "@/lib/dates";
-import { type CreateSessionInput, zCreateSession } from "@/lib/validation/sessions";
+import { type CreateSessionInput, sessionColumns, zCreateSession } from "@/lib/validation/sessions";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
 import { can } from "@/server/auth/policy";
 import { forbidden, invalid } from "@/server/errors";
 
-/** Schedules a session run by the acting facilitator; returns its id. */
+/** Creates a session (a draft, or scheduled at once) run by the acting facilitator; returns its id. */
 export async function createSession(actor: Actor, input: CreateSessionInput): Promise<{ id: string }> {
   if (actor.kind !== "staff" || !can(actor, "session.create")) throw forbidden();
   const data = zCreateSession.parse(input);
@@ -20,16 +20,11 @@ export async function createSession(actor: Actor, input: CreateSessionInput): Pr
     const [row] = await tx
       .insert(sessions)
       .values({
-        title: data.title,
-        description: data.description,
-        format: data.format,
+        ...sessionColumns(data),
         startsAt,
         timeZone: data.timeZone,
-        durationMinutes: data.durationMinutes,
-        seats: data.seats,
-        observersHidden: data.observersHidden,
         facilitatorId: actor.userId,
-        status: "scheduled",
+        status: data.saveAs,
       })
       .returning({ id: sessions.id });
     if (!row) throw new Error("insert returned nothing");

@@ -9,10 +9,15 @@ import { authorizeSession } from "./session-access";
 
 /** A session with its staff and RSVP board. Accommodations only for roles allowed to see them. */
 export async function getSessionDetail(actor: Actor, sessionId: string) {
-  const { session } = await authorizeSession(actor, sessionId, "session.read");
+  const { session, staffIds } = await authorizeSession(actor, sessionId, "session.read");
   const seesPeople = can(actor, "customer.list");
   const seesNeeds = can(actor, "customer.accessibility.read");
   const canManage = can(actor, "session.manage", { sessionFacilitatorId: session.facilitatorId, sessionId });
+  const canBrief = can(actor, "session.briefing", {
+    sessionFacilitatorId: session.facilitatorId,
+    sessionId,
+    sessionStaffIds: staffIds,
+  });
   const staff = await db
     .select({ userId: users.id, name: users.name, role: users.role, roomRole: sessionStaff.roomRole })
     .from(sessionStaff)
@@ -24,6 +29,7 @@ export async function getSessionDetail(actor: Actor, sessionId: string) {
       id: invitations.id,
       status: invitations.status,
       respondedAt: invitations.respondedAt,
+      payoutStatus: invitations.payoutStatus,
       accommodations: invitations.accommodations,
       accommodationOther: invitations.accommodationOther,
       customerId: invitations.customerId,
@@ -39,6 +45,7 @@ export async function getSessionDetail(actor: Actor, sessionId: string) {
     status: r.status,
     respondedAt: r.respondedAt,
     language: r.language,
+    payoutStatus: r.payoutStatus,
     // Roles without access to personal data see a numbered guest, not a name.
     name: seesPeople ? (r.customerName ?? "Withdrawn guest") : `Guest ${i + 1}`,
     // Absent (not merely hidden) for roles that may not see needs.
@@ -47,5 +54,5 @@ export async function getSessionDetail(actor: Actor, sessionId: string) {
   if (seesNeeds) await audit(db, actor, "read_accommodations", "session", sessionId);
   // Who is already invited, so the invite picker can leave them out (personal data: same gate).
   const invitedCustomerIds = seesPeople ? rows.map((r) => r.customerId) : [];
-  return { session, staff, board, canManage, seesPeople, seesNeeds, invitedCustomerIds };
+  return { session, staff, board, canManage, canBrief, seesPeople, seesNeeds, invitedCustomerIds };
 }

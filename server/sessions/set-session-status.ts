@@ -11,6 +11,19 @@ import { enqueueJob } from "@/server/jobs/queue";
 import { closeRoom } from "@/server/rooms/room-service";
 import { authorizeSession } from "./session-access";
 
+/** Announces a draft: from now on customers can be invited. */
+export async function scheduleDraft(actor: Actor, input: { sessionId: string }): Promise<void> {
+  const { sessionId } = zSessionId.parse(input);
+  await authorizeSession(actor, sessionId, "session.manage");
+  const done = await db
+    .update(sessions)
+    .set({ status: "scheduled" })
+    .where(and(eq(sessions.id, sessionId), eq(sessions.status, "draft")))
+    .returning({ id: sessions.id });
+  if (!done.length) throw conflict("Only a draft can be scheduled");
+  await audit(db, actor, "schedule", "session", sessionId);
+}
+
 /** Marks a scheduled session live (the facilitator opens the room). */
 export async function startSession(actor: Actor, input: { sessionId: string }): Promise<void> {
   const { sessionId } = zSessionId.parse(input);
@@ -18,7 +31,7 @@ export async function startSession(actor: Actor, input: { sessionId: string }): 
   const done = await db
     .update(sessions)
     .set({ status: "live", startedAt: new Date() })
-    .where(and(eq(sessions.id, sessionId), inArray(sessions.status, ["scheduled", "draft"])))
+    .where(and(eq(sessions.id, sessionId), eq(sessions.status, "scheduled")))
     .returning({ id: sessions.id });
   if (!done.length) throw conflict("Only a scheduled session can be started");
   await audit(db, actor, "start", "session", sessionId);

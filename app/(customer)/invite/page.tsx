@@ -8,6 +8,7 @@ import { Checkbox, TextArea } from "@/components/ui/field";
 import { ACCOMMODATIONS } from "@/db/schema/invitations";
 import { formatDateTime } from "@/lib/dates";
 import { isLocale, LOCALE_TAGS } from "@/lib/i18n/config";
+import { formatMoney } from "@/lib/money";
 import { currentInvitee } from "@/server/auth/invitee";
 import { invitationView } from "@/server/invitations/invitation-view";
 import { CustomerHeader } from "../customer-header";
@@ -86,12 +87,47 @@ export default async function InvitePage() {
           <p className="text-slate-700">{t("durationMinutes", { minutes: v.session.durationMinutes })}</p>
           <h2 className="mt-5 text-xl font-semibold">{t("whoTitle")}</h2>
           <p className="mt-1">{t("whoStaff", { count: v.staffCount })}</p>
-          {v.staffRoles.length > 0 && <p>{t("whoRoles", { roles: v.staffRoles.join(", ") })}</p>}
+          {v.staffRoles.length > 0 && (
+            <p>
+              {t("whoRoles", {
+                roles: new Intl.ListFormat(tag).format(v.staffRoles.map((r) => t(`role_${r}`))),
+              })}
+            </p>
+          )}
           <p>{v.session.observersHidden ? t("whoHidden") : t("whoVisible")}</p>
           {v.session.hostOrganisation && (
             <>
               <h2 className="mt-5 text-xl font-semibold">{t("hostTitle")}</h2>
               <p>{v.session.hostOrganisation}</p>
+            </>
+          )}
+          {v.session.agenda && (
+            <>
+              <h2 className="mt-5 text-xl font-semibold">{t("agendaTitle")}</h2>
+              <ol className="mt-1 list-decimal space-y-1 pl-6">
+                {v.session.agenda
+                  .split("\n")
+                  .filter((line) => line.trim())
+                  .map((line, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: agenda lines are plain text and may repeat
+                    <li key={i}>{line}</li>
+                  ))}
+              </ol>
+            </>
+          )}
+          {v.session.incentive && (
+            <>
+              <h2 className="mt-5 text-xl font-semibold">{t("incentiveTitle")}</h2>
+              <p>
+                {v.session.incentive.paidBy === "host" && v.session.hostOrganisation
+                  ? t("incentiveHost", {
+                      amount: formatMoney(v.session.incentive.amountMinor, v.session.incentive.currency, tag),
+                      host: v.session.hostOrganisation,
+                    })
+                  : t("incentiveCompany", {
+                      amount: formatMoney(v.session.incentive.amountMinor, v.session.incentive.currency, tag),
+                    })}
+              </p>
             </>
           )}
           <h2 className="mt-5 text-xl font-semibold">{t("recordingTitle")}</h2>

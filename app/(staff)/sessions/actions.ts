@@ -4,12 +4,15 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formToObject, runForm } from "@/app/_lib/form";
 import type { FormState } from "@/components/ui/form-state";
-import { zCreateSession } from "@/lib/validation/sessions";
+import { sessionFormInput, zCreateSession, zUpdateSession } from "@/lib/validation/sessions";
 import { currentStaff } from "@/server/auth/staff";
 import { unauthenticated } from "@/server/errors";
 import { inviteCustomers } from "@/server/invitations/invite-customers";
+import { setPayoutStatus } from "@/server/invitations/set-payout";
 import { createSession } from "@/server/sessions/create-session";
-import { endSession, startSession } from "@/server/sessions/set-session-status";
+import { removeSessionStaff, setSessionStaff } from "@/server/sessions/session-staff";
+import { endSession, scheduleDraft, startSession } from "@/server/sessions/set-session-status";
+import { updateSession } from "@/server/sessions/update-session";
 
 async function actor() {
   const a = await currentStaff();
@@ -17,15 +20,34 @@ async function actor() {
   return a;
 }
 
+const field = (form: FormData, name: string) => String(form.get(name) ?? "");
+
 export async function createSessionAction(_: FormState, form: FormData): Promise<FormState> {
   let id = "";
   const state = await runForm(async () => {
-    const raw = formToObject(form);
-    const input = zCreateSession.parse({ ...raw, observersHidden: raw.observersHidden === "on" });
+    const input = zCreateSession.parse(sessionFormInput(formToObject(form)));
     id = (await createSession(await actor(), input)).id;
   });
   if (state?.ok) redirect(`/sessions/${id}`);
   return state;
+}
+
+export async function updateSessionAction(_: FormState, form: FormData): Promise<FormState> {
+  return runForm(async () => {
+    const input = zUpdateSession.parse(sessionFormInput(formToObject(form)));
+    await updateSession(await actor(), input);
+    revalidatePath(`/sessions/${input.sessionId}`);
+    return "Saved.";
+  });
+}
+
+export async function scheduleDraftAction(_: FormState, form: FormData): Promise<FormState> {
+  return runForm(async () => {
+    const sessionId = field(form, "sessionId");
+    await scheduleDraft(await actor(), { sessionId });
+    revalidatePath(`/sessions/${sessionId}`);
+    return "Scheduled. You can now invite customers.";
+  });
 }
 
 export async function inviteCustomersAction(_: FormState, form: FormData): Promise<FormState> {
@@ -37,9 +59,44 @@ export async function inviteCustomersAction(_: FormState, form: FormData): Promi
   });
 }
 
+export async function setSessionStaffAction(_: FormState, form: FormData): Promise<FormState> {
+  return runForm(async () => {
+    const input = {
+      sessionId: field(form, "sessionId"),
+      userId: field(form, "userId"),
+      roomRole: field(form, "roomRole"),
+    };
+    await setSessionStaff(await actor(), input);
+    revalidatePath(`/sessions/${input.sessionId}`);
+    return "Staff updated.";
+  });
+}
+
+export async function removeSessionStaffAction(_: FormState, form: FormData): Promise<FormState> {
+  return runForm(async () => {
+    const input = { sessionId: field(form, "sessionId"), userId: field(form, "userId") };
+    await removeSessionStaff(await actor(), input);
+    revalidatePath(`/sessions/${input.sessionId}`);
+    return "Removed from the session.";
+  });
+}
+
+export async function setPayoutAction(_: FormState, form: FormData): Promise<FormState> {
+  return runForm(async () => {
+    const input = {
+      sessionId: field(form, "sessionId"),
+      invitationId: field(form, "invitationId"),
+      payoutStatus: field(form, "payoutStatus"),
+    };
+    await setPayoutStatus(await actor(), input);
+    revalidatePath(`/sessions/${input.sessionId}`);
+    return "Payout updated.";
+  });
+}
+
 export async function startSessionAction(_: FormState, form: FormData): Promise<FormState> {
   return runForm(async () => {
-    const sessionId = String(form.get("sessionId") ?? "");
+    const sessionId = field(form, "sessionId");
     await startSession(await actor(), { sessionId });
     revalidatePath(`/sessions/${sessionId}`);
     return "The session is live.";
@@ -48,7 +105,7 @@ export async function startSessionAction(_: FormState, form: FormData): Promise<
 
 export async function endSessionAction(_: FormState, form: FormData): Promise<FormState> {
   return runForm(async () => {
-    const sessionId = String(form.get("sessionId") ?? "");
+    const sessionId = field(form, "sessionId");
     await endSession(await actor(), { sessionId });
     revalidatePath(`/sessions/${sessionId}`);
     return "The session has ended. Surveys are on their way to the guests.";

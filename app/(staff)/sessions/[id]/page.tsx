@@ -8,19 +8,27 @@ import { formatDateTime } from "@/lib/dates";
 import { requireStaffPage } from "@/server/auth/staff";
 import { listCustomers } from "@/server/customers/list-customers";
 import { getSessionDetail } from "@/server/sessions/get-session";
-import { endSessionAction, inviteCustomersAction, startSessionAction } from "../actions";
+import { listAssignableStaff } from "@/server/sessions/session-staff";
+import { ACC_LABELS } from "../accommodation-labels";
+import {
+  endSessionAction,
+  inviteCustomersAction,
+  scheduleDraftAction,
+  setPayoutAction,
+  startSessionAction,
+} from "../actions";
 import { FORMAT_LABELS } from "../format-labels";
+import { AboutCard, EditSessionCard } from "./about-card";
+import { StaffCard } from "./staff-card";
 
 export const metadata: Metadata = { title: "Session" };
 
-const ACC_LABELS: Record<string, string> = {
-  captions: "Captions",
-  large_text: "Large text",
-  sign_language: "Sign-language interpreter",
-  spoken_interpreter: "Spoken-language interpreter",
-  audio_only: "Audio only",
-  breaks: "Breaks",
-};
+const PAYOUTS = [
+  ["not_due", "Not due"],
+  ["due", "Due"],
+  ["paid", "Paid"],
+  ["declined", "Declined by guest"],
+] as const;
 
 export default async function SessionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -28,9 +36,12 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   const d = await orNotFound(getSessionDetail(actor, id));
   const { session } = d;
   const open = session.status === "scheduled" || session.status === "live";
+  const editable = open || session.status === "draft";
   const invited = new Set(d.invitedCustomerIds);
   const candidates =
     d.canManage && open ? (await listCustomers(actor)).filter((c) => !invited.has(c.id)) : [];
+  const assignable = d.canManage && editable ? await listAssignableStaff(actor, id) : [];
+  const offersIncentive = session.incentiveAmountMinor !== null;
   const booked = d.board.filter((b) => b.status === "accepted" || b.status === "attended").length;
   return (
     <div className="space-y-6">
@@ -56,7 +67,23 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
           The session has ended. Surveys are on their way to the guests who booked.
         </p>
       )}
+      {session.status === "draft" && (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950">
+          This session is a draft: customers cannot be invited until it is scheduled.
+        </p>
+      )}
       <div className="flex flex-wrap gap-3">
+        {d.canManage && session.status === "draft" && (
+          <ActionForm action={scheduleDraftAction} className="">
+            <input type="hidden" name="sessionId" value={id} />
+            <Button>Schedule this session</Button>
+          </ActionForm>
+        )}
+        {d.canBrief && session.status !== "cancelled" && (
+          <Link href={`/sessions/${id}/briefing`} className={buttonClass("secondary")}>
+            Facilitator briefing
+          </Link>
+        )}
         {open && (
           <Link href={`/sessions/${id}/room`} className={buttonClass("primary")}>
             Open the room
@@ -96,8 +123,13 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
                         Status
                       </th>
                       {d.seesNeeds && (
-                        <th scope="col" className="py-2 font-medium">
+                        <th scope="col" className="py-2 pr-4 font-medium">
                           Accommodations
+                        </th>
+                      )}
+                      {offersIncentive && d.seesPeople && (
+                        <th scope="col" className="py-2 font-medium">
+                          Incentive
                         </th>
                       )}
                     </tr>
@@ -111,13 +143,43 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
                           <Badge status={b.status} />
                         </td>
                         {d.seesNeeds && (
-                          <td className="py-2">
+                          <td className="py-2 pr-4">
                             {[
                               ...(b.accommodations ?? []).map((a) => ACC_LABELS[a] ?? a),
                               b.accommodationOther,
                             ]
                               .filter(Boolean)
                               .join(" · ") || <span className="text-slate-500">None stated</span>}
+                          </td>
+                        )}
+                        {offersIncentive && d.seesPeople && (
+                          <td className="py-2">
+                            {d.canManage ? (
+                              <ActionForm action={setPayoutAction} className="flex items-center gap-2">
+                                <input type="hidden" name="sessionId" value={id} />
+                                <input type="hidden" name="invitationId" value={b.id} />
+                                <label htmlFor={`payout-${b.id}`} className="sr-only">
+                                  Incentive for {b.name}
+                                </label>
+                                <select
+                                  id={`payout-${b.id}`}
+                                  name="payoutStatus"
+                                  defaultValue={b.payoutStatus}
+                                  className="min-h-9 rounded-md border border-slate-400 bg-white px-2 text-sm"
+                                >
+                                  {PAYOUTS.map(([value, label]) => (
+                                    <option key={value} value={value}>
+                                      {label}
+                                    </option>
+                                  ))}
+                                </select>
+                                <Button variant="ghost" className="min-h-9 px-2">
+                                  Save
+                                </Button>
+                              </ActionForm>
+                            ) : (
+                              (PAYOUTS.find(([v]) => v === b.payoutStatus)?.[1] ?? b.payoutStatus)
+                            )}
                           </td>
                         )}
                       </tr>
@@ -127,7 +189,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
               </div>
             )}
           </Card>
-          {d.canManage && open && (
+          {d.canManage && open && session.status !== "draft" && (
             <Card title="Invite customers">
               <ActionForm action={inviteCustomersAction}>
                 <input type="hidden" name="sessionId" value={id} />
@@ -158,33 +220,16 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
               </ActionForm>
             </Card>
           )}
+          {d.canManage && editable && <EditSessionCard session={session} />}
         </div>
         <div className="space-y-6">
-          <Card title="About">
-            <p className="whitespace-pre-line text-sm text-slate-700">
-              {session.description || "No description."}
-            </p>
-            <dl className="mt-4 space-y-1 text-sm">
-              <div className="flex justify-between gap-2">
-                <dt className="text-slate-600">Observers</dt>
-                <dd>{session.observersHidden ? "Hidden from customers" : "Visible"}</dd>
-              </div>
-              <div className="flex justify-between gap-2">
-                <dt className="text-slate-600">Recording</dt>
-                <dd>{session.recordingEnabled ? "On (with consent)" : "Off"}</dd>
-              </div>
-            </dl>
-          </Card>
-          <Card title="Staff">
-            <ul className="space-y-2 text-sm">
-              {d.staff.map((s) => (
-                <li key={s.userId} className="flex justify-between gap-2">
-                  <span>{s.name}</span>
-                  <span className="capitalize text-slate-600">{s.roomRole}</span>
-                </li>
-              ))}
-            </ul>
-          </Card>
+          <AboutCard session={session} />
+          <StaffCard
+            sessionId={id}
+            staff={d.staff}
+            candidates={assignable}
+            canManage={d.canManage && editable}
+          />
         </div>
       </div>
     </div>

@@ -1,0 +1,145 @@
+"use client";
+
+import { useState } from "react";
+import { Checkbox, SelectField, TextArea, TextField } from "@/components/ui/field";
+import { FORMAT_LABELS } from "./format-labels";
+
+export type SessionFieldDefaults = {
+  title?: string;
+  description?: string;
+  agenda?: string;
+  format?: string;
+  durationMinutes?: number;
+  seats?: number;
+  observersHidden?: boolean;
+  recordingEnabled?: boolean;
+  hostOrganisation?: string;
+  tableCount?: number | null;
+  roundMinutes?: number | null;
+  incentiveAmount?: string;
+  incentiveCurrency?: string;
+  incentivePaidBy?: string;
+};
+
+/** What a session is, shared by the new-session and edit forms (the time is set elsewhere). */
+export function SessionFields({ d = {} }: { d?: SessionFieldDefaults }) {
+  const [format, setFormat] = useState(d.format ?? "story_circle");
+  return (
+    <>
+      <TextField
+        label="Title"
+        name="title"
+        required
+        maxLength={200}
+        defaultValue={d.title}
+        placeholder="Billing after the tariff change"
+      />
+      <TextArea
+        label="What the session is about"
+        name="description"
+        defaultValue={d.description}
+        hint="Customers read this on their invitation page."
+      />
+      <TextArea
+        label="Agenda"
+        name="agenda"
+        rows={3}
+        defaultValue={d.agenda}
+        hint="One step per line, e.g. “Welcome (5 min)”. Customers see it too."
+      />
+      <SelectField
+        label="Format"
+        name="format"
+        value={format}
+        onChange={(e) => setFormat(e.target.value)}
+        options={Object.entries(FORMAT_LABELS).map(([value, label]) => ({ value, label }))}
+      />
+      {format === "speed_dating" && (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField
+            label="Tables"
+            name="tableCount"
+            type="number"
+            min={2}
+            max={20}
+            defaultValue={d.tableCount ?? 3}
+            hint="Each table is its own room; staff rotate."
+          />
+          <TextField
+            label="Round length (minutes)"
+            name="roundMinutes"
+            type="number"
+            min={3}
+            max={60}
+            defaultValue={d.roundMinutes ?? 12}
+            hint="Staff move to the next table after each round."
+          />
+        </div>
+      )}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField
+          label="Length (minutes)"
+          name="durationMinutes"
+          type="number"
+          min={10}
+          max={480}
+          defaultValue={d.durationMinutes ?? 45}
+        />
+        <TextField
+          label="Customer seats"
+          name="seats"
+          type="number"
+          min={1}
+          max={500}
+          defaultValue={d.seats ?? 10}
+        />
+      </div>
+      <TextField
+        label="Independent host organisation (optional)"
+        name="hostOrganisation"
+        maxLength={200}
+        defaultValue={d.hostOrganisation}
+        hint="A third party running the session helps customers speak freely."
+      />
+      <fieldset className="rounded-md border border-slate-200 p-4">
+        <legend className="px-1 text-sm font-medium text-slate-900">Thank-you incentive (optional)</legend>
+        <div className="grid gap-4 sm:grid-cols-3">
+          <TextField
+            label="Amount"
+            name="incentiveAmount"
+            inputMode="decimal"
+            defaultValue={d.incentiveAmount}
+            placeholder="25.00"
+          />
+          <TextField
+            label="Currency"
+            name="incentiveCurrency"
+            maxLength={3}
+            defaultValue={d.incentiveCurrency}
+            placeholder="GBP"
+          />
+          <SelectField
+            label="Paid by"
+            name="incentivePaidBy"
+            defaultValue={d.incentivePaidBy ?? ""}
+            options={[
+              { value: "", label: "—" },
+              { value: "company", label: "Our company" },
+              { value: "host", label: "The host organisation" },
+            ]}
+          />
+        </div>
+      </fieldset>
+      <Checkbox
+        name="observersHidden"
+        label="Observers listen without being shown to customers (customers still see how many listen)"
+        defaultChecked={d.observersHidden ?? true}
+      />
+      <Checkbox
+        name="recordingEnabled"
+        label="Record the session (only customers who consent are recorded; they are asked separately)"
+        defaultChecked={d.recordingEnabled ?? false}
+      />
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { db } from "@/db";
+import { consents, customers, invitations } from "@/db/schema";
+import { audit } from "@/server/audit/log";
+import type { Actor } from "@/server/auth/actor";
+import { authorizeSession } from "./session-access";
+
+/**
+ * The facilitator's briefing before a session: who is coming, in which language and time zone,
+ * what each guest asked for, their standing accessibility notes and what they consented to.
+ * Facilitators of the session and admins only; every read is audited.
+ */
+export async function getBriefing(actor: Actor, sessionId: string) {
+  const { session } = await authorizeSession(actor, sessionId, "session.briefing");
+  const guests = await db
+    .select({
+      invitationId: invitations.id,
+      status: invitations.status,
+      accommodations: invitations.accommodations,
+      accommodationOther: invitations.accommodationOther,
+      payoutStatus: invitations.payoutStatus,
+      name: customers.name,
+      language: customers.language,
+      timeZone: customers.timeZone,
+      accessibilityNotes: customers.accessibilityNotes,
+    })
+    .from(invitations)
+    .innerJoin(customers, eq(customers.id, invitations.customerId))
+    .where(
+      and(
+        eq(invitations.sessionId, sessionId),
+        inArray(invitations.status, ["accepted", "attended", "waitlisted"]),
+      ),
+    )
+    .orderBy(asc(customers.name));
+  const given = guests.length
+    ? await db
+        .select({ invitationId: consents.invitationId, purpose: consents.purpose, granted: consents.granted })
+        .from(consents)
+        .where(
+          inArray(
+            consents.invitationId,
+            guests.map((g) => g.invitationId),
+          ),
+        )
+        .orderBy(desc(consents.createdAt))
+    : [];
+  // The newest decision per purpose wins (rows are ordered newest first).
+  const latest = new Map<string, Record<string, boolean>>();
+  for (const c of given) {
+    const m = latest.get(c.invitationId) ?? {};
+    if (!(c.purpose in m)) m[c.purpose] = c.granted;
+    latest.set(c.invitationId, m);
+  }
+  await audit(db, actor, "read_briefing", "session", sessionId);
+  return {
+    session,
+    guests: guests.map((g) => ({
+      ...g,
+      name: g.name ?? "Withdrawn guest",
+      consents: latest.get(g.invitationId) ?? {},
+    })),
+  };
+}

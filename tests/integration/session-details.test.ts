@@ -1,0 +1,362 @@
+import "../support/test-env";
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ZodError } from "zod";
+import { db } from "@/db";
+import {
+  consents,
+  consentTexts,
+  customers,
+  invitations,
+  outbox,
+  sessionStaff,
+  sessions,
+  users,
+} from "@/db/schema";
+import { instantToZonedWallTime } from "@/lib/dates";
+import type { CreateSessionInput } from "@/lib/validation/sessions";
+import { CONSENT_TEXT_VERSION, consentText } from "@/server/consent/consent-texts";
+import { DomainError } from "@/server/errors";
+import { inviteCustomers } from "@/server/invitations/invite-customers";
+import { customerActorOf, resolveInvitationToken } from "@/server/invitations/resolve-invitation";
+import { respondToInvitation } from "@/server/invitations/respond-to-invitation";
+import { setPayoutStatus } from "@/server/invitations/set-payout";
+import { createSession } from "@/server/sessions/create-session";
+import { getBriefing } from "@/server/sessions/get-briefing";
+import { removeSessionStaff, setSessionStaff } from "@/server/sessions/session-staff";
+import { scheduleDraft } from "@/server/sessions/set-session-status";
+import { updateSession } from "@/server/sessions/update-session";
+import { seededDb } from "../support/seeded-db";
+
+type Staff = Awaited<ReturnType<typeof seededDb>>;
+let staff: Staff;
+
+const base = (): CreateSessionInput => ({
+  title: "Moving house with us",
+  format: "story_circle",
+  startsAtLocal: instantToZonedWallTime(new Date(Date.now() + 10 * 86400_000), "Asia/Ho_Chi_Minh"),
+  timeZone: "Asia/Ho_Chi_Minh",
+});
+
+/** The editable fields only (the time is not part of an edit). */
+const fields = () => {
+  const { startsAtLocal: _s, timeZone: _z, ...rest } = base();
+  return rest;
+};
+
+const codeOf = async (p: Promise<unknown>) => {
+  try {
+    await p;
+    return "ok";
+  } catch (e) {
+    if (e instanceof DomainError) return e.code;
+    if (e instanceof ZodError) return `zod:${e.issues.map((i) => i.path.join(".")).join(",")}`;
+    throw e;
+  }
+};
+
+/** Invites one fresh customer and returns their customer actor (via the emailed link). */
+async function invitedGuest(sessionId: string) {
+  const [person] = await db
+    .insert(customers)
+    .values({ name: "Bảo Trần", email: `guest-${crypto.randomUUID()}@example.com`, language: "vi" })
+    .returning();
+  if (!person) throw new Error("no customer");
+  await inviteCustomers(staff.facilitator, { sessionId, customerIds: [person.id] });
+  const mail = await db.query.outbox.findFirst({ where: eq(outbox.customerId, person.id) });
+  const token = /\/i\/([A-Za-z0-9_-]+)/.exec(mail?.text ?? "")?.[1] ?? "";
+  const row = await resolveInvitationToken(token);
+  if (!row) throw new Error("link does not resolve");
+  return customerActorOf(row);
+}
+
+beforeAll(async () => {
+  staff = await seededDb();
+});
+
+describe("session details", () => {
+  it("keeps a draft unannounced until it is scheduled", async () => {
+    const { id } = await createSession(staff.facilitator, { ...base(), saveAs: "draft" });
+    const [person] = await db.select({ id: customers.id }).from(customers).limit(1);
+    expect(
+      await codeOf(inviteCustomers(staff.facilitator, { sessionId: id, customerIds: [person?.id ?? ""] })),
+    ).toBe("conflict");
+    await scheduleDraft(staff.facilitator, { sessionId: id });
+    const s = await db.query.sessions.findFirst({ where: eq(sessions.id, id) });
+    expect(s?.status).toBe("scheduled");
+    expect(await codeOf(scheduleDraft(staff.facilitator, { sessionId: id }))).toBe("conflict");
+  });
+
+  it("requires tables and a round length that fit for speed dating, and clears them otherwise", async () => {
+    expect(await codeOf(createSession(staff.facilitator, { ...base(), format: "speed_dating" }))).toBe(
+      "zod:tableCount,roundMinutes",
+    );
+    expect(
+      await codeOf(
+        createSession(staff.facilitator, {
+          ...base(),
+          format: "speed_dating",
+          tableCount: 5,
+          roundMinutes: 15,
+        }),
+      ),
+    ).toBe("zod:roundMinutes"); // 5 × 15 > 45
+    const { id } = await createSession(staff.facilitator, {
+      ...base(),
+      format: "speed_dating",
+      tableCount: 3,
+      roundMinutes: 12,
+    });
+    let s = await db.query.sessions.findFirst({ where: eq(sessions.id, id) });
+    expect([s?.tableCount, s?.roundMinutes]).toEqual([3, 12]);
+    await updateSession(staff.facilitator, {
+      sessionId: id,
+      title: "Moving house",
+      format: "panel",
+      tableCount: 3,
+    });
+    s = await db.query.sessions.findFirst({ where: eq(sessions.id, id) });
+    expect([s?.format, s?.tableCount, s?.roundMinutes, s?.title]).toEqual([
+      "panel",
+      null,
+      null,
+      "Moving house",
+    ]);
+  });
+
+  it("stores an incentive in the currency's minor unit, with who pays", async () => {
+    const { id } = await createSession(staff.facilitator, {
+      ...base(),
+      hostOrganisation: "Listening Partners Ltd",
+      incentiveAmount: "500000",
+      incentiveCurrency: "vnd",
+      incentivePaidBy: "host",
+    });
+    const s = await db.query.sessions.findFirst({ where: eq(sessions.id, id) });
+    expect([s?.incentiveAmountMinor, s?.incentiveCurrency, s?.incentivePaidBy]).toEqual([
+      500000,
+      "VND",
+      "host",
+    ]);
+    expect(
+      await codeOf(
+        createSession(staff.facilitator, {
+          ...base(),
+          incentiveAmount: "25",
+          incentiveCurrency: "XYZ",
+          incentivePaidBy: "host",
+        }),
+      ),
+    ).toBe("zod:incentiveCurrency,hostOrganisation");
+  });
+
+  it("never lets seats drop below the guests already booked", async () => {
+    const { id } = await createSession(staff.facilitator, { ...base(), seats: 3 });
+    for (let i = 0; i < 2; i++) {
+      const guest = await invitedGuest(id);
+      await respondToInvitation(
+        guest,
+        {
+          decision: "accept",
+          participate: true,
+          quoteAnonymously: false,
+          record: false,
+          contactAfter: false,
+          accommodations: [],
+          accommodationOther: "",
+        },
+        "vi",
+      );
+    }
+    expect(await codeOf(updateSession(staff.facilitator, { sessionId: id, ...fields(), seats: 1 }))).toBe(
+      "invalid",
+    );
+    expect(await codeOf(updateSession(staff.facilitator, { sessionId: id, ...fields(), seats: 2 }))).toBe(
+      "ok",
+    );
+  });
+
+  it("lets only the session's facilitator (or an admin) edit it and its staff", async () => {
+    const { id } = await createSession(staff.facilitator, base());
+    for (const who of [staff.agent, staff.executive, staff.owner]) {
+      expect(await codeOf(updateSession(who, { sessionId: id, ...fields() }))).toBe("not_found");
+      expect(
+        await codeOf(
+          setSessionStaff(who, { sessionId: id, userId: staff.agent.userId, roomRole: "speaker" }),
+        ),
+      ).toBe("not_found");
+    }
+    expect(
+      await codeOf(updateSession(staff.admin, { sessionId: id, ...fields(), title: "Edited by admin" })),
+    ).toBe("ok");
+  });
+
+  it("adds staff with a room role, changes it, removes them, and never touches the facilitator", async () => {
+    const { id } = await createSession(staff.facilitator, base());
+    await setSessionStaff(staff.facilitator, {
+      sessionId: id,
+      userId: staff.agent.userId,
+      roomRole: "observer",
+    });
+    await setSessionStaff(staff.facilitator, {
+      sessionId: id,
+      userId: staff.agent.userId,
+      roomRole: "speaker",
+    });
+    const rows = await db.select().from(sessionStaff).where(eq(sessionStaff.sessionId, id));
+    expect(rows.find((r) => r.userId === staff.agent.userId)?.roomRole).toBe("speaker");
+    expect(rows).toHaveLength(2);
+    expect(
+      await codeOf(
+        setSessionStaff(staff.facilitator, {
+          sessionId: id,
+          userId: staff.facilitator.userId,
+          roomRole: "observer",
+        }),
+      ),
+    ).toBe("conflict");
+    expect(
+      await codeOf(
+        removeSessionStaff(staff.facilitator, { sessionId: id, userId: staff.facilitator.userId }),
+      ),
+    ).toBe("conflict");
+    expect(
+      await codeOf(
+        setSessionStaff(staff.facilitator, {
+          sessionId: id,
+          userId: staff.agent.userId,
+          roomRole: "facilitator",
+        }),
+      ),
+    ).toMatch(/^zod:/);
+    await removeSessionStaff(staff.facilitator, { sessionId: id, userId: staff.agent.userId });
+    expect(await db.select().from(sessionStaff).where(eq(sessionStaff.sessionId, id))).toHaveLength(1);
+  });
+
+  it("tracks each guest's incentive payout, only when the session offers one", async () => {
+    const plain = await createSession(staff.facilitator, base());
+    const plainGuest = await invitedGuest(plain.id);
+    expect(
+      await codeOf(
+        setPayoutStatus(staff.facilitator, {
+          sessionId: plain.id,
+          invitationId: plainGuest.invitationId,
+          payoutStatus: "paid",
+        }),
+      ),
+    ).toBe("conflict");
+    const paid = await createSession(staff.facilitator, {
+      ...base(),
+      incentiveAmount: "25",
+      incentiveCurrency: "GBP",
+      incentivePaidBy: "company",
+    });
+    const guest = await invitedGuest(paid.id);
+    await setPayoutStatus(staff.facilitator, {
+      sessionId: paid.id,
+      invitationId: guest.invitationId,
+      payoutStatus: "paid",
+    });
+    const inv = await db.query.invitations.findFirst({ where: eq(invitations.id, guest.invitationId) });
+    expect(inv?.payoutStatus).toBe("paid");
+    // An invitation of another session cannot be reached through this one.
+    expect(
+      await codeOf(
+        setPayoutStatus(staff.facilitator, {
+          sessionId: paid.id,
+          invitationId: plainGuest.invitationId,
+          payoutStatus: "due",
+        }),
+      ),
+    ).toBe("not_found");
+  });
+});
+
+describe("facilitator briefing", () => {
+  it("lists each booked guest's accommodations and consents, for facilitators and admins only", async () => {
+    const { id } = await createSession(staff.facilitator, { ...base(), recordingEnabled: true });
+    const guest = await invitedGuest(id);
+    await respondToInvitation(
+      guest,
+      {
+        decision: "accept",
+        participate: true,
+        quoteAnonymously: true,
+        record: false,
+        contactAfter: true,
+        accommodations: ["captions", "breaks"],
+        accommodationOther: "Tôi cần nghỉ giữa chừng",
+      },
+      "vi",
+    );
+    const b = await getBriefing(staff.facilitator, id);
+    expect(b.guests).toHaveLength(1);
+    expect(b.guests[0]?.accommodations).toEqual(["captions", "breaks"]);
+    expect(b.guests[0]?.accommodationOther).toBe("Tôi cần nghỉ giữa chừng");
+    expect(b.guests[0]?.consents).toEqual({
+      participate: true,
+      quote_anonymously: true,
+      contact_after: true,
+      record: false,
+    });
+    expect(await codeOf(getBriefing(staff.admin, id))).toBe("ok");
+    for (const who of [staff.agent, staff.executive, staff.owner]) {
+      // Even attending staff in other roles never reach accommodations.
+      await setSessionStaff(staff.facilitator, { sessionId: id, userId: who.userId, roomRole: "observer" });
+      expect(await codeOf(getBriefing(who, id))).toBe("not_found");
+    }
+  });
+});
+
+describe("consent texts", () => {
+  it("stores the exact wording shown, per version, language and purpose, and refuses to rewrite it", async () => {
+    const { id } = await createSession(staff.facilitator, base());
+    const guest = await invitedGuest(id);
+    await respondToInvitation(
+      guest,
+      {
+        decision: "accept",
+        participate: true,
+        quoteAnonymously: false,
+        record: false,
+        contactAfter: false,
+        accommodations: [],
+        accommodationOther: "",
+      },
+      "zh",
+    );
+    const given = await db.select().from(consents).where(eq(consents.invitationId, guest.invitationId));
+    expect(given.map((c) => [c.purpose, c.textVersion, c.language]).sort()).toEqual(
+      [
+        ["contact_after", CONSENT_TEXT_VERSION, "zh"],
+        ["participate", CONSENT_TEXT_VERSION, "zh"],
+        ["quote_anonymously", CONSENT_TEXT_VERSION, "zh"],
+      ].sort(),
+    );
+    const stored = await db.query.consentTexts.findFirst({
+      where: and(
+        eq(consentTexts.version, CONSENT_TEXT_VERSION),
+        eq(consentTexts.language, "zh"),
+        eq(consentTexts.purpose, "participate"),
+      ),
+    });
+    expect(stored?.text).toBe(consentText("zh", "participate"));
+    const refused = { cause: expect.objectContaining({ message: expect.stringMatching(/immutable/) }) };
+    await expect(db.update(consentTexts).set({ text: "changed" })).rejects.toMatchObject(refused);
+    await expect(db.delete(consentTexts)).rejects.toMatchObject(refused);
+  });
+});
+
+describe("staff who can be added", () => {
+  it("are active users", async () => {
+    const inactive = await db.select().from(users).where(eq(users.active, false));
+    const { id } = await createSession(staff.facilitator, base());
+    for (const u of inactive) {
+      expect(
+        await codeOf(
+          setSessionStaff(staff.facilitator, { sessionId: id, userId: u.id, roomRole: "observer" }),
+        ),
+      ).toBe("invalid");
+    }
+  });
+});
