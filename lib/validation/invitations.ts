@@ -14,3 +14,6 @@ export const zInvitationResponse = z.strictObject({
   accommodationOther: z.string().max(1000).default(""),
 });
 export type InvitationResponseInput = z.infer<typeof zInvitationResponse>;
+
+/** One invitation of one session, as staff address it from the RSVP board. */
+export const zInvitationRef = z.strictObject({ sessionId: z.uuid(), invitationId: z.uuid() });

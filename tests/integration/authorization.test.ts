@@ -40,6 +40,8 @@ const ENDPOINTS: Record<string, readonly (PolicyAction | "public" | "staff-sessi
   "app/(staff)/sessions/actions.ts#setSessionStaffAction": ["session.manage"],
   "app/(staff)/sessions/actions.ts#removeSessionStaffAction": ["session.manage"],
   "app/(staff)/sessions/actions.ts#setPayoutAction": ["session.manage"],
+  "app/(staff)/sessions/actions.ts#reissueLinkAction": ["session.manage"],
+  "app/(staff)/sessions/actions.ts#revokeLinkAction": ["session.manage"],
   "app/(staff)/insights/actions.ts#createInsightAction": ["insight.create"],
   "app/(staff)/insights/actions.ts#createActionAction": ["action.create"],
   "app/(staff)/insights/actions.ts#transitionActionAction": ["action.work", "action.verify"],

@@ -18,6 +18,7 @@ import type { CreateSessionInput } from "@/lib/validation/sessions";
 import { CONSENT_TEXT_VERSION, consentText } from "@/server/consent/consent-texts";
 import { DomainError } from "@/server/errors";
 import { inviteCustomers } from "@/server/invitations/invite-customers";
+import { reissueInvitationLink, revokeInvitationLink } from "@/server/invitations/reissue-link";
 import { customerActorOf, resolveInvitationToken } from "@/server/invitations/resolve-invitation";
 import { respondToInvitation } from "@/server/invitations/respond-to-invitation";
 import { setPayoutStatus } from "@/server/invitations/set-payout";
@@ -344,6 +345,32 @@ describe("consent texts", () => {
     const refused = { cause: expect.objectContaining({ message: expect.stringMatching(/immutable/) }) };
     await expect(db.update(consentTexts).set({ text: "changed" })).rejects.toMatchObject(refused);
     await expect(db.delete(consentTexts)).rejects.toMatchObject(refused);
+  });
+});
+
+describe("personal links", () => {
+  it("re-issue invalidates the old link at once and mails a new one; revoke stops it", async () => {
+    const { id } = await createSession(staff.facilitator, base());
+    const guest = await invitedGuest(id);
+    const before = await db.query.invitations.findFirst({ where: eq(invitations.id, guest.invitationId) });
+    const oldMail = await db.query.outbox.findFirst({ where: eq(outbox.customerId, guest.customerId) });
+    const oldToken = /\/i\/([A-Za-z0-9_-]+)/.exec(oldMail?.text ?? "")?.[1] ?? "";
+    expect(await resolveInvitationToken(oldToken)).not.toBeNull();
+    expect(
+      await codeOf(reissueInvitationLink(staff.agent, { sessionId: id, invitationId: guest.invitationId })),
+    ).toBe("not_found");
+    await reissueInvitationLink(staff.facilitator, { sessionId: id, invitationId: guest.invitationId });
+    expect(await resolveInvitationToken(oldToken)).toBeNull();
+    const mails = await db.select().from(outbox).where(eq(outbox.customerId, guest.customerId));
+    expect(mails).toHaveLength(2);
+    const newToken = mails
+      .map((m) => /\/i\/([A-Za-z0-9_-]+)/.exec(m.text)?.[1] ?? "")
+      .find((t) => t !== oldToken);
+    expect((await resolveInvitationToken(newToken ?? ""))?.invitation.id).toBe(guest.invitationId);
+    const after = await db.query.invitations.findFirst({ where: eq(invitations.id, guest.invitationId) });
+    expect(after?.tokenHash).not.toBe(before?.tokenHash);
+    await revokeInvitationLink(staff.facilitator, { sessionId: id, invitationId: guest.invitationId });
+    expect(await resolveInvitationToken(newToken ?? "")).toBeNull();
   });
 });
 

@@ -8,6 +8,7 @@ import { sessionFormInput, zCreateSession, zUpdateSession } from "@/lib/validati
 import { currentStaff } from "@/server/auth/staff";
 import { unauthenticated } from "@/server/errors";
 import { inviteCustomers } from "@/server/invitations/invite-customers";
+import { reissueInvitationLink, revokeInvitationLink } from "@/server/invitations/reissue-link";
 import { setPayoutStatus } from "@/server/invitations/set-payout";
 import { createSession } from "@/server/sessions/create-session";
 import { removeSessionStaff, setSessionStaff } from "@/server/sessions/session-staff";
@@ -109,5 +110,23 @@ export async function endSessionAction(_: FormState, form: FormData): Promise<Fo
     await endSession(await actor(), { sessionId });
     revalidatePath(`/sessions/${sessionId}`);
     return "The session has ended. Surveys are on their way to the guests.";
+  });
+}
+
+export async function reissueLinkAction(_: FormState, form: FormData): Promise<FormState> {
+  return runForm(async () => {
+    const input = { sessionId: field(form, "sessionId"), invitationId: field(form, "invitationId") };
+    await reissueInvitationLink(await actor(), input);
+    revalidatePath(`/sessions/${input.sessionId}`);
+    return "A new link is on its way; the old one no longer works.";
+  });
+}
+
+export async function revokeLinkAction(_: FormState, form: FormData): Promise<FormState> {
+  return runForm(async () => {
+    const input = { sessionId: field(form, "sessionId"), invitationId: field(form, "invitationId") };
+    await revokeInvitationLink(await actor(), input);
+    revalidatePath(`/sessions/${input.sessionId}`);
+    return "The link no longer works.";
   });
 }

@@ -19,6 +19,7 @@ import {
 } from "../actions";
 import { FORMAT_LABELS } from "../format-labels";
 import { AboutCard, EditSessionCard } from "./about-card";
+import { LinkControls } from "./link-controls";
 import { StaffCard } from "./staff-card";
 
 export const metadata: Metadata = { title: "Session" };
@@ -128,8 +129,13 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
                         </th>
                       )}
                       {offersIncentive && d.seesPeople && (
-                        <th scope="col" className="py-2 font-medium">
+                        <th scope="col" className="py-2 pr-4 font-medium">
                           Incentive
+                        </th>
+                      )}
+                      {d.canManage && open && (
+                        <th scope="col" className="py-2 font-medium">
+                          Personal link
                         </th>
                       )}
                     </tr>
@@ -153,7 +159,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
                           </td>
                         )}
                         {offersIncentive && d.seesPeople && (
-                          <td className="py-2">
+                          <td className="py-2 pr-4">
                             {d.canManage ? (
                               <ActionForm action={setPayoutAction} className="flex items-center gap-2">
                                 <input type="hidden" name="sessionId" value={id} />
@@ -179,6 +185,13 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
                               </ActionForm>
                             ) : (
                               (PAYOUTS.find(([v]) => v === b.payoutStatus)?.[1] ?? b.payoutStatus)
+                            )}
+                          </td>
+                        )}
+                        {d.canManage && open && (
+                          <td className="py-2">
+                            {b.status !== "withdrawn" && (
+                              <LinkControls sessionId={id} invitationId={b.id} name={b.name} />
                             )}
                           </td>
                         )}
