@@ -4,6 +4,7 @@
 // every state. One seeded PRNG drives every choice and every time is relative to `now`, so
 // reseeding tells the same story (only ids and the hashes of throw-away link tokens differ).
 import { createHash, randomBytes } from "node:crypto";
+import { CONSENT_PURPOSES_SHOWN, CONSENT_TEXT_VERSION, consentText } from "@/lib/i18n/consent-texts";
 import type { Db } from "./index";
 import {
   type Accommodation,
@@ -12,6 +13,7 @@ import {
   actions,
   type ConsentPurpose,
   consents,
+  consentTexts,
   customers,
   departmentMembers,
   departments,
@@ -37,7 +39,6 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
-const CONSENT_TEXT_VERSION = "2026-11-v1";
 const SEED = 20_261_123;
 
 // ---------------------------------------------------------------------------------------------
@@ -462,6 +463,10 @@ interface SessionSeed {
   timeZone: string;
   facilitator: string;
   host?: string;
+  /** Speed dating: tables and round length in minutes. */
+  rounds?: [number, number];
+  /** Thank-you per guest: minor units, currency, who pays. */
+  incentive?: [number, string, "company" | "host"];
   recording?: boolean;
   staff: [string, RoomRole][];
   invite: number;
@@ -488,6 +493,7 @@ const SESSIONS: SessionSeed[] = [
     timeZone: "Europe/London",
     facilitator: "farah",
     host: "Listening Post Research Ltd",
+    incentive: [2500, "GBP", "host"],
     staff: [
       ["farah", "facilitator"],
       ["olu", "speaker"],
@@ -515,6 +521,7 @@ const SESSIONS: SessionSeed[] = [
     timeZone: "Europe/London",
     facilitator: "farah",
     host: "Listening Post Research Ltd",
+    incentive: [2500, "GBP", "host"],
     staff: [
       ["farah", "facilitator"],
       ["tom", "speaker"],
@@ -569,6 +576,7 @@ const SESSIONS: SessionSeed[] = [
     timeZone: "Asia/Ho_Chi_Minh",
     facilitator: "priya",
     host: "Listening Post Research Ltd",
+    incentive: [2500, "GBP", "host"],
     staff: [
       ["priya", "facilitator"],
       ["lan", "speaker"],
@@ -588,6 +596,8 @@ const SESSIONS: SessionSeed[] = [
     agenda:
       "Welcome and how the rounds work (5 min)\nFive rounds of 9 minutes (45 min)\nWhat we heard (10 min)",
     format: "speed_dating",
+    rounds: [5, 9],
+    incentive: [3000, "GBP", "company"],
     status: "ended",
     day: -8,
     hourUtc: 18,
@@ -646,6 +656,7 @@ const SESSIONS: SessionSeed[] = [
     timeZone: "Europe/London",
     facilitator: "farah",
     host: "Listening Post Research Ltd",
+    incentive: [2500, "GBP", "host"],
     staff: [
       ["farah", "facilitator"],
       ["amira", "speaker"],
@@ -663,6 +674,8 @@ const SESSIONS: SessionSeed[] = [
       "Tables of prepayment customers meet Billing, Metering and the Contact Centre in short rounds: topping up, emergency credit and what happens when the meter runs out.",
     agenda: "Welcome (5 min)\nFour rounds of 8 minutes (32 min)\nWhat we heard (8 min)",
     format: "speed_dating",
+    rounds: [4, 8],
+    incentive: [500000, "VND", "company"],
     status: "scheduled",
     day: 19,
     hourUtc: 10,
@@ -1512,6 +1525,11 @@ async function fill(tx: Tx, now: Date): Promise<void> {
       seats,
       facilitatorId: staffId(ses.facilitator),
       hostOrganisation: ses.host ?? null,
+      tableCount: ses.rounds?.[0] ?? null,
+      roundMinutes: ses.rounds?.[1] ?? null,
+      incentiveAmountMinor: ses.incentive?.[0] ?? null,
+      incentiveCurrency: ses.incentive?.[1] ?? null,
+      incentivePaidBy: ses.incentive?.[2] ?? null,
       recordingEnabled: ses.recording ?? false,
       observersHidden: ses.format !== "mass_online",
       startedAt,
@@ -1564,6 +1582,8 @@ async function fill(tx: Tx, now: Date): Promise<void> {
         accommodations,
         accommodationOther: coming && cust.needsOther ? cust.needsOther : null,
         respondedAt,
+        // Guests who took part are owed the thank-you; most have been paid by now.
+        payoutStatus: ses.incentive && status === "attended" ? (rng() < 0.75 ? "paid" : "due") : "not_due",
         createdAt: invitedAt,
       });
       if (respondedAt) {
@@ -1591,6 +1611,21 @@ async function fill(tx: Tx, now: Date): Promise<void> {
     });
   }
   await insertChunked(invitationRows, (rows) => tx.insert(invitations).values(rows));
+  // The wording those consents refer to, as the invite page pins it on first use.
+  await tx.insert(consentTexts).values(
+    (["en", "zh", "vi"] as const).flatMap((language) =>
+      CONSENT_PURPOSES_SHOWN.map((purpose) => {
+        const text = consentText(language, purpose);
+        return {
+          version: CONSENT_TEXT_VERSION,
+          language,
+          purpose,
+          text,
+          sha256: createHash("sha256").update(text, "utf8").digest("hex"),
+        };
+      }),
+    ),
+  );
   await insertChunked(consentRows, (rows) => tx.insert(consents).values(rows));
 
   // Reason codes.

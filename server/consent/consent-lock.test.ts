@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { CONSENT_PURPOSES } from "@/db/schema";
 import { LOCALES } from "@/lib/i18n/config";
+import { CONSENT_TEXT_VERSION, consentText } from "@/lib/i18n/consent-texts";
 import lock from "./consent-lock.json";
-import { CONSENT_TEXT_VERSION, consentText, sha256 } from "./consent-texts";
+import { sha256 } from "./consent-texts";
 
 describe("consent wording", () => {
   it("matches the hashes pinned for the current version in every language", () => {

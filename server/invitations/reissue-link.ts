@@ -16,7 +16,10 @@ import { authorizeSession } from "@/server/sessions/session-access";
  * Sends a guest a fresh personal link (lost email, forwarded link): the new token replaces the
  * old hash in the same write, so the old link stops working the moment the new one exists.
  */
-export async function reissueInvitationLink(actor: Actor, input: { sessionId: string; invitationId: string }) {
+export async function reissueInvitationLink(
+  actor: Actor,
+  input: { sessionId: string; invitationId: string },
+) {
   const data = zInvitationRef.parse(input);
   const { session } = await authorizeSession(actor, data.sessionId, "session.manage");
   if (session.status === "ended" || session.status === "cancelled") throw conflict("This session is closed");
@@ -36,7 +39,7 @@ export async function reissueInvitationLink(actor: Actor, input: { sessionId: st
           isNull(customers.erasedAt),
         ),
       );
-    if (!row || !row.customer.email) throw notFound();
+    if (!row?.customer.email) throw notFound();
     if (row.invitation.status === "withdrawn") throw conflict("This guest has withdrawn");
     await tx
       .update(invitations)
@@ -50,7 +53,12 @@ export async function reissueInvitationLink(actor: Actor, input: { sessionId: st
       timeZone: row.customer.timeZone,
       durationMinutes: session.durationMinutes,
     });
-    await enqueueEmail(tx, { kind: "invitation", to: row.customer.email, customerId: row.customer.id, ...mail });
+    await enqueueEmail(tx, {
+      kind: "invitation",
+      to: row.customer.email,
+      customerId: row.customer.id,
+      ...mail,
+    });
     await audit(tx, actor, "reissue_link", "invitation", row.invitation.id);
   });
 }

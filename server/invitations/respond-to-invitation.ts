@@ -3,11 +3,12 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { type ConsentPurpose, consents, invitations, sessions } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/config";
+import { CONSENT_TEXT_VERSION } from "@/lib/i18n/consent-texts";
 import { type InvitationResponseInput, zInvitationResponse } from "@/lib/validation/invitations";
 import { audit } from "@/server/audit/log";
 import type { CustomerActor } from "@/server/auth/actor";
 import { can } from "@/server/auth/policy";
-import { CONSENT_TEXT_VERSION, pinConsentTexts } from "@/server/consent/consent-texts";
+import { pinConsentTexts } from "@/server/consent/consent-texts";
 import { conflict, invalid, notFound } from "@/server/errors";
 
 /**

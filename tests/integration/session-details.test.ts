@@ -14,8 +14,8 @@ import {
   users,
 } from "@/db/schema";
 import { instantToZonedWallTime } from "@/lib/dates";
+import { CONSENT_TEXT_VERSION, consentText } from "@/lib/i18n/consent-texts";
 import type { CreateSessionInput } from "@/lib/validation/sessions";
-import { CONSENT_TEXT_VERSION, consentText } from "@/server/consent/consent-texts";
 import { DomainError } from "@/server/errors";
 import { inviteCustomers } from "@/server/invitations/invite-customers";
 import { reissueInvitationLink, revokeInvitationLink } from "@/server/invitations/reissue-link";
