@@ -16,7 +16,7 @@ export async function CustomerHeader({ back }: { back: string }) {
       <div className="mx-auto flex max-w-2xl flex-wrap items-center justify-between gap-3 px-4 py-3">
         <p className="text-lg font-bold text-blue-800">{t("appName")}</p>
         <div className="flex flex-wrap items-center gap-2">
-          <form action={setCustomerPreferences} className="flex items-center gap-2">
+          <form action={setCustomerPreferences} className="flex flex-wrap items-center gap-2">
             <input type="hidden" name="back" value={back} />
             <label htmlFor="lang" className="text-sm">
               {t("language")}

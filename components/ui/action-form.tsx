@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, type ReactNode, useActionState, useContext } from "react";
+import { createContext, type FormEvent, type ReactNode, startTransition, useActionState, useContext } from "react";
 import type { FormState } from "./form-state";
 
 const FormErrors = createContext<Record<string, string[]>>({});
@@ -30,8 +30,17 @@ export function ActionForm({
   const fieldErrors = Object.fromEntries(
     Object.entries(state?.fieldErrors ?? {}).map(([k, v]) => [k, v.map(tr)]),
   );
+  // React resets a form after its action runs, which would wipe what someone typed when the
+  // server answers "please fix this field". Submitting through a transition keeps the inputs;
+  // without JavaScript the form still posts natively to the same action.
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const submitter = (e.nativeEvent as SubmitEvent).submitter;
+    const data = new FormData(e.currentTarget, submitter);
+    startTransition(() => formAction(data));
+  };
   return (
-    <form action={formAction} className={className} aria-busy={pending}>
+    <form action={formAction} onSubmit={submit} className={className} aria-busy={pending}>
       <div aria-live="polite" role="status">
         {state && !state.ok && state.message ? (
           <p className="rounded-md border border-red-300 bg-red-50 p-3 text-sm font-medium text-red-900">

@@ -3,50 +3,24 @@
 // goes out and is answered, the comment becomes an insight with an action, the department owner
 // resolves it, the facilitator verifies it and the executive dashboard counts it.
 import { and, eq, sql } from "drizzle-orm";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actions, customers, surveyResponses, surveys } from "@/db/schema";
 import { instantToZonedWallTime } from "@/lib/dates";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { axeViolations } from "../support/axe";
 import { launchChromium } from "../support/chromium";
+import { journey } from "../support/journey";
 
 let app: AppServer;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
 const EMAIL = "mai.tran.e2e@example.com";
 const COMMENT = "Tôi bị chuyển máy ba lần vì hoá đơn — I was transferred three times about my bill <b>!</b>";
 
-async function newPage(): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  // Shared CI machines are slow and noisy; these are waits, not performance assertions.
-  ctx.setDefaultTimeout(60_000);
-  contexts.push(ctx);
-  return ctx.newPage();
-}
-
-async function signInAs(page: Page, name: string) {
-  await page.goto(`${app.url}/sign-in`);
-  await page.getByRole("button", { name: new RegExp(name) }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
-}
-
-async function mailTo(address: string, subject: RegExp) {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const found = app.smtp.received.find((m) => m.to.includes(address) && subject.test(m.subject));
-    if (found) return found;
-    if (Date.now() > deadline)
-      throw new Error(`no mail to ${address} matching ${subject}\n${app.logs().slice(-3000)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-const linkIn = (text: string, prefix: string) => {
-  const m = new RegExp(`${app.url.replace(/[.:/]/g, "\\$&")}${prefix}[A-Za-z0-9_-]+`).exec(text);
-  if (!m) throw new Error(`no ${prefix} link in: ${text}`);
-  return m[0];
-};
+const { newPage, signInAs, mailTo, linkIn, closeAll } = journey(
+  () => app,
+  () => browser,
+);
 
 beforeAll(async () => {
   app = await startAppServer();
@@ -61,7 +35,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
+  await closeAll();
   await browser?.close();
   await app?.close();
 });
@@ -81,7 +55,7 @@ describe("the thin loop", () => {
       .getByLabel("Starts at")
       .fill(instantToZonedWallTime(new Date(Date.now() + 2 * 86400_000), "Europe/London"));
     await facilitator.getByLabel("Time zone").selectOption("Europe/London");
-    await facilitator.getByRole("button", { name: "Create session" }).click();
+    await facilitator.getByRole("button", { name: "Create and schedule" }).click();
     await facilitator.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
     sessionUrl = facilitator.url();
     await facilitator.getByLabel(/Mai Tran/).check();
