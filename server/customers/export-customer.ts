@@ -98,7 +98,8 @@ export async function exportCustomer(actor: Actor, customerId: string) {
         ...inv,
         ...(seesNeeds ? { accommodations, accommodationOther } : {}),
         consents: consentRows.filter((c) => c.invitationId === inv.id).map(({ invitationId, ...c }) => c),
-        survey: answers.find((a) => a.invitationId === inv.id) ?? null,
+        survey:
+          answers.filter((a) => a.invitationId === inv.id).map(({ invitationId, ...a }) => a)[0] ?? null,
       })),
       emails,
     };

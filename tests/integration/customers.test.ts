@@ -1,11 +1,11 @@
 import "../support/test-env";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import fc from "fast-check";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { db } from "@/db";
-import { auditLog, customers, invitations, outbox } from "@/db/schema";
+import { auditLog, customers, invitations, outbox, surveyResponses, surveys } from "@/db/schema";
 import { instantToZonedWallTime } from "@/lib/dates";
 import { CSV_MAX_ROWS, type UpdateCustomerInput } from "@/lib/validation/customers";
 import type { Actor } from "@/server/auth/actor";
@@ -489,5 +489,21 @@ describe("export of one customer's data", () => {
     expect(json).not.toContain("/i/");
     expect(json).not.toMatch(/tokenHash|facilitatorId/);
     expect((await auditRows(mine.id)).map((r) => r.action)).toContain("export");
+  });
+});
+
+describe("export includes survey answers", () => {
+  it("carries the customer's own survey answer with its invitation", async () => {
+    const [answered] = await db
+      .select({ invitationId: surveys.invitationId, csat: surveyResponses.csat, nps: surveyResponses.nps })
+      .from(surveyResponses)
+      .innerJoin(surveys, eq(surveys.id, surveyResponses.surveyId))
+      .where(isNotNull(surveys.invitationId))
+      .limit(1);
+    const inv = await db.query.invitations.findFirst({ where: eq(invitations.id, answered!.invitationId!) });
+    const data = await exportCustomer(staff.admin, inv!.customerId);
+    const withSurvey = data.invitations.find((i) => i.id === inv!.id);
+    expect(withSurvey?.survey).toMatchObject({ csat: answered!.csat, nps: answered!.nps });
+    expect(Object.keys(withSurvey?.survey ?? {})).not.toContain("invitationId");
   });
 });

@@ -57,7 +57,7 @@ export function CustomerForm({
           name="timeZone"
           required
           list="time-zones"
-          hint="IANA name, e.g. Europe/London or Asia/Ho_Chi_Minh"
+          hint="IANA name, e.g. Asia/Ho_Chi_Minh"
           defaultValue={customer?.timeZone ?? defaultTimeZone}
         />
         <datalist id="time-zones">
@@ -74,7 +74,7 @@ export function CustomerForm({
         <TextField
           label="Tags"
           name="tags"
-          hint="Separated by ; — e.g. new-customer; smart-meter"
+          hint="Separated by ; e.g. elderly; smart-meter"
           defaultValue={customer?.tags.join("; ") ?? ""}
         />
         <TextField label="Segment" name="segment" maxLength={80} defaultValue={customer?.segment ?? ""} />
