@@ -54,6 +54,22 @@ describe("customer directory", () => {
     await page.goto(`${app.url}/customers`);
     await page.getByRole("link", { name: "Import CSV" }).click();
     await page.waitForURL(/\/customers\/import$/);
+    // Too large: refused in the browser before anything is sent, with the reason.
+    await page.getByLabel("CSV file").setInputFiles({
+      name: "huge.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`name,email\n${"x".repeat(600 * 1024)},a@example.com`, "utf8"),
+    });
+    await page.getByText("The file is larger than 512 KB; split it into smaller files.").waitFor();
+    expect(await page.getByRole("button", { name: "Preview import" }).isDisabled()).toBe(true);
+    // Not UTF-8 (Latin-1 "é"): refused by the server, never stored garbled.
+    await page.getByLabel("CSV file").setInputFiles({
+      name: "latin1.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("name,email\nRen\xe9,rene@example.com", "latin1"),
+    });
+    await page.getByRole("button", { name: "Preview import" }).click();
+    await page.getByText("Save the file as CSV UTF-8", { exact: true }).waitFor();
     await page.getByLabel("CSV file").setInputFiles({
       name: "customers.csv",
       mimeType: "text/csv",

@@ -68,6 +68,7 @@ export function CustomerForm({
         <SelectField
           label="Contact preference"
           name="contactPreference"
+          hint="How they want to hear from us"
           defaultValue={customer?.contactPreference ?? "email"}
           options={option(CONTACT_LABELS)}
         />
@@ -77,7 +78,13 @@ export function CustomerForm({
           hint="Separated by ; e.g. elderly; smart-meter"
           defaultValue={customer?.tags.join("; ") ?? ""}
         />
-        <TextField label="Segment" name="segment" maxLength={80} defaultValue={customer?.segment ?? ""} />
+        <TextField
+          label="Segment"
+          name="segment"
+          maxLength={80}
+          hint="One group, e.g. residential or smb"
+          defaultValue={customer?.segment ?? ""}
+        />
       </div>
       {seesNeeds && (
         <TextArea

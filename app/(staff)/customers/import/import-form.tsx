@@ -23,7 +23,8 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
   const [tooLarge, setTooLarge] = useState(false);
   const preview = previewState?.ok ? previewState.preview : undefined;
   const imported = importState?.ok ? importState.imported : undefined;
-  const fileErrors = previewState?.fieldErrors?.csv ?? previewState?.fieldErrors?.file;
+  const csvErrors = previewState?.fieldErrors?.csv;
+  const fileErrors = previewState?.fieldErrors?.file;
 
   if (imported) {
     return (
@@ -72,8 +73,15 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
             type="file"
             accept=".csv,text/csv"
             onChange={(e) => setTooLarge((e.currentTarget.files?.[0]?.size ?? 0) > maxBytes)}
+            aria-invalid={fileErrors?.length || tooLarge ? true : undefined}
+            aria-describedby={fileErrors?.length ? "file-error" : undefined}
             className={CONTROL}
           />
+          {fileErrors?.length ? (
+            <p id="file-error" className="mt-1 text-sm font-medium text-red-800">
+              {fileErrors.join(" ")}
+            </p>
+          ) : null}
         </div>
         <div>
           <label htmlFor="csv" className="block text-sm font-medium text-slate-900">
@@ -84,13 +92,13 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
             name="csv"
             rows={6}
             spellCheck={false}
-            aria-invalid={fileErrors?.length ? true : undefined}
-            aria-describedby={fileErrors?.length ? "csv-error" : undefined}
+            aria-invalid={csvErrors?.length ? true : undefined}
+            aria-describedby={csvErrors?.length ? "csv-error" : undefined}
             className={`${CONTROL} font-mono text-sm`}
           />
-          {fileErrors?.length ? (
+          {csvErrors?.length ? (
             <ul id="csv-error" className="mt-1 list-disc pl-5 text-sm font-medium text-red-800">
-              {fileErrors.map((e) => (
+              {csvErrors.map((e) => (
                 <li key={e}>{e}</li>
               ))}
             </ul>
