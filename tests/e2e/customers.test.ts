@@ -145,5 +145,40 @@ describe("customer directory", () => {
     const data = JSON.parse(readFileSync((await download.path())!, "utf8"));
     expect(data.customer).toMatchObject({ id: row!.id, email: "wang.fang.e2e@example.com" });
     expect(JSON.stringify(data)).not.toContain("nguyet.e2e");
+    // The export refuses a post from another site, even with the facilitator's cookie.
+    const forged = await page.request.post(`${app.url}/customers/${row!.id}/export`, {
+      headers: { origin: "https://evil.example" },
+    });
+    expect(forged.status()).toBe(403);
+  });
+
+  it("an executive opens a record read-only, without accessibility notes, and cannot export", async () => {
+    const row = await app.db.query.customers.findFirst({
+      where: eq(customers.email, "wang.fang.e2e@example.com"),
+    });
+    const exec = await context.browser()!.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const p = await exec.newPage();
+      await p.goto(`${app.url}/sign-in`);
+      await p.getByRole("button", { name: /Evan Executive/ }).click();
+      await p.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
+      expect(await p.getByRole("link", { name: "Customers" }).count()).toBe(0);
+      await p.goto(`${app.url}/customers/${row!.id}`);
+      await p.getByRole("heading", { name: "王芳" }).waitFor();
+      await p.getByText("+86 21 5555 0100").waitFor();
+      expect(await p.getByText("Large text, please").count()).toBe(0);
+      expect(await p.getByRole("button", { name: /Export/ }).count()).toBe(0);
+      expect(await p.getByRole("textbox").count()).toBe(0);
+      if (process.env.SCREENSHOT_DIR)
+        await p.screenshot({ path: `${process.env.SCREENSHOT_DIR}/customers-executive.png` });
+      const res = await p.request.post(`${app.url}/customers/${row!.id}/export`, {
+        headers: { origin: app.url },
+      });
+      expect(res.status()).toBe(404);
+      expect(await res.text()).not.toContain("wang.fang");
+      expect((await p.goto(`${app.url}/customers`))?.status()).toBe(404);
+    } finally {
+      await exec.close();
+    }
   });
 });
