@@ -49,6 +49,16 @@ export const POLICY = {
     describe: "Read the facilitator briefing: each guest's accommodations, notes and consents",
   },
   "customer.list": { roles: RUNS_SESSIONS, describe: "Browse the customer directory (personal data)" },
+  "customer.read": {
+    roles: ALL_STAFF,
+    describe: "Open one customer's record: contact details and preferences (every read audited)",
+  },
+  "customer.manage": { roles: RUNS_SESSIONS, describe: "Create or edit a customer" },
+  "customer.import": {
+    roles: RUNS_SESSIONS,
+    describe: "Import customers from a CSV file (preview, then confirm)",
+  },
+  "customer.export": { roles: RUNS_SESSIONS, describe: "Export everything held about one customer (JSON)" },
   "customer.accessibility.read": {
     roles: RUNS_SESSIONS,
     describe: "See customers' accommodations and accessibility notes",

@@ -1,30 +1,60 @@
 import "server-only";
-import { asc, isNull } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, like, or, type SQL, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { customers } from "@/db/schema";
+import { type CustomerFilter, zCustomerFilter } from "@/lib/validation/customers";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
 import { can } from "@/server/auth/policy";
 import { forbidden } from "@/server/errors";
+import { toCustomerDto } from "./customer-dto";
 
-/** The customer directory (personal data: facilitators and admins only; every read audited). */
-export async function listCustomers(actor: Actor) {
+/** A directory page never renders more than this; search or filter to narrow it. */
+export const LIST_LIMIT = 500;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The customer directory, optionally searched (name, email, phone) and filtered by tag and
+ * segment. Personal data: facilitators and admins only; every read audited.
+ */
+export async function listCustomers(actor: Actor, filter: CustomerFilter = {}) {
   if (!can(actor, "customer.list")) throw forbidden();
+  const f = zCustomerFilter.parse(filter);
   const seesNeeds = can(actor, "customer.accessibility.read");
+  const where: SQL[] = [isNull(customers.erasedAt)];
+  if (f.q) {
+    const pattern = `%${escapeLike(f.q)}%`;
+    const byText = or(
+      sql`${customers.name} like ${pattern} escape '\\'`,
+      sql`${customers.email} like ${pattern.toLowerCase()} escape '\\'`,
+      like(customers.phone, pattern),
+    );
+    if (byText) where.push(byText);
+  }
+  if (f.tag) where.push(sql`exists (select 1 from json_each(${customers.tags}) where value = ${f.tag})`);
+  if (f.segment) where.push(eq(customers.segment, f.segment));
   const rows = await db
     .select()
     .from(customers)
-    .where(isNull(customers.erasedAt))
-    .orderBy(asc(customers.name));
+    .where(and(...where))
+    .orderBy(asc(customers.name))
+    .limit(LIST_LIMIT);
   await audit(db, actor, "list", "customer", null);
-  return rows.map((c) => ({
-    id: c.id,
-    name: c.name ?? "",
-    email: c.email ?? "",
-    language: c.language,
-    timeZone: c.timeZone,
-    tags: c.tags,
-    segment: c.segment,
-    ...(seesNeeds ? { accessibilityNotes: c.accessibilityNotes } : {}),
-  }));
+  return rows.map((c) => toCustomerDto(c, seesNeeds));
+}
+
+/** The tags and segments in use, for the directory's filters. */
+export async function customerFacets(actor: Actor) {
+  if (!can(actor, "customer.list")) throw forbidden();
+  const tags = await db.all<{ value: string }>(
+    sql`select distinct j.value as value from ${customers}, json_each(${customers.tags}) j
+        where ${customers.erasedAt} is null order by 1`,
+  );
+  const segments = await db
+    .selectDistinct({ segment: customers.segment })
+    .from(customers)
+    .where(and(isNull(customers.erasedAt), isNotNull(customers.segment)))
+    .orderBy(asc(customers.segment));
+  return { tags: tags.map((t) => t.value), segments: segments.map((s) => s.segment!) };
 }

@@ -16,7 +16,11 @@ import {
 import { dashboardSummary } from "@/server/analytics/dashboard";
 import type { Actor } from "@/server/auth/actor";
 import { can, POLICY, type PolicyAction } from "@/server/auth/policy";
+import { exportCustomer } from "@/server/customers/export-customer";
+import { getCustomer } from "@/server/customers/get-customer";
+import { importCustomers, previewCustomerImport } from "@/server/customers/import-customers";
 import { listCustomers } from "@/server/customers/list-customers";
+import { createCustomer, updateCustomer } from "@/server/customers/save-customer";
 import { DomainError } from "@/server/errors";
 import { createInsight, getInsight, listInsights, listUntriagedComments } from "@/server/insights/insights";
 import { invitationView } from "@/server/invitations/invitation-view";
@@ -45,6 +49,11 @@ const ENDPOINTS: Record<string, readonly (PolicyAction | "public" | "staff-sessi
   "app/(staff)/insights/actions.ts#createInsightAction": ["insight.create"],
   "app/(staff)/insights/actions.ts#createActionAction": ["action.create"],
   "app/(staff)/insights/actions.ts#transitionActionAction": ["action.work", "action.verify"],
+  "app/(staff)/customers/actions.ts#createCustomerAction": ["customer.manage"],
+  "app/(staff)/customers/actions.ts#updateCustomerAction": ["customer.manage"],
+  "app/(staff)/customers/actions.ts#previewImportAction": ["customer.import"],
+  "app/(staff)/customers/actions.ts#importCustomersAction": ["customer.import"],
+  "app/(staff)/customers/[id]/export/route.ts#POST": ["customer.export"],
   "app/(staff)/sign-out-action.ts#signOutAction": ["staff-session"],
   "app/sign-in/actions.ts#emailSignIn": ["public"],
   "app/sign-in/actions.ts#oidcSignIn": ["public"],
@@ -106,6 +115,7 @@ let ctx: {
   insightId: string;
   actionId: string;
   foreignActionId: string;
+  customerId: string;
 };
 
 beforeAll(async () => {
@@ -129,6 +139,7 @@ beforeAll(async () => {
     insightId: mine!.insightId,
     actionId: mine!.id,
     foreignActionId: foreign!.id,
+    customerId: inv!.customerId,
   };
   actors = {
     anonymous: { kind: "anonymous" },
@@ -188,6 +199,49 @@ describe("authorization matrix (domain layer, every role)", () => {
       (a) => can(a, "session.create"),
     ],
     ["listCustomers", "customer.list", (a) => listCustomers(a), (a) => can(a, "customer.list")],
+    [
+      "listCustomers (filtered)",
+      "customer.list",
+      (a) => listCustomers(a, { tag: "new-customer", segment: "residential" }),
+      (a) => can(a, "customer.list"),
+    ],
+    ["getCustomer", "customer.read", (a) => getCustomer(a, ctx.customerId), (a) => can(a, "customer.read")],
+    [
+      "createCustomer",
+      "customer.manage",
+      (a) =>
+        createCustomer(a, {
+          name: "Matrix",
+          email: `matrix.${crypto.randomUUID()}@example.com`,
+          timeZone: "UTC",
+        }),
+      (a) => can(a, "customer.manage"),
+    ],
+    [
+      "updateCustomer",
+      "customer.manage",
+      // Same email as an existing customer: allowed roles get past authorization to a field error.
+      (a) => updateCustomer(a, { id: ctx.customerId, name: "Matrix", email: "x@y", timeZone: "UTC" }),
+      (a) => can(a, "customer.manage"),
+    ],
+    [
+      "previewCustomerImport",
+      "customer.import",
+      (a) => previewCustomerImport(a, { csv: "name,email\nMatrix,matrix@example.com" }),
+      (a) => can(a, "customer.import"),
+    ],
+    [
+      "importCustomers",
+      "customer.import",
+      (a) => importCustomers(a, { csv: "name,email\nMatrix,not-an-email" }),
+      (a) => can(a, "customer.import"),
+    ],
+    [
+      "exportCustomer",
+      "customer.export",
+      (a) => exportCustomer(a, ctx.customerId),
+      (a) => can(a, "customer.export"),
+    ],
     ["listInsights", "insight.read", (a) => listInsights(a), (a) => can(a, "insight.read")],
     ["getInsight", "insight.read", (a) => getInsight(a, ctx.insightId), (a) => can(a, "insight.read")],
     [
@@ -284,5 +338,9 @@ describe("authorization matrix (domain layer, every role)", () => {
     expect(Object.keys(f.board[0] ?? {})).toContain("accommodations");
     const directory = await listCustomers(staff.facilitator);
     expect(directory.every((c) => "accessibilityNotes" in c)).toBe(true);
+    for (const who of [staff.executive, staff.agent, staff.owner]) {
+      expect(Object.keys(await getCustomer(who, ctx.customerId))).not.toContain("accessibilityNotes");
+    }
+    expect(await getCustomer(staff.admin, ctx.customerId)).toHaveProperty("accessibilityNotes");
   });
 });

@@ -1,0 +1,24 @@
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/db";
+import { customers } from "@/db/schema";
+import { audit } from "@/server/audit/log";
+import type { Actor } from "@/server/auth/actor";
+import { can } from "@/server/auth/policy";
+import { forbidden, notFound } from "@/server/errors";
+import { toCustomerDto } from "./customer-dto";
+
+/** One customer's record (erased customers are gone). Every read is audited. */
+export async function getCustomer(actor: Actor, customerId: string) {
+  if (!can(actor, "customer.read")) throw forbidden();
+  const id = z.uuid().safeParse(customerId);
+  if (!id.success) throw notFound();
+  const row = await db.query.customers.findFirst({
+    where: and(eq(customers.id, id.data), isNull(customers.erasedAt)),
+  });
+  if (!row) throw notFound();
+  const seesNeeds = can(actor, "customer.accessibility.read");
+  await audit(db, actor, seesNeeds ? "read_with_needs" : "read", "customer", row.id);
+  return toCustomerDto(row, seesNeeds);
+}
