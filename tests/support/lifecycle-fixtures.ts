@@ -1,7 +1,6 @@
 // Fixtures for the invitation-lifecycle tests: sessions at chosen wall-clock times, fresh customers
 // in chosen languages and zones, their personal links (read from the queued invitation email).
 import { and, eq, inArray } from "drizzle-orm";
-import ICAL from "ical.js";
 import { db } from "@/db";
 import { customers, type Language, outbox, sessionStaff, sessions } from "@/db/schema";
 import type { StaffActor } from "@/server/auth/actor";
@@ -9,6 +8,8 @@ import { inviteCustomers } from "@/server/invitations/invite-customers";
 import { customerActorOf, resolveInvitationToken } from "@/server/invitations/resolve-invitation";
 import { respondToInvitation } from "@/server/invitations/respond-to-invitation";
 import { createSession } from "@/server/sessions/create-session";
+
+export { parseIcs } from "./ics";
 
 export const ACCEPT = {
   decision: "accept" as const,
@@ -92,25 +93,3 @@ export const sessionRow = async (id: string) => {
   if (!s) throw new Error("no session");
   return s;
 };
-
-/** A calendar file parsed with ical.js (a second, independent implementation of RFC 5545). */
-export function parseIcs(text: string) {
-  const cal = new ICAL.Component(ICAL.parse(text));
-  for (const vtz of cal.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(vtz);
-  const vevent = cal.getFirstSubcomponent("vevent");
-  if (!vevent) throw new Error("no VEVENT");
-  const event = new ICAL.Event(vevent);
-  return {
-    method: String(cal.getFirstPropertyValue("method")),
-    uid: event.uid,
-    sequence: event.sequence,
-    status: String(vevent.getFirstPropertyValue("status")),
-    tzid: vevent.getFirstProperty("dtstart")?.getParameter("tzid") ?? null,
-    dtstartRaw: String(vevent.getFirstProperty("dtstart")?.toICALString() ?? ""),
-    dtstamp: String(vevent.getFirstProperty("dtstamp")?.toICALString() ?? ""),
-    start: event.startDate.toJSDate(),
-    end: event.endDate.toJSDate(),
-    summary: event.summary,
-    description: event.description,
-  };
-}

@@ -10,6 +10,7 @@ import { listCustomers } from "@/server/customers/list-customers";
 import { getSessionDetail } from "@/server/sessions/get-session";
 import { endSessionAction, inviteCustomersAction, startSessionAction } from "../actions";
 import { FORMAT_LABELS } from "../format-labels";
+import { ScheduleControls } from "./schedule-controls";
 
 export const metadata: Metadata = { title: "Session" };
 
@@ -76,6 +77,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         )}
       </div>
 
+      <ScheduleControls actor={actor} detail={d} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title={`RSVP board · ${booked}/${session.seats} seats booked`}>
