@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { COMMON_TIME_ZONES } from "@/lib/dates";
 import { parseIcs } from "@/tests/support/ics";
 import { sessionIcs } from "./session-ics";
 
@@ -55,6 +56,14 @@ describe("sessionIcs", () => {
     expect(after.dtstartRaw).toContain("TZID=Europe/London:20270328T023000");
     expect(after.start.toISOString()).toBe("2027-03-28T01:30:00.000Z");
     expect(after.sequence).toBe(3);
+  });
+
+  it("has a VTIMEZONE for every zone the session form offers (else it falls back to UTC times)", () => {
+    for (const zone of COMMON_TIME_ZONES.filter((z) => z !== "UTC")) {
+      const ics = parseIcs(sessionIcs({ ...base, timeZone: zone }).content);
+      expect(ics.tzid).toBe(zone);
+      expect(ics.start.toISOString()).toBe(base.startsAt.toISOString());
+    }
   });
 
   it("marks a cancellation as METHOD:CANCEL and STATUS:CANCELLED", () => {

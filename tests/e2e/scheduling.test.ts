@@ -100,8 +100,8 @@ describe("the facilitator's scheduling journey", () => {
   });
 
   it("reschedules into another zone; everyone on the list gets a calendar update", async () => {
-    const next =
-      instantToZonedWallTime(new Date(Date.now() + 5 * 86400_000), "America/New_York").slice(0, 11) + "10:00";
+    const day = instantToZonedWallTime(new Date(Date.now() + 5 * 86400_000), "America/New_York").slice(0, 11);
+    const next = `${day}10:00`;
     await page.getByLabel("New start").fill(next);
     await page.getByLabel("Time zone").selectOption("America/New_York");
     await page.getByLabel("Length (minutes)").fill("60");
