@@ -13,6 +13,8 @@ const config: NextConfig = {
     "smtp-server",
     "werift",
     "livekit-server-sdk",
+    // Reads its VTIMEZONE files from its own folder at run time.
+    "@touch4it/ical-timezones",
   ],
   poweredByHeader: false,
   // `npm test` type-checks the whole project with tsc; the build need not do it twice.

@@ -1534,6 +1534,8 @@ async function fill(tx: Tx, now: Date): Promise<void> {
       observersHidden: ses.format !== "mass_online",
       startedAt,
       endedAt,
+      // A cancelled session's calendar entries were cancelled once (sequence 1), two days ago.
+      ...(ses.status === "cancelled" ? { calendarSequence: 1, cancelledAt: past(at(-2, 9, 30)) } : {}),
       createdAt,
     });
     await tx

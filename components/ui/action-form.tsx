@@ -1,6 +1,13 @@
 "use client";
 
-import { createContext, type FormEvent, type ReactNode, startTransition, useActionState, useContext } from "react";
+import {
+  createContext,
+  type FormEvent,
+  type ReactNode,
+  startTransition,
+  useActionState,
+  useContext,
+} from "react";
 import type { FormState } from "./form-state";
 
 const FormErrors = createContext<Record<string, string[]>>({});

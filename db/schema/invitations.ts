@@ -80,7 +80,7 @@ export const consents = sqliteTable(
 
 /**
  * The exact consent wording, stored the first time a version is shown in a language. A trigger
- * (migration 0001) refuses updates and deletes: what a customer agreed to can never be rewritten.
+ * (migration 0002) refuses updates and deletes: what a customer agreed to can never be rewritten.
  */
 export const consentTexts = sqliteTable(
   "consent_texts",
@@ -93,6 +93,54 @@ export const consentTexts = sqliteTable(
     firstShownAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.version, t.language, t.purpose] })],
+);
+
+/**
+ * Further personal links to one invitation, one per later email (reminders, updates): tokens are
+ * stored hashed only, so a later email cannot repeat the first link and mints its own. A link is
+ * good only while the invitation still has the token it was minted beside, so re-issuing the
+ * invitation's link (a new `tokenHash`) or revoking it ends these too.
+ */
+export const invitationLinks = sqliteTable(
+  "invitation_links",
+  {
+    id: id(),
+    invitationId: text("invitation_id")
+      .notNull()
+      .references(() => invitations.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    /** The invitation's `tokenHash` when this link was minted. */
+    issuedWith: text("issued_with").notNull(),
+    expiresAt: instant("expires_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("invitation_links_token_uq").on(t.tokenHash),
+    index("invitation_links_invitation_idx").on(t.invitationId),
+  ],
+);
+
+export const REMINDER_KINDS = ["day_before", "hour_before"] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+/**
+ * One row per reminder sent, written in the transaction that queues its email. The unique key
+ * includes the start instant it announced: concurrent or repeated runs for the same time insert
+ * nothing (no second email), a reschedule to a new time gets new reminders, and moving back to a
+ * time already announced does not announce it again.
+ */
+export const reminderDeliveries = sqliteTable(
+  "reminder_deliveries",
+  {
+    id: id(),
+    invitationId: text("invitation_id")
+      .notNull()
+      .references(() => invitations.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: REMINDER_KINDS }).notNull(),
+    startsAt: instant("starts_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("reminder_deliveries_uq").on(t.invitationId, t.kind, t.startsAt)],
 );
 
 export type Invitation = typeof invitations.$inferSelect;

@@ -19,6 +19,8 @@ export const outbox = sqliteTable(
     text: text("text").notNull(),
     html: text("html").notNull(),
     messageId: text("message_id").notNull(),
+    /** Files sent with the mail; a text/calendar one goes out as the message's calendar part. */
+    attachments: text("attachments", { mode: "json" }).$type<MailAttachment[]>().notNull().default([]),
     /** Lets erasure delete a withdrawn customer's pending mail. */
     customerId: text("customer_id").references(() => customers.id, { onDelete: "cascade" }),
     status: text("status", { enum: OUTBOX_STATUSES }).notNull().default("pending"),
@@ -36,5 +38,13 @@ export const outbox = sqliteTable(
     index("outbox_customer_idx").on(t.customerId),
   ],
 );
+
+export type MailAttachment = {
+  filename: string;
+  contentType: string;
+  content: string;
+  /** iTIP method of a calendar attachment (REQUEST, CANCEL). */
+  method?: "REQUEST" | "CANCEL" | "PUBLISH";
+};
 
 export type OutboxRow = typeof outbox.$inferSelect;

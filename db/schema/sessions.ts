@@ -41,6 +41,9 @@ export const sessions = sqliteTable(
     roomName: text("room_name")
       .notNull()
       .$defaultFn(() => `im_${crypto.randomUUID()}`),
+    /** iCalendar SEQUENCE of the session's calendar entries; raised by every reschedule and cancel. */
+    calendarSequence: integer("calendar_sequence").notNull().default(0),
+    cancelledAt: instant("cancelled_at"),
     startedAt: instant("started_at"),
     endedAt: instant("ended_at"),
     createdAt: createdAt(),

@@ -151,3 +151,27 @@ export const zSetPayout = z.strictObject({
   invitationId: z.uuid(),
   payoutStatus: z.enum(["not_due", "due", "paid", "declined"]),
 });
+export const zRescheduleSession = z.strictObject({
+  sessionId: z.uuid(),
+  startsAtLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Choose a date and time"),
+  timeZone: zTimeZone,
+  durationMinutes: z.coerce.number().int().min(10, "At least 10 minutes").max(480, "At most 8 hours"),
+});
+export type RescheduleSessionInput = z.input<typeof zRescheduleSession>;
+
+export const zCancelSession = z.strictObject({ sessionId: z.uuid() });
+
+export const zCorrectAttendance = z.strictObject({
+  sessionId: z.uuid(),
+  invitationId: z.uuid(),
+  status: z.enum(["attended", "no_show"]),
+});
+
+/** Invite everyone with a tag and/or in a segment; at least one of the two. */
+export const zInviteAudience = z
+  .strictObject({
+    sessionId: z.uuid(),
+    tag: z.string().trim().max(64).default(""),
+    segment: z.string().trim().max(64).default(""),
+  })
+  .refine((v) => v.tag !== "" || v.segment !== "", { message: "Choose a tag or a segment", path: ["tag"] });

@@ -41,7 +41,8 @@ export const POLICY = {
   "session.manage": {
     roles: RUNS_SESSIONS,
     staffRule: ownsSession,
-    describe: "Invite, start, end or edit a session (its facilitator)",
+    describe:
+      "Invite (by hand, tag or segment), start, end, reschedule, cancel a session; correct attendance (its facilitator)",
   },
   "session.briefing": {
     roles: RUNS_SESSIONS,

@@ -2,28 +2,27 @@ import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { db } from "@/db";
 import { customers, invitations } from "@/db/schema";
-import { env } from "@/env";
 import { zInviteCustomers } from "@/lib/validation/sessions";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
 import { conflict } from "@/server/errors";
-import { invitationMail } from "@/server/mail/customer-mails";
-import { enqueueEmail } from "@/server/notify/outbox";
+import { scheduleReminders } from "@/server/reminders/schedule-reminders";
 import { newLinkToken } from "@/server/security/tokens";
 import { authorizeSession } from "@/server/sessions/session-access";
+import { linkExpiry } from "./links";
+import { notifyInvitee } from "./notify-invitee";
 
 /**
  * Invites customers to a session: one invitation with a personal link each, and its email in the
- * outbox in the same transaction. Customers already invited are skipped, so a retry is harmless.
+ * outbox in the same transaction, with the calendar file. Customers already invited are skipped,
+ * so a retry is harmless. The session's reminder jobs are queued with the first invitation.
  */
 export async function inviteCustomers(actor: Actor, input: { sessionId: string; customerIds: string[] }) {
   const data = zInviteCustomers.parse(input);
   const { session } = await authorizeSession(actor, data.sessionId, "session.manage");
   if (session.status === "ended" || session.status === "cancelled") throw conflict("This session is closed");
   if (session.status === "draft") throw conflict("Schedule the session before inviting customers");
-  const expires = new Date(
-    Math.max(session.startsAt.getTime() + 24 * 3600_000, Date.now() + env.INVITE_LINK_DAYS * 24 * 3600_000),
-  );
+  const expires = linkExpiry(session);
   return db.transaction(async (tx) => {
     const people = await tx
       .select()
@@ -41,19 +40,13 @@ export async function inviteCustomers(actor: Actor, input: { sessionId: string; 
       const [inv] = await tx
         .insert(invitations)
         .values({ sessionId: session.id, customerId: person.id, tokenHash: hash, tokenExpiresAt: expires })
-        .returning({ id: invitations.id });
-      const mail = invitationMail({
-        locale: person.language,
-        token,
-        title: session.title,
-        startsAt: session.startsAt,
-        timeZone: person.timeZone,
-        durationMinutes: session.durationMinutes,
-      });
-      await enqueueEmail(tx, { kind: "invitation", to: person.email, customerId: person.id, ...mail });
-      await audit(tx, actor, "invite", "invitation", inv?.id ?? null);
+        .returning();
+      if (!inv) throw new Error("invitation insert returned nothing");
+      await notifyInvitee(tx, "invitation", { session, invitation: inv, customer: person, token });
+      await audit(tx, actor, "invite", "invitation", inv.id);
       invited++;
     }
+    if (invited) await scheduleReminders(tx, session);
     return { invited, skipped: data.customerIds.length - invited };
   });
 }

@@ -2,15 +2,14 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { db } from "@/db";
 import { customers, invitations } from "@/db/schema";
-import { env } from "@/env";
 import { zInvitationRef } from "@/lib/validation/invitations";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
 import { conflict, notFound } from "@/server/errors";
-import { invitationMail } from "@/server/mail/customer-mails";
-import { enqueueEmail } from "@/server/notify/outbox";
 import { newLinkToken } from "@/server/security/tokens";
 import { authorizeSession } from "@/server/sessions/session-access";
+import { linkExpiry } from "./links";
+import { notifyInvitee } from "./notify-invitee";
 
 /**
  * Sends a guest a fresh personal link (lost email, forwarded link): the new token replaces the
@@ -24,9 +23,6 @@ export async function reissueInvitationLink(
   const { session } = await authorizeSession(actor, data.sessionId, "session.manage");
   if (session.status === "ended" || session.status === "cancelled") throw conflict("This session is closed");
   const { token, hash } = newLinkToken();
-  const expires = new Date(
-    Math.max(session.startsAt.getTime() + 24 * 3600_000, Date.now() + env.INVITE_LINK_DAYS * 24 * 3600_000),
-  );
   await db.transaction(async (tx) => {
     const [row] = await tx
       .select({ invitation: invitations, customer: customers })
@@ -41,23 +37,16 @@ export async function reissueInvitationLink(
       );
     if (!row?.customer.email) throw notFound();
     if (row.invitation.status === "withdrawn") throw conflict("This guest has withdrawn");
+    // A new invitation hash also ends every later-email link minted beside the old one.
     await tx
       .update(invitations)
-      .set({ tokenHash: hash, tokenExpiresAt: expires, tokenRevokedAt: null })
+      .set({ tokenHash: hash, tokenExpiresAt: linkExpiry(session), tokenRevokedAt: null })
       .where(eq(invitations.id, row.invitation.id));
-    const mail = invitationMail({
-      locale: row.customer.language,
+    await notifyInvitee(tx, "invitation", {
+      session,
+      invitation: { ...row.invitation, tokenHash: hash },
+      customer: row.customer,
       token,
-      title: session.title,
-      startsAt: session.startsAt,
-      timeZone: row.customer.timeZone,
-      durationMinutes: session.durationMinutes,
-    });
-    await enqueueEmail(tx, {
-      kind: "invitation",
-      to: row.customer.email,
-      customerId: row.customer.id,
-      ...mail,
     });
     await audit(tx, actor, "reissue_link", "invitation", row.invitation.id);
   });

@@ -10,11 +10,13 @@ import type { CustomerActor } from "@/server/auth/actor";
 import { can } from "@/server/auth/policy";
 import { pinConsentTexts } from "@/server/consent/consent-texts";
 import { conflict, invalid, notFound } from "@/server/errors";
+import { promoteFromWaitlist } from "./promote-waitlisted";
 
 /**
  * Records the customer's separate consents and accommodations, then books a seat (or the waiting
  * list when full). The seat count is checked inside a write transaction, so concurrent RSVPs can
- * never exceed capacity.
+ * never exceed capacity. Declining a booked seat hands it to the earliest waitlisted customer in
+ * the same transaction.
  */
 export async function respondToInvitation(
   actor: CustomerActor,
@@ -77,6 +79,7 @@ export async function respondToInvitation(
       })
       .where(eq(invitations.id, inv.id));
     await audit(tx, actor, `rsvp_${status}`, "invitation", inv.id);
+    if (inv.status === "accepted" && status !== "accepted") await promoteFromWaitlist(tx, session.id);
     return { status };
   });
 }

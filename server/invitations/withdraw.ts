@@ -6,20 +6,23 @@ import { audit } from "@/server/audit/log";
 import type { CustomerActor } from "@/server/auth/actor";
 import { can } from "@/server/auth/policy";
 import { notFound } from "@/server/errors";
+import { promoteFromWaitlist } from "./promote-waitlisted";
 
 /**
  * Withdrawal: erases the customer's personal data — name, contacts, accessibility needs, free text
  * that could identify them, pending mail — and revokes every link. Scores stay, anonymous, so the
- * aggregates keep their shape. `secure_delete` makes SQLite overwrite the freed bytes.
+ * aggregates keep their shape. `secure_delete` makes SQLite overwrite the freed bytes. A seat they
+ * held goes to the earliest waitlisted customer, in the same transaction.
  */
 export async function withdrawCustomer(actor: CustomerActor): Promise<void> {
   if (!can(actor, "invitation.respond", { invitationId: actor.invitationId })) throw notFound();
   const now = new Date();
   await db.transaction(async (tx) => {
     const invs = await tx
-      .select({ id: invitations.id })
+      .select({ id: invitations.id, status: invitations.status, sessionId: invitations.sessionId })
       .from(invitations)
       .where(eq(invitations.customerId, actor.customerId));
+    const freedSeats = [...new Set(invs.filter((i) => i.status === "accepted").map((i) => i.sessionId))];
     const invIds = invs.map((i) => i.id);
     if (invIds.length) {
       const surveyRows = await tx
@@ -57,5 +60,6 @@ export async function withdrawCustomer(actor: CustomerActor): Promise<void> {
       })
       .where(eq(customers.id, actor.customerId));
     await audit(tx, actor, "withdraw_and_erase", "customer", actor.customerId);
+    for (const sessionId of freedSeats) await promoteFromWaitlist(tx, sessionId);
   });
 }

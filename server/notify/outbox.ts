@@ -23,6 +23,17 @@ const emailInput = z.object({
   text: z.string(),
   html: z.string(),
   customerId: z.uuid().nullish(),
+  attachments: z
+    .array(
+      z.strictObject({
+        filename: z.string().regex(/^[\w.-]{1,100}$/, "a plain file name"),
+        contentType: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, "a bare media type"),
+        content: z.string().max(1_000_000),
+        method: z.enum(["REQUEST", "CANCEL", "PUBLISH"]).optional(),
+      }),
+    )
+    .max(5)
+    .default([]),
 });
 
 export type EmailInput = z.input<typeof emailInput>;
@@ -55,6 +66,7 @@ export async function enqueueEmail(
       html: mail.html,
       messageId,
       customerId: mail.customerId ?? null,
+      attachments: mail.attachments,
     })
     .returning({ id: outbox.id });
   if (!row) throw new Error("outbox insert returned no row");

@@ -147,6 +147,7 @@ async function deliverOne(
       html: row.html,
       messageId: row.messageId,
       headers: { "Auto-Submitted": "auto-generated" },
+      ...attachmentsOf(row),
     });
   } catch (error) {
     const lastError = safeErrorText(error);
@@ -175,6 +176,37 @@ async function deliverOne(
   if (!marked.length)
     console.warn(`[outbox] ${ctx.workerId}: row ${row.id} was sent after its lease expired`);
   return "sent";
+}
+
+/**
+ * A calendar file goes out as nodemailer's `icalEvent`: a text/calendar alternative carrying the
+ * iTIP method (what mail clients need to show Accept/Decline or apply an update) plus the same
+ * file as an attachment. Anything else is a plain attachment.
+ */
+function attachmentsOf(row: OutboxRow): Pick<SendMailOptions, "icalEvent" | "attachments"> {
+  const all = row.attachments ?? [];
+  const calendar = all.find((a) => a.contentType === "text/calendar");
+  const rest = all.filter((a) => a !== calendar);
+  return {
+    ...(calendar
+      ? {
+          icalEvent: {
+            filename: calendar.filename,
+            method: calendar.method ?? "PUBLISH",
+            content: calendar.content,
+          },
+        }
+      : {}),
+    ...(rest.length
+      ? {
+          attachments: rest.map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            content: a.content,
+          })),
+        }
+      : {}),
+  };
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Actor } from "@/server/auth/actor";
 import { conflict } from "@/server/errors";
 import { enqueueJob } from "@/server/jobs/queue";
 import { closeRoom } from "@/server/rooms/room-service";
+import { scheduleNoShows } from "./mark-no-shows";
 import { authorizeSession } from "./session-access";
 
 /** Announces a draft: from now on customers can be invited. */
@@ -57,6 +58,7 @@ export async function endSession(actor: Actor, input: { sessionId: string }): Pr
       dedupeKey: `surveys.dispatch:${sessionId}`,
       runAt: new Date(Date.now() + env.SURVEY_DELAY_MINUTES * 60_000),
     });
+    await scheduleNoShows(tx, sessionId, new Date(), env.SURVEY_DELAY_MINUTES * 60_000);
     await audit(tx, actor, "end", "session", sessionId);
   });
   await closeRoom(session.roomName);

@@ -24,10 +24,14 @@ import { createCustomer, updateCustomer } from "@/server/customers/save-customer
 import { DomainError } from "@/server/errors";
 import { createInsight, getInsight, listInsights, listUntriagedComments } from "@/server/insights/insights";
 import { invitationView } from "@/server/invitations/invitation-view";
+import { inviteAudience } from "@/server/invitations/invite-audience";
 import { mintRoomToken } from "@/server/rooms/mint-token";
+import { cancelSession } from "@/server/sessions/cancel-session";
+import { correctAttendance } from "@/server/sessions/correct-attendance";
 import { createSession } from "@/server/sessions/create-session";
 import { getSessionDetail } from "@/server/sessions/get-session";
 import { listSessions } from "@/server/sessions/list-sessions";
+import { rescheduleSession } from "@/server/sessions/reschedule-session";
 import { seededDb } from "../support/seeded-db";
 
 /**
@@ -46,6 +50,10 @@ const ENDPOINTS: Record<string, readonly (PolicyAction | "public" | "staff-sessi
   "app/(staff)/sessions/actions.ts#setPayoutAction": ["session.manage"],
   "app/(staff)/sessions/actions.ts#reissueLinkAction": ["session.manage"],
   "app/(staff)/sessions/actions.ts#revokeLinkAction": ["session.manage"],
+  "app/(staff)/sessions/[id]/schedule-actions.ts#rescheduleSessionAction": ["session.manage"],
+  "app/(staff)/sessions/[id]/schedule-actions.ts#cancelSessionAction": ["session.manage"],
+  "app/(staff)/sessions/[id]/schedule-actions.ts#inviteAudienceAction": ["session.manage", "customer.list"],
+  "app/(staff)/sessions/[id]/schedule-actions.ts#correctAttendanceAction": ["session.manage"],
   "app/(staff)/insights/actions.ts#createInsightAction": ["insight.create"],
   "app/(staff)/insights/actions.ts#createActionAction": ["action.create"],
   "app/(staff)/insights/actions.ts#transitionActionAction": ["action.work", "action.verify"],
@@ -116,6 +124,9 @@ let ctx: {
   actionId: string;
   foreignActionId: string;
   customerId: string;
+  /** The facilitator's own sessions for schedule calls: one not started, one already ended. */
+  openSessionId: string;
+  endedSessionId: string;
 };
 
 beforeAll(async () => {
@@ -133,7 +144,25 @@ beforeAll(async () => {
   const staffIds = (await db.select().from(sessionStaff).where(eq(sessionStaff.sessionId, session!.id))).map(
     (s) => s.userId,
   );
+  const newOwnSession = async () =>
+    (
+      await createSession(staff.facilitator, {
+        title: "Matrix schedule",
+        description: "",
+        format: "panel",
+        startsAtLocal: new Date(Date.now() + 7 * 86400_000).toISOString().slice(0, 16),
+        timeZone: "UTC",
+        durationMinutes: 45,
+        seats: 10,
+        observersHidden: true,
+      })
+    ).id;
+  const openSessionId = await newOwnSession();
+  const endedSessionId = await newOwnSession();
+  await db.update(sessions).set({ status: "ended" }).where(eq(sessions.id, endedSessionId));
   ctx = {
+    openSessionId,
+    endedSessionId,
     sessionId: session!.id,
     staffIds,
     insightId: mine!.insightId,
@@ -290,6 +319,44 @@ describe("authorization matrix (domain layer, every role)", () => {
       "action.work",
       (a) => transitionAction(a, { actionId: ctx.foreignActionId, to: "verified", note: "" }),
       (a) => can(a, "action.verify"),
+    ],
+    [
+      // A time in the past: allowed roles get past authorization and are refused for that.
+      "rescheduleSession",
+      "session.manage",
+      (a) =>
+        rescheduleSession(a, {
+          sessionId: ctx.openSessionId,
+          startsAtLocal: "2020-01-01T10:00",
+          timeZone: "UTC",
+          durationMinutes: 45,
+        }),
+      (a) => can(a, "session.manage", { sessionFacilitatorId: staff.facilitator.userId }),
+    ],
+    [
+      "cancelSession (an ended session)",
+      "session.manage",
+      (a) => cancelSession(a, { sessionId: ctx.endedSessionId }),
+      (a) => can(a, "session.manage", { sessionFacilitatorId: staff.facilitator.userId }),
+    ],
+    [
+      "correctAttendance (before the end)",
+      "session.manage",
+      (a) =>
+        correctAttendance(a, {
+          sessionId: ctx.openSessionId,
+          invitationId: crypto.randomUUID(),
+          status: "attended",
+        }),
+      (a) => can(a, "session.manage", { sessionFacilitatorId: staff.facilitator.userId }),
+    ],
+    [
+      "inviteAudience (a tag nobody has)",
+      "session.manage",
+      (a) => inviteAudience(a, { sessionId: ctx.openSessionId, tag: `none-${crypto.randomUUID()}` }),
+      (a) =>
+        can(a, "session.manage", { sessionFacilitatorId: staff.facilitator.userId }) &&
+        can(a, "customer.list"),
     ],
     ["dashboardSummary", "dashboard.read", (a) => dashboardSummary(a), (a) => can(a, "dashboard.read")],
     [

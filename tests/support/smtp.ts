@@ -14,6 +14,8 @@ export type ReceivedMail = {
   text: string | null;
   html: string | null;
   headers: Map<string, unknown>;
+  /** Attached files (a calendar part included), with their decoded text. */
+  attachments: { filename: string | null; contentType: string; content: string }[];
 };
 
 export type TestSmtp = {
@@ -82,6 +84,11 @@ export async function startTestSmtp({ port = 0, mode = "accept" }: { port?: numb
             text: m.text ?? null,
             html: typeof m.html === "string" ? m.html : null,
             headers: m.headers,
+            attachments: m.attachments.map((a) => ({
+              filename: a.filename ?? null,
+              contentType: a.contentType,
+              content: a.content.toString("utf8"),
+            })),
           });
           callback();
         })

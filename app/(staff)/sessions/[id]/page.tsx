@@ -20,6 +20,7 @@ import {
 import { FORMAT_LABELS } from "../format-labels";
 import { AboutCard, EditSessionCard } from "./about-card";
 import { LinkControls } from "./link-controls";
+import { ScheduleControls } from "./schedule-controls";
 import { StaffCard } from "./staff-card";
 
 export const metadata: Metadata = { title: "Session" };
@@ -104,6 +105,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         )}
       </div>
 
+      <ScheduleControls actor={actor} detail={d} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title={`RSVP board · ${booked}/${session.seats} seats booked`}>
