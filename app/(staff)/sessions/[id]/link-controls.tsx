@@ -13,7 +13,7 @@ export function LinkControls({
   name: string;
 }) {
   return (
-    <div className="flex flex-wrap gap-1">
+    <div className="-my-2 flex flex-wrap items-center gap-1">
       {[
         { action: reissueLinkAction, label: "Resend", aria: `Send ${name} a new link` },
         { action: revokeLinkAction, label: "Revoke", aria: `Revoke ${name}'s link` },

@@ -23,24 +23,24 @@ export function StaffCard({
   const addable = candidates.filter((c) => !attending.has(c.id));
   return (
     <Card title="Staff">
-      <ul className="space-y-2 text-sm">
+      <ul className="divide-y divide-slate-100 text-sm">
         {staff.map((s) => (
-          <li key={s.userId} className="flex flex-wrap items-center justify-between gap-2">
-            <span>
-              {s.name} <span className="capitalize text-slate-600">· {s.role}</span>
-            </span>
-            <span className="flex items-center gap-2">
-              <span className="capitalize text-slate-700">{s.roomRole}</span>
-              {canManage && s.roomRole !== "facilitator" && (
-                <ActionForm action={removeSessionStaffAction} className="">
-                  <input type="hidden" name="sessionId" value={sessionId} />
-                  <input type="hidden" name="userId" value={s.userId} />
-                  <Button variant="ghost" className="min-h-8 px-2" aria-label={`Remove ${s.name}`}>
-                    Remove
-                  </Button>
-                </ActionForm>
-              )}
-            </span>
+          <li key={s.userId} className="flex items-center justify-between gap-2 py-2">
+            <div className="min-w-0">
+              <p className="font-medium">{s.name}</p>
+              <p className="capitalize text-slate-600">
+                {s.role} · in the room: {s.roomRole}
+              </p>
+            </div>
+            {canManage && s.roomRole !== "facilitator" && (
+              <ActionForm action={removeSessionStaffAction} className="shrink-0">
+                <input type="hidden" name="sessionId" value={sessionId} />
+                <input type="hidden" name="userId" value={s.userId} />
+                <Button variant="ghost" className="min-h-9 px-2" aria-label={`Remove ${s.name}`}>
+                  Remove
+                </Button>
+              </ActionForm>
+            )}
           </li>
         ))}
       </ul>
