@@ -83,7 +83,7 @@ describe("the facilitator's scheduling journey", () => {
       .getByLabel("Starts at")
       .fill(instantToZonedWallTime(new Date(Date.now() + 3 * 86400_000), "Europe/London"));
     await page.getByLabel("Time zone").selectOption("Europe/London");
-    await page.getByRole("button", { name: "Create session" }).click();
+    await page.getByRole("button", { name: "Create and schedule" }).click();
     await page.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
     sessionId = page.url().split("/").pop() ?? "";
 

@@ -15,8 +15,8 @@ export function LinkControls({
   return (
     <div className="-my-2 flex flex-wrap items-center gap-1">
       {[
-        { action: reissueLinkAction, label: "Resend", aria: `Send ${name} a new link` },
-        { action: revokeLinkAction, label: "Revoke", aria: `Revoke ${name}'s link` },
+        { action: reissueLinkAction, label: "Resend", aria: `Resend link to ${name}` },
+        { action: revokeLinkAction, label: "Revoke", aria: `Revoke link of ${name}` },
       ].map((c) => (
         <ActionForm key={c.label} action={c.action} className="">
           <input type="hidden" name="sessionId" value={sessionId} />
