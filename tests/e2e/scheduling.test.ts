@@ -35,6 +35,7 @@ const SAYS = {
   zh: { lang: "zh-CN", choices: "您的选择", accept: "是的，我会参加", booked: "您已报名成功" },
   en: { lang: "en-GB", choices: "Your choices", accept: "Yes, I will join", booked: "You are booked in" },
 } as const;
+const SURVEY_SUBJECT_ZH = /这次倾听会您觉得怎么样/;
 const LARGE = { vi: "Chữ lớn", zh: "大字体", en: "Large text" } as const;
 
 let sessionUrl = "";
@@ -59,6 +60,14 @@ async function tabTo(page: Page, target: ReturnType<Page["locator"]>) {
   }
   throw new Error("not reachable with the Tab key");
 }
+
+/** Whatever sticks out past the right edge of the screen (should be nothing). */
+const overflowingIn = (page: Page) =>
+  page.evaluate(() =>
+    [...document.body.querySelectorAll("*")]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .map((el) => `${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 40)}"`),
+  );
 
 describe("a facilitator schedules a speed-dating session", () => {
   it("drafts it with tables, rounds, agenda, host and incentive, then schedules it", async () => {
@@ -128,13 +137,7 @@ describe("each guest reads, consents and books in their own language", () => {
       await page.getByRole("heading", { name: says.choices }).waitFor();
       expect(await page.locator("html").getAttribute("lang")).toBe(says.lang);
       expect(await axeViolations(page)).toEqual([]);
-      // Whatever sticks out past the right edge of a 320 px screen (should be nothing).
-      const overflowing = () =>
-        page.evaluate(() =>
-          [...document.body.querySelectorAll("*")]
-            .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
-            .map((el) => `${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 40)}"`),
-        );
+      const overflowing = () => overflowingIn(page);
       expect(await overflowing()).toEqual([]);
 
       await page.getByRole("button", { name: LARGE[g.language] }).click();
@@ -192,5 +195,40 @@ describe("each guest reads, consents and books in their own language", () => {
     await signInAs(agent, "Amira Agent");
     const res = await agent.goto(`${sessionUrl}/briefing`);
     expect(res?.status()).toBe(404);
+  });
+
+  it("room, survey, withdrawn and invalid-link pages pass axe in large text at 320 px too", async () => {
+    const page = await newPage({ width: 320, height: 720 });
+    const mail = await mailTo(GUESTS[1].email, /诚邀您参加/);
+    await page.goto(linkIn(mail.text ?? "", "/i/"));
+    await page.getByRole("button", { name: LARGE.zh }).click();
+    await page.waitForFunction(() => document.documentElement.dataset.text === "large");
+    const check = async () => {
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await overflowingIn(page)).toEqual([]);
+    };
+    await page.goto(`${app.url}/invite/room`);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await check();
+    await page.goto(`${app.url}/link-invalid`);
+    await check();
+
+    // The session ends; the survey mail leads to a survey page that offers the way out too.
+    const staffPage = await newPage({ width: 1280, height: 900 });
+    await signInAs(staffPage, "Farah Facilitator");
+    await staffPage.goto(sessionUrl);
+    await staffPage.getByRole("button", { name: "End session and send surveys" }).click();
+    await staffPage.getByText("Surveys are on their way").first().waitFor();
+    const survey = await mailTo(GUESTS[1].email, SURVEY_SUBJECT_ZH);
+    await page.goto(linkIn(survey.text ?? "", "/s/"));
+    await page.locator("#csat-4").waitFor({ state: "attached" });
+    await check();
+    await page.getByText("退出并删除我的信息").first().click();
+    await page.getByRole("button", { name: "是的，退出并删除我的信息" }).click();
+    await page.waitForURL(/\/withdrawn$/);
+    await page.getByRole("heading", { name: "您已退出，您的个人信息已被删除。" }).waitFor();
+    await check();
+    const gone = await app.db.query.customers.findFirst({ where: eq(customers.email, GUESTS[1].email) });
+    expect(gone).toBeUndefined(); // the address itself was erased
   });
 });

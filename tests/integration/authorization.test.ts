@@ -69,6 +69,7 @@ const ENDPOINTS: Record<string, readonly (PolicyAction | "public" | "staff-sessi
   "app/(customer)/invite/actions.ts#respondAction": ["invitation.respond"],
   "app/(customer)/invite/actions.ts#withdrawAction": ["invitation.respond"],
   "app/(customer)/survey/actions.ts#submitSurveyAction": ["survey.respond"],
+  "app/(customer)/survey/actions.ts#withdrawFromSurveyAction": ["survey.respond"],
   "app/(customer)/preferences-actions.ts#setCustomerPreferences": ["own-cookie"],
   "app/api/auth/[...nextauth]/route.ts#GET": ["public"],
   "app/api/auth/[...nextauth]/route.ts#POST": ["public"],

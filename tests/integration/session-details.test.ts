@@ -25,8 +25,11 @@ import { setPayoutStatus } from "@/server/invitations/set-payout";
 import { createSession } from "@/server/sessions/create-session";
 import { getBriefing } from "@/server/sessions/get-briefing";
 import { removeSessionStaff, setSessionStaff } from "@/server/sessions/session-staff";
-import { scheduleDraft } from "@/server/sessions/set-session-status";
+import { endSession, scheduleDraft } from "@/server/sessions/set-session-status";
 import { updateSession } from "@/server/sessions/update-session";
+import { dispatchSurveys } from "@/server/surveys/dispatch-surveys";
+import { resolveSurveyToken } from "@/server/surveys/resolve-survey";
+import { withdrawRespondent } from "@/server/surveys/withdraw-respondent";
 import { seededDb } from "../support/seeded-db";
 
 type Staff = Awaited<ReturnType<typeof seededDb>>;
@@ -371,6 +374,44 @@ describe("personal links", () => {
     expect(after?.tokenHash).not.toBe(before?.tokenHash);
     await revokeInvitationLink(staff.facilitator, { sessionId: id, invitationId: guest.invitationId });
     expect(await resolveInvitationToken(newToken ?? "")).toBeNull();
+  });
+});
+
+describe("withdrawal from the survey email", () => {
+  it("erases the customer behind a survey link, like the invitation page does", async () => {
+    const { id } = await createSession(staff.facilitator, base());
+    const guest = await invitedGuest(id);
+    await respondToInvitation(
+      guest,
+      {
+        decision: "accept",
+        participate: true,
+        quoteAnonymously: false,
+        record: false,
+        contactAfter: false,
+        accommodations: ["audio_only"],
+        accommodationOther: "",
+      },
+      "vi",
+    );
+    await endSession(staff.facilitator, { sessionId: id });
+    await dispatchSurveys(id);
+    const mail = (await db.select().from(outbox).where(eq(outbox.customerId, guest.customerId))).find((m) =>
+      m.text.includes("/s/"),
+    );
+    const token = /\/s\/([A-Za-z0-9_-]+)/.exec(mail?.text ?? "")?.[1] ?? "";
+    const survey = await resolveSurveyToken(token);
+    if (!survey) throw new Error("survey link does not resolve");
+    await withdrawRespondent(survey.actor);
+    const c = await db.query.customers.findFirst({ where: eq(customers.id, guest.customerId) });
+    expect(c).toMatchObject({ name: null, email: null });
+    expect(c?.erasedAt).toBeInstanceOf(Date);
+    expect(await resolveSurveyToken(token)).toBeNull();
+    expect(await db.select().from(outbox).where(eq(outbox.customerId, guest.customerId))).toHaveLength(0);
+    // A survey link is only ever its own way in.
+    expect(await codeOf(withdrawRespondent({ ...survey.actor, surveyId: crypto.randomUUID() }))).toBe(
+      "not_found",
+    );
   });
 });
 

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { TextArea } from "@/components/ui/field";
 import { currentRespondent } from "@/server/surveys/resolve-survey";
 import { CustomerHeader } from "../customer-header";
-import { submitSurveyAction } from "./actions";
+import { submitSurveyAction, withdrawFromSurveyAction } from "./actions";
 
 export const metadata: Metadata = { title: "Survey", referrer: "no-referrer" };
 
@@ -18,6 +18,17 @@ export default async function SurveyPage() {
   const found = await currentRespondent();
   if (!found) redirect("/link-invalid");
   const t = await getTranslations("survey");
+  const inv = await getTranslations("invite");
+  // The way out is offered from every customer page a mail leads to.
+  const withdraw = (
+    <details className="mt-10 rounded-lg bg-slate-100 p-5">
+      <summary className="cursor-pointer font-semibold text-blue-800">{inv("withdrawButton")}</summary>
+      <ActionForm action={withdrawFromSurveyAction} className="mt-3 space-y-3">
+        <p>{inv("withdrawExplain")}</p>
+        <Button variant="danger">{inv("withdrawConfirm")}</Button>
+      </ActionForm>
+    </details>
+  );
   if (found.answered) {
     return (
       <>
@@ -27,6 +38,7 @@ export default async function SurveyPage() {
           <p className="mt-4" role="status">
             {t("thanksBody")}
           </p>
+          {withdraw}
         </main>
       </>
     );
@@ -78,6 +90,7 @@ export default async function SurveyPage() {
             <Button>{t("submit")}</Button>
           </ActionForm>
         </div>
+        {withdraw}
       </main>
     </>
   );
