@@ -11,3 +11,13 @@ export function isSameOriginPost(headers: Headers): boolean {
   if (origin) return origin === new URL(env.APP_URL).origin;
   return headers.get("sec-fetch-site") === "same-origin";
 }
+
+/**
+ * For JSON endpoints that non-browser clients may call too: refuses only what a browser marks as
+ * coming from another site (a forged cross-site request always carries one of these headers).
+ */
+export function isCrossSiteBrowserPost(headers: Headers): boolean {
+  const origin = headers.get("origin");
+  if (origin) return origin !== new URL(env.APP_URL).origin;
+  return headers.get("sec-fetch-site") === "cross-site";
+}

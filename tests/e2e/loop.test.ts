@@ -135,6 +135,12 @@ describe("the thin loop", () => {
       .innerJoin(surveys, eq(surveys.id, surveyResponses.surveyId))
       .where(eq(surveyResponses.comment, COMMENT));
     expect(row).toEqual({ n: 1, comment: COMMENT }); // stored exactly, once
+    // The JSON route refuses a post a browser marks as coming from another site.
+    const forged = await customer.request.post(`${app.url}/api/survey-response`, {
+      headers: { Origin: "https://evil.example" },
+      data: { csat: 1, nps: 0, comment: "forged" },
+    });
+    expect(forged.status()).toBe(403);
   });
 
   it("the facilitator turns the comment into an insight and assigns an action to Billing", async () => {

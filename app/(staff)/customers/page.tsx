@@ -126,7 +126,7 @@ export default async function CustomersPage({
               <tr key={c.id} className="border-b border-slate-100 align-top">
                 <td className="p-3">
                   <Link href={`/customers/${c.id}`} className="font-medium text-blue-800 hover:underline">
-                    {c.name}
+                    <bdi>{c.name}</bdi>
                   </Link>
                 </td>
                 <td className="p-3">

@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { ZodError } from "zod";
+import { isCrossSiteBrowserPost } from "@/app/_lib/same-origin";
 import { isLocale } from "@/lib/i18n/config";
 import { zSurveyAnswer } from "@/lib/validation/surveys";
 import { DomainError, HTTP_STATUS } from "@/server/errors";
@@ -12,6 +13,8 @@ const MAX_BODY = 16 * 1024;
 // POST /api/survey-response — the survey answer as JSON, for clients without the form (and the
 // benchmark). The respondent comes from the survey cookie; a repeat keeps the first answer.
 export async function POST(request: NextRequest) {
+  if (isCrossSiteBrowserPost(request.headers))
+    return NextResponse.json({ error: "forbidden" }, { status: 403 });
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_BODY) return NextResponse.json({ error: "too_large" }, { status: 413 });
   const found = await currentRespondent();

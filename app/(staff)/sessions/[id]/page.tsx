@@ -145,7 +145,9 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
                   <tbody>
                     {d.board.map((b) => (
                       <tr key={b.id} className="border-b border-slate-100 align-top">
-                        <td className="py-2 pr-4">{b.name}</td>
+                        <td className="py-2 pr-4">
+                          <bdi>{b.name}</bdi>
+                        </td>
                         <td className="py-2 pr-4 uppercase">{b.language}</td>
                         <td className="py-2 pr-4">
                           <Badge status={b.status} />
@@ -223,7 +225,9 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
                           className="size-5 accent-blue-700"
                         />
                         <label htmlFor={`c-${c.id}`} className="flex flex-1 flex-wrap gap-x-3 text-sm">
-                          <span className="font-medium">{c.name}</span>
+                          <span className="font-medium">
+                            <bdi>{c.name}</bdi>
+                          </span>
                           <span className="text-slate-600">{c.language.toUpperCase()}</span>
                           <span className="text-slate-600">{c.tags.join(", ")}</span>
                         </label>

@@ -165,7 +165,9 @@ export async function ScheduleControls({ actor, detail }: { actor: StaffActor; d
                 {booked.map((b) => (
                   <li key={b.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                     <span className="flex items-center gap-2 text-sm">
-                      <span className="font-medium">{b.name}</span>
+                      <span className="font-medium">
+                        <bdi>{b.name}</bdi>
+                      </span>
                       <Badge status={b.status}>{STATUS_LABELS[b.status]}</Badge>
                     </span>
                     <ActionForm action={correctAttendanceAction} className="flex items-center gap-2">

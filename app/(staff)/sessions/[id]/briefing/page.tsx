@@ -52,7 +52,9 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
             return (
               <li key={g.invitationId} className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
                 <div className="flex flex-wrap items-center justify-between gap-2">
-                  <h2 className="text-lg font-semibold">{g.name}</h2>
+                  <h2 className="text-lg font-semibold">
+                    <bdi>{g.name}</bdi>
+                  </h2>
                   <Badge status={g.status} />
                 </div>
                 <p className="text-sm text-slate-600">
