@@ -15,6 +15,7 @@ import {
 } from "@/db/schema";
 import { instantToZonedWallTime } from "@/lib/dates";
 import { CONSENT_TEXT_VERSION, consentText } from "@/lib/i18n/consent-texts";
+import type { InvitationResponseInput } from "@/lib/validation/invitations";
 import type { CreateSessionInput } from "@/lib/validation/sessions";
 import { DomainError } from "@/server/errors";
 import { inviteCustomers } from "@/server/invitations/invite-customers";
@@ -58,6 +59,18 @@ const codeOf = async (p: Promise<unknown>) => {
     throw e;
   }
 };
+
+/** A "yes, I will join" with consent to take part, and whatever else the test needs. */
+const accept = (more: Partial<InvitationResponseInput> = {}): InvitationResponseInput => ({
+  decision: "accept",
+  participate: true,
+  quoteAnonymously: false,
+  record: false,
+  contactAfter: false,
+  accommodations: [],
+  accommodationOther: "",
+  ...more,
+});
 
 /** Invites one fresh customer and returns their customer actor (via the emailed link). */
 async function invitedGuest(sessionId: string) {
@@ -158,19 +171,7 @@ describe("session details", () => {
     const { id } = await createSession(staff.facilitator, { ...base(), seats: 3 });
     for (let i = 0; i < 2; i++) {
       const guest = await invitedGuest(id);
-      await respondToInvitation(
-        guest,
-        {
-          decision: "accept",
-          participate: true,
-          quoteAnonymously: false,
-          record: false,
-          contactAfter: false,
-          accommodations: [],
-          accommodationOther: "",
-        },
-        "vi",
-      );
+      await respondToInvitation(guest, accept(), "vi");
     }
     expect(await codeOf(updateSession(staff.facilitator, { sessionId: id, ...fields(), seats: 1 }))).toBe(
       "invalid",
@@ -282,15 +283,12 @@ describe("facilitator briefing", () => {
     const guest = await invitedGuest(id);
     await respondToInvitation(
       guest,
-      {
-        decision: "accept",
-        participate: true,
+      accept({
         quoteAnonymously: true,
-        record: false,
         contactAfter: true,
         accommodations: ["captions", "breaks"],
         accommodationOther: "Tôi cần nghỉ giữa chừng",
-      },
+      }),
       "vi",
     );
     const b = await getBriefing(staff.facilitator, id);
@@ -316,19 +314,7 @@ describe("consent texts", () => {
   it("stores the exact wording shown, per version, language and purpose, and refuses to rewrite it", async () => {
     const { id } = await createSession(staff.facilitator, base());
     const guest = await invitedGuest(id);
-    await respondToInvitation(
-      guest,
-      {
-        decision: "accept",
-        participate: true,
-        quoteAnonymously: false,
-        record: false,
-        contactAfter: false,
-        accommodations: [],
-        accommodationOther: "",
-      },
-      "zh",
-    );
+    await respondToInvitation(guest, accept(), "zh");
     const given = await db.select().from(consents).where(eq(consents.invitationId, guest.invitationId));
     expect(given.map((c) => [c.purpose, c.textVersion, c.language]).sort()).toEqual(
       [
@@ -381,19 +367,7 @@ describe("withdrawal from the survey email", () => {
   it("erases the customer behind a survey link, like the invitation page does", async () => {
     const { id } = await createSession(staff.facilitator, base());
     const guest = await invitedGuest(id);
-    await respondToInvitation(
-      guest,
-      {
-        decision: "accept",
-        participate: true,
-        quoteAnonymously: false,
-        record: false,
-        contactAfter: false,
-        accommodations: ["audio_only"],
-        accommodationOther: "",
-      },
-      "vi",
-    );
+    await respondToInvitation(guest, accept({ accommodations: ["audio_only"] }), "vi");
     await endSession(staff.facilitator, { sessionId: id });
     await dispatchSurveys(id);
     const mail = (await db.select().from(outbox).where(eq(outbox.customerId, guest.customerId))).find((m) =>
