@@ -30,7 +30,10 @@ import { seededDb } from "../support/seeded-db";
  * Every server action and route handler, with the policy action(s) it is guarded by. A new
  * endpoint that is not listed here fails the inventory test below.
  */
-const ENDPOINTS: Record<string, readonly (PolicyAction | "public" | "staff-session" | "own-cookie")[]> = {
+const ENDPOINTS: Record<
+  string,
+  readonly (PolicyAction | "public" | "staff-session" | "own-cookie" | "webhook-signature")[]
+> = {
   "app/(staff)/sessions/actions.ts#createSessionAction": ["session.create"],
   "app/(staff)/sessions/actions.ts#inviteCustomersAction": ["session.manage"],
   "app/(staff)/sessions/actions.ts#startSessionAction": ["session.manage"],
@@ -52,6 +55,8 @@ const ENDPOINTS: Record<string, readonly (PolicyAction | "public" | "staff-sessi
   "app/api/ping/route.ts#GET": ["public"],
   "app/api/survey-response/route.ts#POST": ["survey.respond"],
   "app/api/livekit/token/route.ts#POST": ["room.join"],
+  // Authorized by LiveKit's signature over the raw body (tests/integration/room-webhook.test.ts).
+  "app/api/livekit/webhook/route.ts#POST": ["webhook-signature"],
   "app/i/[token]/route.ts#GET": ["public"],
   "app/s/[token]/route.ts#GET": ["public"],
 };
@@ -85,7 +90,8 @@ describe("endpoint inventory", () => {
     expect(missing).toEqual([]);
     for (const guards of Object.values(ENDPOINTS)) {
       for (const g of guards)
-        if (!["public", "staff-session", "own-cookie"].includes(g)) expect(POLICY).toHaveProperty(g);
+        if (!["public", "staff-session", "own-cookie", "webhook-signature"].includes(g))
+          expect(POLICY).toHaveProperty(g);
     }
   });
 });
