@@ -1,7 +1,16 @@
 "use client";
 
-import { ConnectionState, type Participant, type RemoteTrack, Room, RoomEvent, Track } from "livekit-client";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  ConnectionState,
+  DisconnectReason,
+  type Participant,
+  type RemoteParticipant,
+  type RemoteTrack,
+  Room,
+  RoomEvent,
+  Track,
+} from "livekit-client";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 
 export type RoomStrings = {
   intro: string;
@@ -20,38 +29,77 @@ export type RoomStrings = {
   listeners: string;
 };
 
-type Phase = "prejoin" | "connecting" | "connected" | "reconnecting" | "disconnected" | "failed";
-type Person = { identity: string; name: string; speaking: boolean; micOn: boolean; isLocal: boolean };
+export type NoticeStep = "warning_1" | "warning_2" | "removal";
+/** The private message a warned or removed customer sees, in their language. */
+export type NoticeStrings = Record<NoticeStep, string> & { title: string };
+
+type Phase = "prejoin" | "connecting" | "connected" | "reconnecting" | "disconnected" | "failed" | "removed";
+export type Person = {
+  identity: string;
+  name: string;
+  role: string;
+  speaking: boolean;
+  micOn: boolean;
+  micTrackSid: string | null;
+  canPublish: boolean;
+  isLocal: boolean;
+};
+
+const roleOf = (p: Participant) => {
+  try {
+    return (JSON.parse(p.metadata || "{}") as { role?: string }).role ?? "";
+  } catch {
+    return "";
+  }
+};
 
 function snapshot(room: Room): Person[] {
   const all: Participant[] = [room.localParticipant, ...room.remoteParticipants.values()];
-  return all.map((p) => ({
-    identity: p.identity,
-    name: p.name || p.identity,
-    speaking: p.isSpeaking,
-    micOn: p.isMicrophoneEnabled,
-    isLocal: p === room.localParticipant,
-  }));
+  return all.map((p) => {
+    const mic = p.getTrackPublication(Track.Source.Microphone);
+    return {
+      identity: p.identity,
+      name: p.name || p.identity,
+      role: roleOf(p),
+      speaking: p.isSpeaking,
+      micOn: p.isMicrophoneEnabled,
+      micTrackSid: mic && !mic.isMuted ? mic.trackSid : null,
+      canPublish: p.permissions?.canPublish ?? false,
+      isLocal: p === room.localParticipant,
+    };
+  });
 }
+
+export type RoomPanelContext = { room: Room; people: Person[]; connected: boolean };
 
 /**
  * The live room. One Room per page (created once), listeners attached and removed in an effect;
- * the token comes from our server for this session, never from the address bar.
+ * the token comes from our server for this session, never from the address bar. Staff pages add
+ * their controls through `panel`; customers get `notices` for private moderation messages.
  */
 export function RoomClient({
   sessionId,
   strings,
   defaultAudioOnly = false,
+  notices,
+  initialNotice = null,
+  panel,
+  personExtra,
 }: {
   sessionId: string;
   strings: RoomStrings;
   defaultAudioOnly?: boolean;
+  notices?: NoticeStrings;
+  initialNotice?: NoticeStep | null;
+  panel?: (ctx: RoomPanelContext) => ReactNode;
+  personExtra?: (person: Person, ctx: RoomPanelContext) => ReactNode;
 }) {
   const room = useMemo(() => new Room(), []);
-  const [phase, setPhase] = useState<Phase>("prejoin");
+  const [phase, setPhase] = useState<Phase>(initialNotice === "removal" ? "removed" : "prejoin");
   const [people, setPeople] = useState<Person[]>([]);
   const [audioOnly, setAudioOnly] = useState(defaultAudioOnly);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<NoticeStep | null>(initialNotice);
   const media = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -60,8 +108,15 @@ export function RoomClient({
       if (state === ConnectionState.Connected) setPhase("connected");
       else if (state === ConnectionState.Reconnecting || state === ConnectionState.SignalReconnecting)
         setPhase("reconnecting");
-      else if (state === ConnectionState.Disconnected) setPhase((p) => (p === "failed" ? p : "disconnected"));
+      else if (state === ConnectionState.Disconnected)
+        setPhase((p) => (p === "failed" || p === "removed" ? p : "disconnected"));
       refresh();
+    };
+    const onDisconnected = (reason?: DisconnectReason) => {
+      if (reason === DisconnectReason.PARTICIPANT_REMOVED && notices) {
+        setNotice("removal");
+        setPhase("removed");
+      }
     };
     const onTrack = (track: RemoteTrack) => {
       if (track.kind === Track.Kind.Audio || track.kind === Track.Kind.Video) {
@@ -76,30 +131,51 @@ export function RoomClient({
       for (const el of track.detach()) el.remove();
       refresh();
     };
+    const onData = (payload: Uint8Array, _from?: RemoteParticipant, _kind?: unknown, topic?: string) => {
+      if (topic !== "notice" || !notices) return;
+      try {
+        const msg = JSON.parse(new TextDecoder().decode(payload)) as { type?: string; step?: NoticeStep };
+        if (msg.type === "moderation" && msg.step && msg.step in notices) setNotice(msg.step);
+      } catch {
+        // Not ours to read.
+      }
+    };
     room
       .on(RoomEvent.ConnectionStateChanged, onState)
+      .on(RoomEvent.Disconnected, onDisconnected)
       .on(RoomEvent.ParticipantConnected, refresh)
       .on(RoomEvent.ParticipantDisconnected, refresh)
+      .on(RoomEvent.ParticipantPermissionsChanged, refresh)
       .on(RoomEvent.ActiveSpeakersChanged, refresh)
       .on(RoomEvent.TrackMuted, refresh)
       .on(RoomEvent.TrackUnmuted, refresh)
+      .on(RoomEvent.TrackPublished, refresh)
+      .on(RoomEvent.TrackUnpublished, refresh)
       .on(RoomEvent.LocalTrackPublished, refresh)
+      .on(RoomEvent.LocalTrackUnpublished, refresh)
       .on(RoomEvent.TrackSubscribed, onTrack)
-      .on(RoomEvent.TrackUnsubscribed, onUntrack);
+      .on(RoomEvent.TrackUnsubscribed, onUntrack)
+      .on(RoomEvent.DataReceived, onData);
     return () => {
       room
         .off(RoomEvent.ConnectionStateChanged, onState)
+        .off(RoomEvent.Disconnected, onDisconnected)
         .off(RoomEvent.ParticipantConnected, refresh)
         .off(RoomEvent.ParticipantDisconnected, refresh)
+        .off(RoomEvent.ParticipantPermissionsChanged, refresh)
         .off(RoomEvent.ActiveSpeakersChanged, refresh)
         .off(RoomEvent.TrackMuted, refresh)
         .off(RoomEvent.TrackUnmuted, refresh)
+        .off(RoomEvent.TrackPublished, refresh)
+        .off(RoomEvent.TrackUnpublished, refresh)
         .off(RoomEvent.LocalTrackPublished, refresh)
+        .off(RoomEvent.LocalTrackUnpublished, refresh)
         .off(RoomEvent.TrackSubscribed, onTrack)
-        .off(RoomEvent.TrackUnsubscribed, onUntrack);
+        .off(RoomEvent.TrackUnsubscribed, onUntrack)
+        .off(RoomEvent.DataReceived, onData);
       void room.disconnect();
     };
-  }, [room]);
+  }, [room, notices]);
 
   const join = useCallback(async () => {
     setError(null);
@@ -138,8 +214,11 @@ export function RoomClient({
     reconnecting: strings.reconnecting,
     disconnected: strings.disconnected,
     failed: strings.failed,
+    removed: "",
   }[phase];
   const me = people.find((p) => p.isLocal);
+  const inRoom = phase === "connected" || phase === "reconnecting";
+  const ctx: RoomPanelContext = { room, people, connected: inRoom };
 
   return (
     <div className="space-y-4">
@@ -155,6 +234,16 @@ export function RoomClient({
       >
         {status}
       </p>
+      {notice && notices && (
+        <div
+          role="alert"
+          data-notice={notice}
+          className="rounded-lg border-l-4 border-blue-700 bg-blue-50 p-4 text-blue-950"
+        >
+          <p className="font-semibold">{notices.title}</p>
+          <p className="mt-1">{notices[notice]}</p>
+        </div>
+      )}
       {error && phase !== "failed" && <p className="text-red-800">{error}</p>}
       {(phase === "prejoin" || phase === "failed" || phase === "disconnected") && (
         <div className="space-y-4 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
@@ -178,25 +267,28 @@ export function RoomClient({
           </button>
         </div>
       )}
-      {(phase === "connected" || phase === "reconnecting") && (
+      {inRoom && (
         <div className="space-y-4">
           <ul aria-label={strings.listeners} className="grid gap-2 sm:grid-cols-2">
             {people.map((p) => (
               <li
                 key={p.identity}
                 data-identity={p.identity}
-                className={`flex items-center justify-between rounded-md bg-white p-3 ring-2 ${p.speaking ? "ring-green-600" : "ring-slate-200"}`}
+                className={`space-y-2 rounded-md bg-white p-3 ring-2 ${p.speaking ? "ring-green-600" : "ring-slate-200"}`}
               >
-                <span className="font-medium">
-                  {p.name}
-                  {p.isLocal ? ` (${strings.you})` : ""}
-                </span>
-                {!p.micOn && <span className="text-sm text-slate-600">{strings.muted}</span>}
+                <div className="flex items-center justify-between gap-2">
+                  <span className="font-medium">
+                    {p.name}
+                    {p.isLocal ? ` (${strings.you})` : ""}
+                  </span>
+                  {!p.micOn && <span className="text-sm text-slate-600">{strings.muted}</span>}
+                </div>
+                {personExtra?.(p, ctx)}
               </li>
             ))}
           </ul>
           <div className="flex flex-wrap gap-3">
-            {room.localParticipant.permissions?.canPublish && (
+            {me?.canPublish && (
               <button
                 type="button"
                 onClick={toggleMic}
@@ -217,6 +309,7 @@ export function RoomClient({
         </div>
       )}
       <div ref={media} className="grid gap-2 sm:grid-cols-2" />
+      {panel?.(ctx)}
     </div>
   );
 }

@@ -71,6 +71,7 @@ export async function sendToIdentities(
       { destinationIdentities: [...identities], topic },
     );
   } catch (error) {
+    if (isGone(error)) return; // nobody is connected to receive it
     // The database already holds the change; a reload restores it, so a missed broadcast is not fatal.
     console.warn(`[rooms] could not send ${topic}: ${error instanceof Error ? error.message : error}`);
   }

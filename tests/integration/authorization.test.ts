@@ -20,7 +20,11 @@ import { listCustomers } from "@/server/customers/list-customers";
 import { DomainError } from "@/server/errors";
 import { createInsight, getInsight, listInsights, listUntriagedComments } from "@/server/insights/insights";
 import { invitationView } from "@/server/invitations/invitation-view";
+import { addNote, submitQuestion } from "@/server/rooms/backroom";
+import { setFloor } from "@/server/rooms/floor";
 import { mintRoomToken } from "@/server/rooms/mint-token";
+import { moderateParticipant } from "@/server/rooms/moderation";
+import { staffRoomView } from "@/server/rooms/staff-room";
 import { createSession } from "@/server/sessions/create-session";
 import { getSessionDetail } from "@/server/sessions/get-session";
 import { listSessions } from "@/server/sessions/list-sessions";
@@ -57,6 +61,14 @@ const ENDPOINTS: Record<
   "app/api/livekit/token/route.ts#POST": ["room.join"],
   // Authorized by LiveKit's signature over the raw body (tests/integration/room-webhook.test.ts).
   "app/api/livekit/webhook/route.ts#POST": ["webhook-signature"],
+  "app/(staff)/sessions/[id]/room/actions.ts#moderateAction": ["room.moderate"],
+  "app/(staff)/sessions/[id]/room/actions.ts#muteAction": ["room.moderate"],
+  "app/(staff)/sessions/[id]/room/actions.ts#floorAction": ["room.moderate"],
+  "app/(staff)/sessions/[id]/room/actions.ts#submitQuestionAction": ["room.backroom"],
+  "app/(staff)/sessions/[id]/room/actions.ts#questionAction": ["room.backroom", "room.moderate"],
+  "app/(staff)/sessions/[id]/room/actions.ts#mergeQuestionsAction": ["room.moderate"],
+  "app/(staff)/sessions/[id]/room/actions.ts#addNoteAction": ["room.backroom"],
+  "app/(staff)/sessions/[id]/room/actions.ts#loadRoomAction": ["room.backroom"],
   "app/i/[token]/route.ts#GET": ["public"],
   "app/s/[token]/route.ts#GET": ["public"],
 };
@@ -248,6 +260,51 @@ describe("authorization matrix (domain layer, every role)", () => {
           sessionStaffIds: ctx.staffIds,
         }),
     ],
+    ...(
+      [
+        ["staffRoomView", "room.backroom", (a: Actor) => staffRoomView(a, ctx.sessionId)],
+        [
+          "submitQuestion",
+          "room.backroom",
+          (a: Actor) => submitQuestion(a, { sessionId: ctx.sessionId, text: "Matrix?" }),
+        ],
+        [
+          "addNote",
+          "room.backroom",
+          (a: Actor) => addNote(a, { sessionId: ctx.sessionId, kind: "summary", text: "Matrix note" }),
+        ],
+        [
+          "moderateParticipant",
+          "room.moderate",
+          (a: Actor) =>
+            moderateParticipant(a, {
+              sessionId: ctx.sessionId,
+              invitationId: (actors.customer as Extract<Actor, { kind: "customer" }>).invitationId,
+              step: "warning_1",
+              category: "interrupting",
+            }),
+        ],
+        [
+          "setFloor",
+          "room.moderate",
+          (a: Actor) =>
+            setFloor(a, { sessionId: ctx.sessionId, identity: `staff_${crypto.randomUUID()}`, grant: true }),
+        ],
+      ] as const
+    ).map(
+      ([name, action, call]) =>
+        [
+          name,
+          action,
+          call,
+          (a: Actor) =>
+            can(a, action, {
+              sessionId: ctx.sessionId,
+              sessionFacilitatorId: staff.facilitator.userId,
+              sessionStaffIds: ctx.staffIds,
+            }),
+        ] as [string, PolicyAction, (a: Actor) => Promise<unknown>, (a: Actor) => boolean],
+    ),
   ];
 
   for (const [name, , call, expected] of cases) {

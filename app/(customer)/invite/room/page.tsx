@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { RoomClient } from "@/components/room/room-client";
 import { currentInvitee } from "@/server/auth/invitee";
+import { myRoomNotice } from "@/server/rooms/moderation";
 import { CustomerHeader } from "../../customer-header";
 
 export const metadata: Metadata = { title: "Session room", referrer: "no-referrer" };
@@ -31,7 +32,15 @@ export default async function CustomerRoomPage() {
     (typeof ROOM_KEYS)[number],
     string
   >;
-  const booked = found.invitation.status === "accepted";
+  const booked = found.invitation.status === "accepted" || found.invitation.status === "attended";
+  // A warning or removal is shown again after a reload: it was saved before it was sent.
+  const notice = await myRoomNotice(found.actor);
+  const notices = {
+    title: t("noticeTitle"),
+    warning_1: t("warning_1"),
+    warning_2: t("warning_2"),
+    removal: t("removal"),
+  };
   const open = found.session.status === "scheduled" || found.session.status === "live";
   return (
     <>
@@ -49,6 +58,8 @@ export default async function CustomerRoomPage() {
               sessionId={found.session.id}
               strings={{ ...strings, listeners: t("listeners", { count: 0 }) }}
               defaultAudioOnly={found.invitation.accommodations.includes("audio_only")}
+              notices={notices}
+              initialNotice={notice}
             />
           )}
         </div>

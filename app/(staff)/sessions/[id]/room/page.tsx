@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/_lib/page-guard";
-import { RoomClient } from "@/components/room/room-client";
+import { StaffRoom } from "@/components/room/staff-room";
 import { requireStaffPage } from "@/server/auth/staff";
-import { authorizeSession } from "@/server/sessions/session-access";
+import { staffRoomView } from "@/server/rooms/staff-room";
 
 export const metadata: Metadata = { title: "Room" };
 
@@ -27,14 +27,14 @@ const STRINGS = {
 export default async function StaffRoomPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireStaffPage();
-  const { session } = await orNotFound(authorizeSession(actor, id, "room.join"));
+  const view = await orNotFound(staffRoomView(actor, id));
   return (
-    <div className="max-w-3xl space-y-4">
+    <div className="max-w-5xl space-y-4">
       <Link href={`/sessions/${id}`} className="text-sm text-blue-800 hover:underline">
-        ← {session.title}
+        ← {view.session.title}
       </Link>
       <h1 className="text-3xl font-bold tracking-tight">Room</h1>
-      <RoomClient sessionId={id} strings={STRINGS} />
+      <StaffRoom initial={view} strings={STRINGS} />
     </div>
   );
 }
