@@ -138,26 +138,7 @@ function PersonControls({
       Mute {person.name}
     </button>
   ) : null;
-  if (!guest) {
-    const observer = person.role === "observer";
-    return (
-      <div className="flex flex-wrap gap-2">
-        {mute}
-        {observer && (
-          <button
-            type="button"
-            className={btn}
-            disabled={busy}
-            onClick={() =>
-              act(() => floorAction({ sessionId, identity: person.identity, grant: !person.canPublish }))
-            }
-          >
-            {person.canPublish ? `Take back the floor from ${person.name}` : `Give ${person.name} the floor`}
-          </button>
-        )}
-      </div>
-    );
-  }
+  if (!guest) return mute ? <div className="flex flex-wrap gap-2">{mute}</div> : null;
   const done = log.filter((e) => e.invitationId === guest.invitationId).map((e) => e.step);
   const prior = view.moderation.priorByCustomer[guest.customerId] ?? 0;
   const can = {
@@ -292,6 +273,7 @@ function Backroom({
           {message}
         </p>
       )}
+      {view.canModerate && <Floor ctx={ctx} view={view} report={report} />}
       <QuestionQueue view={view} questions={questions} onQuestions={onQuestions} report={report} />
       <Notes view={view} notes={notes} onNote={onNote} report={report} />
       <div>
@@ -311,6 +293,82 @@ function Backroom({
         )}
       </div>
     </section>
+  );
+}
+
+function withMember(set: Set<string>, item: string, member: boolean): Set<string> {
+  const next = new Set(set);
+  if (member) next.add(item);
+  else next.delete(item);
+  return next;
+}
+
+/**
+ * Observers may be hidden, and LiveKit hides them from everyone (staff included), so the floor
+ * is offered from the session's staff list rather than from the participants LiveKit shows.
+ */
+function Floor({
+  ctx,
+  view,
+  report,
+}: {
+  ctx: RoomPanelContext;
+  view: StaffRoomView;
+  report: (r: { ok: boolean; message?: string }) => void;
+}) {
+  const [granted, setGranted] = useState<Set<string>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const { room, people } = ctx;
+  useEffect(() => {
+    const onData = (payload: Uint8Array, _p?: unknown, _k?: unknown, topic?: string) => {
+      if (topic !== "backroom") return;
+      try {
+        const msg = JSON.parse(new TextDecoder().decode(payload));
+        if (msg.type === "floor") setGranted((g) => withMember(g, msg.identity, Boolean(msg.grant)));
+      } catch {
+        // A malformed message changes nothing.
+      }
+    };
+    room.on(RoomEvent.DataReceived, onData);
+    return () => {
+      room.off(RoomEvent.DataReceived, onData);
+    };
+  }, [room]);
+  const observers = view.staff.filter((s) => s.roomRole === "observer" && s.id !== view.me.userId);
+  if (observers.length === 0) return null;
+  const holds = (identity: string) =>
+    granted.has(identity) || people.some((p) => p.identity === identity && p.canPublish);
+  return (
+    <div className="space-y-2">
+      <h3 className="font-semibold">Floor</h3>
+      <ul className="flex flex-wrap gap-2">
+        {observers.map((s) => {
+          const has = holds(s.identity);
+          return (
+            <li key={s.id}>
+              <button
+                type="button"
+                className={btn}
+                disabled={busy}
+                onClick={async () => {
+                  setBusy(true);
+                  const res = await floorAction({
+                    sessionId: view.session.id,
+                    identity: s.identity,
+                    grant: !has,
+                  });
+                  report(res);
+                  if (res.ok) setGranted((g) => withMember(g, s.identity, !has));
+                  setBusy(false);
+                }}
+              >
+                {has ? `Take back the floor from ${s.name}` : `Give ${s.name} the floor`}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }
 

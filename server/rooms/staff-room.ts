@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { db } from "@/db";
-import { customers, departments, invitations, reasonCodes, users } from "@/db/schema";
+import { customers, departments, invitations, reasonCodes, sessionStaff, users } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { forbidden } from "@/server/errors";
 import { authorizeSession } from "@/server/sessions/session-access";
@@ -27,10 +27,22 @@ export async function staffRoomView(actor: Actor, sessionId: string) {
     .innerJoin(customers, eq(customers.id, invitations.customerId))
     .where(and(eq(invitations.sessionId, sessionId), inArray(invitations.status, ["accepted", "attended"])))
     .orderBy(asc(customers.name));
-  const staff = await db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(inArray(users.id, [...new Set([...staffIds, session.facilitatorId])]));
+  const seats = await db
+    .select({ userId: sessionStaff.userId, roomRole: sessionStaff.roomRole })
+    .from(sessionStaff)
+    .where(eq(sessionStaff.sessionId, sessionId));
+  const staff = (
+    await db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(inArray(users.id, [...new Set([...staffIds, session.facilitatorId])]))
+  ).map((u) => ({
+    ...u,
+    roomRole:
+      u.id === session.facilitatorId
+        ? "facilitator"
+        : (seats.find((s) => s.userId === u.id)?.roomRole ?? "observer"),
+  }));
   return {
     session: {
       id: session.id,
