@@ -11,6 +11,7 @@ import {
   Track,
 } from "livekit-client";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type DeviceChoice, deviceErrorMessage, PreJoin, type PreJoinStrings } from "./pre-join";
 
 export type RoomStrings = {
   intro: string;
@@ -27,7 +28,7 @@ export type RoomStrings = {
   mute: string;
   unmute: string;
   listeners: string;
-};
+} & PreJoinStrings;
 
 export type NoticeStep = "warning_1" | "warning_2" | "removal";
 /** The private message a warned or removed customer sees, in their language. */
@@ -100,6 +101,7 @@ export function RoomClient({
   const [audioOnly, setAudioOnly] = useState(defaultAudioOnly);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<NoticeStep | null>(initialNotice);
+  const [devices, setDevices] = useState<DeviceChoice>({});
   const media = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -192,15 +194,22 @@ export function RoomClient({
       setPhase("connected");
       setPeople(snapshot(room));
       if (room.localParticipant.permissions?.canPublish) {
-        await room.localParticipant.setMicrophoneEnabled(true).catch(() => setError(strings.muted));
-        if (!audioOnly) await room.localParticipant.setCameraEnabled(true).catch(() => undefined);
+        // Joined either way: a device problem is explained, and the person can still listen.
+        const deviceProblem = (e: unknown) => setError(deviceErrorMessage(e, strings));
+        await room.localParticipant
+          .setMicrophoneEnabled(true, devices.audioDeviceId ? { deviceId: devices.audioDeviceId } : undefined)
+          .catch(deviceProblem);
+        if (!audioOnly)
+          await room.localParticipant
+            .setCameraEnabled(true, devices.videoDeviceId ? { deviceId: devices.videoDeviceId } : undefined)
+            .catch(deviceProblem);
       }
       setPeople(snapshot(room));
     } catch {
       setPhase("failed");
       setError(strings.failed);
     }
-  }, [room, sessionId, audioOnly, strings]);
+  }, [room, sessionId, audioOnly, strings, devices]);
 
   const toggleMic = async () => {
     await room.localParticipant.setMicrophoneEnabled(!room.localParticipant.isMicrophoneEnabled);
@@ -244,7 +253,11 @@ export function RoomClient({
           <p className="mt-1">{notices[notice]}</p>
         </div>
       )}
-      {error && phase !== "failed" && <p className="text-red-800">{error}</p>}
+      {error && phase !== "failed" && (
+        <p role="alert" className="text-red-800">
+          {error}
+        </p>
+      )}
       {(phase === "prejoin" || phase === "failed" || phase === "disconnected") && (
         <div className="space-y-4 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
           <p>{strings.intro}</p>
@@ -258,6 +271,7 @@ export function RoomClient({
             />
             <label htmlFor="audio-only">{strings.audioOnly}</label>
           </div>
+          <PreJoin strings={strings} audioOnly={audioOnly} onChoice={setDevices} />
           <button
             type="button"
             onClick={join}

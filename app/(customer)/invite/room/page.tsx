@@ -22,6 +22,14 @@ const ROOM_KEYS = [
   "muted",
   "mute",
   "unmute",
+  "checkDevices",
+  "microphone",
+  "camera",
+  "micLevel",
+  "preview",
+  "permissionDenied",
+  "noDevice",
+  "deviceError",
 ] as const;
 
 export default async function CustomerRoomPage() {

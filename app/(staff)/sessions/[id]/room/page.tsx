@@ -22,6 +22,17 @@ const STRINGS = {
   mute: "Turn microphone off",
   unmute: "Turn microphone on",
   listeners: "People in the room",
+  checkDevices: "Check my microphone and camera",
+  microphone: "Microphone",
+  camera: "Camera",
+  micLevel: "Microphone level (speak to see it move)",
+  preview: "Your camera picture",
+  permissionDenied:
+    "The browser is not allowing the microphone or camera. Allow them in the browser's site settings, then try again; you can still join and listen.",
+  noDevice:
+    "No microphone or camera was found. Plug one in, or join with audio only; you can still join and listen.",
+  deviceError:
+    "The microphone or camera could not be started. Close other apps that may be using it, then try again.",
 };
 
 export default async function StaffRoomPage({ params }: { params: Promise<{ id: string }> }) {
