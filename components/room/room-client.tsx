@@ -28,6 +28,9 @@ export type RoomStrings = {
   mute: string;
   unmute: string;
   listeners: string;
+  /** Hidden listeners, with {count}: customers are told how many, never who. */
+  hiddenOne: string;
+  hiddenMany: string;
 } & PreJoinStrings;
 
 export type NoticeStep = "warning_1" | "warning_2" | "removal";
@@ -102,6 +105,7 @@ export function RoomClient({
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<NoticeStep | null>(initialNotice);
   const [devices, setDevices] = useState<DeviceChoice>({});
+  const [hidden, setHidden] = useState(0);
   const media = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -142,7 +146,18 @@ export function RoomClient({
         // Not ours to read.
       }
     };
+    const onMetadata = (metadata?: string) => {
+      try {
+        const n = Number(
+          (JSON.parse(metadata || "{}") as { hiddenListeners?: unknown }).hiddenListeners ?? 0,
+        );
+        setHidden(Number.isFinite(n) ? n : 0);
+      } catch {
+        setHidden(0);
+      }
+    };
     room
+      .on(RoomEvent.RoomMetadataChanged, onMetadata)
       .on(RoomEvent.ConnectionStateChanged, onState)
       .on(RoomEvent.Disconnected, onDisconnected)
       .on(RoomEvent.ParticipantConnected, refresh)
@@ -160,6 +175,7 @@ export function RoomClient({
       .on(RoomEvent.DataReceived, onData);
     return () => {
       room
+        .off(RoomEvent.RoomMetadataChanged, onMetadata)
         .off(RoomEvent.ConnectionStateChanged, onState)
         .off(RoomEvent.Disconnected, onDisconnected)
         .off(RoomEvent.ParticipantConnected, refresh)
@@ -193,6 +209,14 @@ export function RoomClient({
       await room.connect(url, token);
       setPhase("connected");
       setPeople(snapshot(room));
+      try {
+        const n = Number(
+          (JSON.parse(room.metadata || "{}") as { hiddenListeners?: unknown }).hiddenListeners ?? 0,
+        );
+        setHidden(Number.isFinite(n) ? n : 0);
+      } catch {
+        setHidden(0);
+      }
       if (room.localParticipant.permissions?.canPublish) {
         // Joined either way: a device problem is explained, and the person can still listen.
         const deviceProblem = (e: unknown) => setError(deviceErrorMessage(e, strings));
@@ -301,6 +325,11 @@ export function RoomClient({
               </li>
             ))}
           </ul>
+          {hidden > 0 && (
+            <p data-hidden-listeners={hidden} className="text-slate-700">
+              {(hidden === 1 ? strings.hiddenOne : strings.hiddenMany).replace("{count}", String(hidden))}
+            </p>
+          )}
           <div className="flex flex-wrap gap-3">
             {me?.canPublish && (
               <button

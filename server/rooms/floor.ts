@@ -11,7 +11,7 @@ import { authorizeSession } from "@/server/sessions/session-access";
 import { broadcastToStaff } from "./broadcast";
 import { grantsFor } from "./grants";
 import { parseIdentity } from "./identity";
-import { roomService } from "./room-service";
+import { publishHiddenListenerCount, roomService } from "./room-service";
 
 /** Mutes one published track of a participant (LiveKit lets only its owner unmute it again). */
 export async function muteParticipantTrack(
@@ -64,5 +64,6 @@ export async function setFloor(
     throw conflict("That participant is no longer in the room");
   }
   await audit(db, actor, data.grant ? "room_floor_grant" : "room_floor_revoke", "session", session.id);
+  await publishHiddenListenerCount(session.roomName);
   await broadcastToStaff(session.roomName, { type: "floor", identity: data.identity, grant: data.grant });
 }

@@ -76,3 +76,29 @@ export async function sendToIdentities(
     console.warn(`[rooms] could not send ${topic}: ${error instanceof Error ? error.message : error}`);
   }
 }
+
+/**
+ * Tells everyone in the room how many hidden listeners there are (customers see the number, not
+ * the people), through the room's metadata, merged with whatever else the metadata holds.
+ */
+export async function publishHiddenListenerCount(roomName: string): Promise<void> {
+  try {
+    const api = roomService();
+    const [room] = await api.listRooms([roomName]);
+    if (!room) return;
+    const hidden = (await api.listParticipants(roomName)).filter((p) => p.permission?.hidden).length;
+    let meta: Record<string, unknown> = {};
+    try {
+      meta = JSON.parse(room.metadata || "{}");
+    } catch {
+      // Someone else's metadata format; ours replaces it.
+    }
+    if (meta.hiddenListeners === hidden) return;
+    await api.updateRoomMetadata(roomName, JSON.stringify({ ...meta, hiddenListeners: hidden }));
+  } catch (error) {
+    if (!isGone(error))
+      console.warn(
+        `[rooms] could not update the listener count: ${error instanceof Error ? error.message : error}`,
+      );
+  }
+}

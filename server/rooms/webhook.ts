@@ -16,7 +16,7 @@ import { anonymous } from "@/server/auth/actor";
 import { DomainError, unauthenticated } from "@/server/errors";
 import { markSessionEnded } from "@/server/sessions/set-session-status";
 import { parseIdentity } from "./identity";
-import { removeFromRoom } from "./room-service";
+import { publishHiddenListenerCount, removeFromRoom } from "./room-service";
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 export type WebhookOutcome = "applied" | "duplicate" | "ignored";
@@ -75,13 +75,18 @@ export async function receiveLivekitWebhook(
         }
         break;
       case "participant_left":
-        if (event.participant && parseIdentity(event.participant.identity).kind !== "unknown")
-          await recordLeave(tx, session.id, event.participant, at);
+        if (event.participant) await recordLeave(tx, session, event.participant, at);
         break;
     }
     return "applied";
   });
   for (const identity of toRemove) await removeFromRoom(roomName, identity);
+  if (
+    session &&
+    outcome === "applied" &&
+    (event.event === "participant_joined" || event.event === "participant_left")
+  )
+    await publishHiddenListenerCount(roomName);
   return outcome;
 }
 
@@ -150,7 +155,8 @@ async function recordJoin(tx: Tx, sessionId: string, p: ParticipantInfo, at: Dat
       );
 }
 
-async function recordLeave(tx: Tx, sessionId: string, p: ParticipantInfo, at: Date): Promise<void> {
+async function recordLeave(tx: Tx, session: Session, p: ParticipantInfo, at: Date): Promise<void> {
+  const sessionId = session.id;
   const existing = await tx.query.roomAttendance.findFirst({
     where: and(eq(roomAttendance.sessionId, sessionId), eq(roomAttendance.participantSid, p.sid)),
   });
@@ -162,6 +168,8 @@ async function recordLeave(tx: Tx, sessionId: string, p: ParticipantInfo, at: Da
       .where(eq(roomAttendance.id, existing.id));
     return;
   }
+  // Someone put out on arrival was never in the session: no attendance to record.
+  if (!(await participantBelongs(tx, session, p.identity))) return;
   // The leave overtook its join: keep what the leave knows; the join fills in nothing it lacks.
   const joinedAt = seconds(p.joinedAt);
   await tx.insert(roomAttendance).values({

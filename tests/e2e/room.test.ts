@@ -172,7 +172,8 @@ describe("the live room", () => {
       .toBe(true);
     await expect.poll(() => inbound(customerPage).then((r) => r.audio > 0), { timeout: 30_000 }).toBe(true);
     await expect.poll(() => inbound(agent).then((r) => r.audio > 0), { timeout: 30_000 }).toBe(true);
-    // The observer hears everyone; hidden, it is not shown to the customer.
+    // The observer hears everyone; hidden, it is not shown to the customer, who is told the count.
+    await customerPage.getByText("1 person from our team is also listening, without being shown.").waitFor();
     expect(await customerPage.locator(`li[data-identity="${agentIdentity}"]`).count()).toBe(0);
     await shot(customerPage, "customer-in-room");
     await shot(facilitator, "facilitator-in-room");
@@ -285,10 +286,12 @@ describe("the live room", () => {
     await agent.getByRole("button", { name: "Turn microphone off" }).waitFor();
     // Now speaking, the agent is visible to the customer.
     await customerPage.locator(`li[data-identity="${agentIdentity}"]`).waitFor();
+    await customerPage.locator("[data-hidden-listeners]").waitFor({ state: "detached" });
     await shot(facilitator, "facilitator-floor-given");
     await facilitator.getByRole("button", { name: "Take back the floor from Amira Agent" }).click();
     await agent.getByRole("button", { name: /Turn microphone/ }).waitFor({ state: "detached" });
     await customerPage.locator(`li[data-identity="${agentIdentity}"]`).waitFor({ state: "detached" });
+    await customerPage.locator('[data-hidden-listeners="1"]').waitFor();
   });
 
   it("mutes the customer, warns twice privately, removes, and refuses a rejoin", async () => {

@@ -16,6 +16,7 @@ import { env } from "@/env";
 import type { LivekitDevServer } from "@/livekit-dev/server";
 import { signWebhook } from "@/livekit-dev/webhook-sender";
 import { mintRoomToken } from "@/server/rooms/mint-token";
+import { moderateParticipant } from "@/server/rooms/moderation";
 import { NodeParticipant } from "../integration/livekit-dev/node-participant";
 import { roomSession } from "../support/room-fixtures";
 import { startRoomLivekit } from "../support/room-test-env";
@@ -135,7 +136,7 @@ describe("idempotency and order", () => {
 
 describe("webhooks from the development server", () => {
   it("records attendance, moves the session live and removes an identity with no place in the room", async () => {
-    const { sessionId, guests } = await roomSession(staff.facilitator);
+    const { sessionId, guests } = await roomSession(staff.facilitator, { customers: 2 });
     const roomName = await roomOf(sessionId);
     const guest = await mintRoomToken(guests[0]!, sessionId);
     const customer = await NodeParticipant.connect(guest.url, guest.token);
@@ -158,6 +159,19 @@ describe("webhooks from the development server", () => {
     await expect
       .poll(async () => (await db.query.sessions.findFirst({ where: eq(sessions.id, sessionId) }))?.status)
       .toBe("live");
+    // A removed guest who reuses a token minted before the removal is put out again.
+    const second = await mintRoomToken(guests[1]!, sessionId);
+    await moderateParticipant(staff.facilitator, {
+      sessionId,
+      invitationId: guests[1]!.invitationId,
+      step: "removal",
+      category: "threat",
+    });
+    const comeback = await NodeParticipant.connect(second.url, second.token);
+    await comeback.waitConnected();
+    await expect
+      .poll(async () => (await api.listParticipants(roomName)).map((p) => p.identity), { timeout: 10_000 })
+      .toEqual([guest.identity]);
     await customer.leave();
     await expect
       .poll(async () => (await db.query.sessions.findFirst({ where: eq(sessions.id, sessionId) }))?.status, {
@@ -166,7 +180,7 @@ describe("webhooks from the development server", () => {
       .toBe("ended");
     await lk.drainWebhooks();
     const rows = await db.select().from(roomAttendance).where(eq(roomAttendance.sessionId, sessionId));
-    expect(rows.map((r) => r.identity)).toEqual([guest.identity]);
+    expect(rows.map((r) => r.identity)).toEqual([guest.identity]); // the intruder and the comeback left no trace
     expect(rows[0]?.leftAt).toBeInstanceOf(Date);
     expect(rows[0]?.durationSeconds).toBeGreaterThanOrEqual(0);
     expect(statuses.every((s) => s === 200)).toBe(true);

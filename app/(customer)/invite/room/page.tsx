@@ -64,7 +64,13 @@ export default async function CustomerRoomPage() {
           ) : (
             <RoomClient
               sessionId={found.session.id}
-              strings={{ ...strings, listeners: t("listeners", { count: 0 }) }}
+              strings={{
+                ...strings,
+                listeners: t("listeners", { count: 0 }),
+                // {count} is filled in by the room as listeners come and go.
+                hiddenOne: t("hiddenOne"),
+                hiddenMany: t.raw("hiddenMany") as string,
+              }}
               defaultAudioOnly={found.invitation.accommodations.includes("audio_only")}
               notices={notices}
               initialNotice={notice}

@@ -22,6 +22,8 @@ const STRINGS = {
   mute: "Turn microphone off",
   unmute: "Turn microphone on",
   listeners: "People in the room",
+  hiddenOne: "1 hidden observer is listening (customers see only this count).",
+  hiddenMany: "{count} hidden observers are listening (customers see only this count).",
   checkDevices: "Check my microphone and camera",
   microphone: "Microphone",
   camera: "Camera",
