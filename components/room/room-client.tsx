@@ -31,6 +31,10 @@ export type RoomStrings = {
   /** Hidden listeners, with {count}: customers are told how many, never who. */
   hiddenOne: string;
   hiddenMany: string;
+  captionsTitle: string;
+  showCaptions: string;
+  hideCaptions: string;
+  captionsEmpty: string;
 } & PreJoinStrings;
 
 export type NoticeStep = "warning_1" | "warning_2" | "removal";
@@ -89,6 +93,7 @@ export function RoomClient({
   initialNotice = null,
   panel,
   personExtra,
+  defaultCaptions = false,
 }: {
   sessionId: string;
   strings: RoomStrings;
@@ -97,6 +102,8 @@ export function RoomClient({
   initialNotice?: NoticeStep | null;
   panel?: (ctx: RoomPanelContext) => ReactNode;
   personExtra?: (person: Person, ctx: RoomPanelContext) => ReactNode;
+  /** Open the captions area from the start (the guest asked for captions). */
+  defaultCaptions?: boolean;
 }) {
   const room = useMemo(() => new Room(), []);
   const [phase, setPhase] = useState<Phase>(initialNotice === "removal" ? "removed" : "prejoin");
@@ -106,6 +113,8 @@ export function RoomClient({
   const [notice, setNotice] = useState<NoticeStep | null>(initialNotice);
   const [devices, setDevices] = useState<DeviceChoice>({});
   const [hidden, setHidden] = useState(0);
+  const [captionsOn, setCaptionsOn] = useState(defaultCaptions);
+  const [captions, setCaptions] = useState<{ at: number; text: string }[]>([]);
   const media = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -138,6 +147,19 @@ export function RoomClient({
       refresh();
     };
     const onData = (payload: Uint8Array, _from?: RemoteParticipant, _kind?: unknown, topic?: string) => {
+      if (topic === "caption") {
+        try {
+          const msg = JSON.parse(new TextDecoder().decode(payload)) as { text?: unknown; at?: unknown };
+          if (typeof msg.text === "string")
+            setCaptions((c) => [
+              ...c.slice(-4),
+              { at: Number(msg.at) || Date.now(), text: msg.text as string },
+            ]);
+        } catch {
+          // Not a caption.
+        }
+        return;
+      }
       if (topic !== "notice" || !notices) return;
       try {
         const msg = JSON.parse(new TextDecoder().decode(payload)) as { type?: string; step?: NoticeStep };
@@ -330,7 +352,33 @@ export function RoomClient({
               {(hidden === 1 ? strings.hiddenOne : strings.hiddenMany).replace("{count}", String(hidden))}
             </p>
           )}
+          {captionsOn && (
+            <section
+              aria-labelledby="captions-h"
+              className="rounded-lg bg-slate-900 p-4 text-white"
+              data-captions="on"
+            >
+              <h2 id="captions-h" className="text-sm font-semibold uppercase tracking-wide text-slate-300">
+                {strings.captionsTitle}
+              </h2>
+              <div aria-live="polite" className="mt-2 space-y-1 text-xl leading-relaxed">
+                {captions.length === 0 ? (
+                  <p className="text-slate-300">{strings.captionsEmpty}</p>
+                ) : (
+                  captions.map((c) => <p key={`${c.at}-${c.text}`}>{c.text}</p>)
+                )}
+              </div>
+            </section>
+          )}
           <div className="flex flex-wrap gap-3">
+            <button
+              type="button"
+              onClick={() => setCaptionsOn((v) => !v)}
+              aria-pressed={captionsOn}
+              className="min-h-11 rounded-md px-4 py-2 font-semibold ring-1 ring-slate-300 hover:bg-slate-100"
+            >
+              {captionsOn ? strings.hideCaptions : strings.showCaptions}
+            </button>
             {me?.canPublish && (
               <button
                 type="button"

@@ -4,6 +4,7 @@ import { RoomEvent } from "livekit-client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import {
   addNoteAction,
+  captionAction,
   floorAction,
   loadRoomAction,
   mergeQuestionsAction,
@@ -65,19 +66,22 @@ export function StaffRoom({ initial, strings }: { initial: StaffRoomView; string
     setMessage(res.ok ? null : (res.message ?? null));
 
   const panel = (ctx: RoomPanelContext) => (
-    <Backroom
-      ctx={ctx}
-      view={view}
-      questions={questions}
-      notes={notes}
-      log={log}
-      message={message}
-      onQuestions={(qs) => setQuestions((l) => upsert(l, qs))}
-      onNote={(n) => setNotes((l) => upsert(l, [n]))}
-      onModeration={(e) => setLog((l) => upsert(l, [e]))}
-      onReload={reload}
-      report={report}
-    />
+    <>
+      <CaptionBox view={view} report={report} />
+      <Backroom
+        ctx={ctx}
+        view={view}
+        questions={questions}
+        notes={notes}
+        log={log}
+        message={message}
+        onQuestions={(qs) => setQuestions((l) => upsert(l, qs))}
+        onNote={(n) => setNotes((l) => upsert(l, [n]))}
+        onModeration={(e) => setLog((l) => upsert(l, [e]))}
+        onReload={reload}
+        report={report}
+      />
+    </>
   );
 
   const personExtra = (p: Person, ctx: RoomPanelContext) =>
@@ -296,6 +300,43 @@ function Backroom({
   );
 }
 
+/** A human captioner types here; each line goes to everyone in the room and is not stored. */
+function CaptionBox({
+  view,
+  report,
+}: {
+  view: StaffRoomView;
+  report: (r: { ok: boolean; message?: string }) => void;
+}) {
+  const [text, setText] = useState("");
+  return (
+    <form
+      className="space-y-1 rounded-lg bg-white p-4 ring-1 ring-slate-200"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const res = await captionAction({ sessionId: view.session.id, text });
+        report(res);
+        if (res.ok) setText("");
+      }}
+    >
+      <label htmlFor="caption-text" className="block font-semibold">
+        Live captions (everyone sees these, guests included; not saved)
+      </label>
+      <div className="flex gap-2">
+        <input
+          id="caption-text"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          className="min-h-9 flex-1 rounded-md border border-slate-300 px-2"
+        />
+        <button type="submit" className={btn}>
+          Send caption
+        </button>
+      </div>
+    </form>
+  );
+}
+
 function withMember(set: Set<string>, item: string, member: boolean): Set<string> {
   const next = new Set(set);
   if (member) next.add(item);
@@ -386,8 +427,9 @@ function QuestionQueue({
   const [text, setText] = useState("");
   const sessionId = view.session.id;
   const open = questions
-    .filter((q) => q.status !== "merged" && q.status !== "dismissed")
+    .filter((q) => q.status === "submitted" || q.status === "approved")
     .sort((a, b) => b.voterIds.length - a.voterIds.length || a.createdAt - b.createdAt);
+  const asked = questions.filter((q) => q.status === "asked").sort((a, b) => a.createdAt - b.createdAt);
   const closed = questions.filter((q) => q.status === "merged" || q.status === "dismissed");
   const apply = (res: { ok: true; data: QuestionView | QuestionView[] } | { ok: false; message: string }) => {
     report(res);
@@ -502,6 +544,21 @@ function QuestionQueue({
           </li>
         ))}
       </ol>
+      {asked.length > 0 && (
+        <div>
+          <h4 className="text-sm font-semibold">Asked</h4>
+          <ul className="space-y-1" aria-label="Asked questions">
+            {asked.map((q) => (
+              <li key={q.id} data-question="asked" className="text-sm">
+                <span>{q.text}</span>{" "}
+                <span className="text-slate-600">
+                  — {q.authorName}, {q.voterIds.length} vote{q.voterIds.length === 1 ? "" : "s"}, asked
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {closed.length > 0 && (
         <details>
           <summary className="text-sm">Merged and dismissed ({closed.length})</summary>
@@ -533,6 +590,8 @@ function Notes({
   const textBox = useRef<HTMLTextAreaElement>(null);
   const startedAt = view.session.startedAt;
   const elapsed = () => (startedAt ? Math.max(0, Math.floor((Date.now() - startedAt) / 1000)) : 0);
+  const numberOf = (id: string) => view.reasonCodes.find((r) => r.id === id)?.number ?? 0;
+  const sortedCodes = (ids: string[]) => [...ids].sort((a, b) => numberOf(a) - numberOf(b));
   const codeLabel = (id: string) => {
     const c = view.reasonCodes.find((r) => r.id === id);
     return c ? `${c.number}. ${c.label}` : "";
@@ -679,7 +738,7 @@ function Notes({
               {n.emotion}, {n.contact} contact
               {n.departmentId && `, ${view.departments.find((d) => d.id === n.departmentId)?.name ?? ""}`}
               {n.customerId && `, ${view.guests.find((g) => g.customerId === n.customerId)?.name ?? ""}`}
-              {n.reasonCodeIds.length > 0 && ` — ${n.reasonCodeIds.map(codeLabel).join("; ")}`} —{" "}
+              {n.reasonCodeIds.length > 0 && ` — ${sortedCodes(n.reasonCodeIds).map(codeLabel).join("; ")}`} —{" "}
               {n.authorName}
             </p>
           </li>

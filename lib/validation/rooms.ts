@@ -60,3 +60,8 @@ export const zAddNote = z.strictObject({
   customerId: z.uuid().nullable().default(null),
 });
 export type AddNoteInput = z.input<typeof zAddNote>;
+
+export const zCaption = z.strictObject({
+  sessionId: z.uuid(),
+  text: z.string().trim().min(1, "Type what was said").max(500),
+});

@@ -71,6 +71,11 @@ export const POLICY = {
     describe:
       "Read and write the room's backroom: submit and up-vote questions, take notes (attending staff)",
   },
+  "room.caption": {
+    roles: ALL_STAFF,
+    staffRule: attendsSession,
+    describe: "Type live captions that everyone in the room sees (attending staff)",
+  },
   "survey.respond": { roles: [], link: "respondent", describe: "Answer one's own survey (survey link)" },
   "survey.read": { roles: ALL_STAFF, describe: "Read survey responses (anonymous)" },
   "insight.read": { roles: ALL_STAFF, describe: "Read insights and their evidence" },

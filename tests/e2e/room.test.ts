@@ -279,6 +279,18 @@ describe("the live room", () => {
     await shot(facilitator, "facilitator-backroom");
   });
 
+  it("shows live captions typed by staff to the customer who opens them", async () => {
+    await customerPage.getByRole("button", { name: "Show captions" }).click();
+    await customerPage.getByText("Captions typed by our captioner will appear here.").waitFor();
+    await agent.getByLabel(/Live captions/).fill("Farah: thank you, Lan. Take your time.");
+    await agent.getByRole("button", { name: "Send caption" }).click();
+    await customerPage
+      .locator("[data-captions]")
+      .getByText("Farah: thank you, Lan. Take your time.")
+      .waitFor();
+    await shot(customerPage, "customer-captions");
+  });
+
   it("gives the observer the floor and takes it back", async () => {
     expect(await agent.getByRole("button", { name: "Turn microphone on" }).count()).toBe(0);
     await facilitator.getByRole("button", { name: "Give Amira Agent the floor" }).click();

@@ -21,6 +21,7 @@ import { DomainError } from "@/server/errors";
 import { createInsight, getInsight, listInsights, listUntriagedComments } from "@/server/insights/insights";
 import { invitationView } from "@/server/invitations/invitation-view";
 import { addNote, submitQuestion } from "@/server/rooms/backroom";
+import { sendCaption } from "@/server/rooms/captions";
 import { setFloor } from "@/server/rooms/floor";
 import { mintRoomToken } from "@/server/rooms/mint-token";
 import { moderateParticipant } from "@/server/rooms/moderation";
@@ -69,6 +70,7 @@ const ENDPOINTS: Record<
   "app/(staff)/sessions/[id]/room/actions.ts#mergeQuestionsAction": ["room.moderate"],
   "app/(staff)/sessions/[id]/room/actions.ts#addNoteAction": ["room.backroom"],
   "app/(staff)/sessions/[id]/room/actions.ts#loadRoomAction": ["room.backroom"],
+  "app/(staff)/sessions/[id]/room/actions.ts#captionAction": ["room.caption"],
   "app/i/[token]/route.ts#GET": ["public"],
   "app/s/[token]/route.ts#GET": ["public"],
 };
@@ -283,6 +285,11 @@ describe("authorization matrix (domain layer, every role)", () => {
               step: "warning_1",
               category: "interrupting",
             }),
+        ],
+        [
+          "sendCaption",
+          "room.caption",
+          (a: Actor) => sendCaption(a, { sessionId: ctx.sessionId, text: "Matrix" }),
         ],
         [
           "setFloor",

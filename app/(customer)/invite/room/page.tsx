@@ -30,6 +30,10 @@ const ROOM_KEYS = [
   "permissionDenied",
   "noDevice",
   "deviceError",
+  "captionsTitle",
+  "showCaptions",
+  "hideCaptions",
+  "captionsEmpty",
 ] as const;
 
 export default async function CustomerRoomPage() {
@@ -72,6 +76,7 @@ export default async function CustomerRoomPage() {
                 hiddenMany: t.raw("hiddenMany") as string,
               }}
               defaultAudioOnly={found.invitation.accommodations.includes("audio_only")}
+              defaultCaptions={found.invitation.accommodations.includes("captions")}
               notices={notices}
               initialNotice={notice}
             />

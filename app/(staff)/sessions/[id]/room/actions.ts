@@ -5,6 +5,7 @@ import { zSessionId } from "@/lib/validation/sessions";
 import { currentStaff } from "@/server/auth/staff";
 import { DomainError, unauthenticated } from "@/server/errors";
 import { actOnQuestion, addNote, mergeQuestions, submitQuestion } from "@/server/rooms/backroom";
+import { sendCaption } from "@/server/rooms/captions";
 import { muteParticipantTrack, setFloor } from "@/server/rooms/floor";
 import { moderateParticipant } from "@/server/rooms/moderation";
 import { staffRoomView } from "@/server/rooms/staff-room";
@@ -63,4 +64,8 @@ export async function addNoteAction(input: Parameters<typeof addNote>[1]) {
 
 export async function loadRoomAction(input: { sessionId: string }) {
   return run((a) => staffRoomView(a, zSessionId.parse(input).sessionId));
+}
+
+export async function captionAction(input: Parameters<typeof sendCaption>[1]) {
+  return run((a) => sendCaption(a, input));
 }
