@@ -9,6 +9,7 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customers, invitations, sessions, users } from "@/db/schema";
 import { type AppServer, startAppServer } from "../support/app-server";
+import { axeViolations } from "../support/axe";
 import { chromiumArgs, findChromium, launchChromium } from "../support/chromium";
 
 let app: AppServer;
@@ -98,6 +99,7 @@ describe("pre-join device check", () => {
       .toBeGreaterThan(0);
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: `${SHOTS}/customer-prejoin.png`, fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel("Join with audio only (no camera)").check();
     await preview.waitFor({ state: "detached" });
     await page.getByRole("button", { name: "Join the session" }).click();
@@ -117,6 +119,7 @@ describe("pre-join device check", () => {
     await page.getByRole("button", { name: "Check my microphone and camera" }).click();
     await page.getByRole("alert").filter({ hasText: "not allowing the microphone or camera" }).waitFor();
     await page.screenshot({ path: `${SHOTS}/customer-prejoin-denied.png`, fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Join the session" }).click();
     await page.locator('[data-phase="connected"]').waitFor();
     await page.getByRole("alert").filter({ hasText: "not allowing the microphone or camera" }).waitFor();

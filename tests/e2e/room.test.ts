@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customers, invitations, roomAttendance, sessionStaff, sessions, users } from "@/db/schema";
 import { type AppServer, startAppServer } from "../support/app-server";
+import { axeViolations } from "../support/axe";
 import { launchChromium } from "../support/chromium";
 
 let app: AppServer;
@@ -289,6 +290,7 @@ describe("the live room", () => {
       .getByText("Farah: thank you, Lan. Take your time.")
       .waitFor();
     await shot(customerPage, "customer-captions");
+    expect(await axeViolations(customerPage)).toEqual([]);
   });
 
   it("gives the observer the floor and takes it back", async () => {
@@ -319,6 +321,7 @@ describe("the live room", () => {
     await customerPage.locator('[data-notice="warning_1"]').waitFor();
     expect(await notice.textContent()).toMatch(/respectful/);
     await shot(customerPage, "customer-warning-1");
+    expect(await axeViolations(customerPage)).toEqual([]);
     await guest.getByRole("button", { name: "Warning 2 (states the consequence)" }).click();
     await customerPage.locator('[data-notice="warning_2"]').waitFor();
     const text = (await notice.textContent()) ?? "";
@@ -341,6 +344,7 @@ describe("the live room", () => {
       .getByText(/Removed for Lan Nguyen/)
       .waitFor();
     await shot(customerPage, "customer-removed");
+    expect(await axeViolations(customerPage)).toEqual([]);
     // No new token, and after a reload the page says why instead of offering to join.
     const res = await customerPage.request.post(`${app.url}/api/livekit/token`, { data: { sessionId } });
     expect(res.status()).toBe(404);

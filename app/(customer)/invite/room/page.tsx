@@ -70,7 +70,7 @@ export default async function CustomerRoomPage() {
               sessionId={found.session.id}
               strings={{
                 ...strings,
-                listeners: t("listeners", { count: 0 }),
+                listeners: t("peopleHere"),
                 // {count} is filled in by the room as listeners come and go.
                 hiddenOne: t("hiddenOne"),
                 hiddenMany: t.raw("hiddenMany") as string,
