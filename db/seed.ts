@@ -25,6 +25,11 @@ import {
   type Language,
   type RoomRole,
   reasonCodes,
+  roomAttendance,
+  roomNoteReasonCodes,
+  roomNotes,
+  roomQuestions,
+  roomQuestionVotes,
   type SessionStatus,
   type StaffRole,
   sessionStaff,
@@ -1496,6 +1501,7 @@ async function fill(tx: Tx, now: Date): Promise<void> {
   // Sessions, their staff, invitations and consents.
   const sessionIds = new Map<SessionKey, string>();
   const sessionEnd = new Map<SessionKey, Date>();
+  const sessionStart = new Map<SessionKey, Date>();
   type Attendee = { invitationId: string; customer: CustomerSeed; sessionKey: SessionKey };
   const attendees: Attendee[] = [];
   const invitationRows: (typeof invitations.$inferInsert)[] = [];
@@ -1512,6 +1518,7 @@ async function fill(tx: Tx, now: Date): Promise<void> {
     const startedAt = ended ? new Date(startsAt.getTime() + int(rng, 1, 4) * MIN) : null;
     const endedAt = startedAt ? new Date(startedAt.getTime() + (duration + int(rng, -2, 6)) * MIN) : null;
     if (endedAt) sessionEnd.set(ses.key, endedAt);
+    if (startedAt) sessionStart.set(ses.key, startedAt);
     await tx.insert(sessions).values({
       id,
       title: ses.title,
@@ -1840,6 +1847,141 @@ async function fill(tx: Tx, now: Date): Promise<void> {
         createdAt: must(times[i], "step time"),
       })),
     );
+  }
+
+  await seedRoomHistory(tx, rng, {
+    attendees: attendees.map((a) => ({
+      invitationId: a.invitationId,
+      customerId: must(customerIds[CUSTOMERS.indexOf(a.customer)], "customer id"),
+      sessionId: must(sessionIds.get(a.sessionKey), "session"),
+      startedAt: must(sessionStart.get(a.sessionKey), "session start"),
+      endedAt: must(sessionEnd.get(a.sessionKey), "session end"),
+      sessionKey: a.sessionKey,
+    })),
+    s1: must(sessionIds.get("s1"), "session s1"),
+    staffId,
+    deptId,
+    codeId: (n: number) => must(codeIds.get(n), `reason code ${n}`),
+  });
+}
+
+/**
+ * What the room left behind for ended sessions: attendance from the webhooks, and for the first
+ * story circle a small backroom (questions, one merged, and timestamped notes).
+ */
+async function seedRoomHistory(
+  tx: Tx,
+  rng: Rng,
+  d: {
+    attendees: {
+      invitationId: string;
+      customerId: string;
+      sessionId: string;
+      startedAt: Date;
+      endedAt: Date;
+      sessionKey: string;
+    }[];
+    s1: string;
+    staffId: (k: string) => string;
+    deptId: (k: DeptKey) => string;
+    codeId: (n: number) => string;
+  },
+): Promise<void> {
+  const rows = d.attendees.map((a, n) => {
+    const joinedAt = new Date(a.startedAt.getTime() + int(rng, 0, 180) * 1000);
+    const leftAt = new Date(a.endedAt.getTime() - int(rng, 0, 120) * 1000);
+    return {
+      sessionId: a.sessionId,
+      participantSid: `PA_seed${n}`,
+      identity: `cust_${a.invitationId}`,
+      invitationId: a.invitationId,
+      joinedAt,
+      leftAt,
+      durationSeconds: Math.round((leftAt.getTime() - joinedAt.getTime()) / 1000),
+    };
+  });
+  await insertChunked(rows, (r) => tx.insert(roomAttendance).values(r));
+  const s1 = d.attendees.filter((a) => a.sessionKey === "s1");
+  const start = must(s1[0], "s1 attendee").startedAt.getTime();
+  const q1 = crypto.randomUUID();
+  const q2 = crypto.randomUUID();
+  await tx.insert(roomQuestions).values([
+    {
+      id: q1,
+      sessionId: d.s1,
+      text: "When the bill jumped, what did you expect us to tell you first?",
+      authorId: d.staffId("olu"),
+      status: "asked",
+      createdAt: new Date(start + 9 * MIN),
+      updatedAt: new Date(start + 21 * MIN),
+    },
+    {
+      id: q2,
+      sessionId: d.s1,
+      text: "What would have helped before the new tariff started?",
+      authorId: d.staffId("amira"),
+      status: "merged",
+      mergedIntoId: q1,
+      createdAt: new Date(start + 11 * MIN),
+      updatedAt: new Date(start + 12 * MIN),
+    },
+  ]);
+  await tx.insert(roomQuestionVotes).values([
+    { questionId: q1, userId: d.staffId("olu") },
+    { questionId: q1, userId: d.staffId("amira") },
+    { questionId: q1, userId: d.staffId("farah") },
+    { questionId: q2, userId: d.staffId("amira") },
+  ]);
+  const notes = [
+    {
+      at: 312,
+      kind: "quote" as const,
+      text: "Nobody told me the direct debit would double. I found out from my bank.",
+      emotion: "angry" as const,
+      contact: "first" as const,
+      dept: "billing" as const,
+      codes: [1, 6],
+      who: 0,
+    },
+    {
+      at: 845,
+      kind: "quote" as const,
+      text: "I called three times and got three different answers.",
+      emotion: "frustrated" as const,
+      contact: "repeat" as const,
+      dept: "contact" as const,
+      codes: [2],
+      who: 1,
+    },
+    {
+      at: 1530,
+      kind: "summary" as const,
+      text: "Several guests expected a letter before the tariff change, not after.",
+      emotion: "confused" as const,
+      contact: "unknown" as const,
+      dept: "billing" as const,
+      codes: [1],
+      who: null,
+    },
+  ];
+  for (const n of notes) {
+    const id = crypto.randomUUID();
+    await tx.insert(roomNotes).values({
+      id,
+      sessionId: d.s1,
+      authorId: d.staffId("amira"),
+      kind: n.kind,
+      text: n.text,
+      atSeconds: n.at,
+      emotion: n.emotion,
+      contact: n.contact,
+      departmentId: d.deptId(n.dept),
+      customerId: n.who === null ? null : must(s1[n.who], "s1 attendee").customerId,
+      createdAt: new Date(start + n.at * 1000 + 20_000),
+    });
+    await tx
+      .insert(roomNoteReasonCodes)
+      .values(n.codes.map((c) => ({ noteId: id, reasonCodeId: d.codeId(c) })));
   }
 }
 

@@ -39,8 +39,8 @@ async function main() {
       host: "127.0.0.1",
       apiKey: env.LIVEKIT_API_KEY,
       apiSecret: env.LIVEKIT_API_SECRET,
-      // The app's webhook endpoint arrives with the live-room issue; until then none are sent.
-      webhookUrls: [],
+      // Attendance and session status come from these, as from a real LiveKit project's webhook.
+      webhookUrls: [new URL("/api/livekit/webhook", env.APP_URL).toString()],
     });
     closers.push(() => lk.close());
     console.log(`[dev] LiveKit development server on ${lk.url}`);

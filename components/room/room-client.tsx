@@ -1,7 +1,17 @@
 "use client";
 
-import { ConnectionState, type Participant, type RemoteTrack, Room, RoomEvent, Track } from "livekit-client";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  ConnectionState,
+  DisconnectReason,
+  type Participant,
+  type RemoteParticipant,
+  type RemoteTrack,
+  Room,
+  RoomEvent,
+  Track,
+} from "livekit-client";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type DeviceChoice, deviceErrorMessage, PreJoin, type PreJoinStrings } from "./pre-join";
 
 export type RoomStrings = {
   intro: string;
@@ -18,40 +28,93 @@ export type RoomStrings = {
   mute: string;
   unmute: string;
   listeners: string;
+  /** Hidden listeners, with {count}: customers are told how many, never who. */
+  hiddenOne: string;
+  hiddenMany: string;
+  captionsTitle: string;
+  showCaptions: string;
+  hideCaptions: string;
+  captionsEmpty: string;
+} & PreJoinStrings;
+
+export type NoticeStep = "warning_1" | "warning_2" | "removal";
+/** The private message a warned or removed customer sees, in their language. */
+export type NoticeStrings = Record<NoticeStep, string> & { title: string };
+
+type Phase = "prejoin" | "connecting" | "connected" | "reconnecting" | "disconnected" | "failed" | "removed";
+export type Person = {
+  identity: string;
+  name: string;
+  role: string;
+  speaking: boolean;
+  micOn: boolean;
+  micTrackSid: string | null;
+  canPublish: boolean;
+  isLocal: boolean;
 };
 
-type Phase = "prejoin" | "connecting" | "connected" | "reconnecting" | "disconnected" | "failed";
-type Person = { identity: string; name: string; speaking: boolean; micOn: boolean; isLocal: boolean };
+const roleOf = (p: Participant) => {
+  try {
+    return (JSON.parse(p.metadata || "{}") as { role?: string }).role ?? "";
+  } catch {
+    return "";
+  }
+};
 
 function snapshot(room: Room): Person[] {
   const all: Participant[] = [room.localParticipant, ...room.remoteParticipants.values()];
-  return all.map((p) => ({
-    identity: p.identity,
-    name: p.name || p.identity,
-    speaking: p.isSpeaking,
-    micOn: p.isMicrophoneEnabled,
-    isLocal: p === room.localParticipant,
-  }));
+  return all.map((p) => {
+    const mic = p.getTrackPublication(Track.Source.Microphone);
+    return {
+      identity: p.identity,
+      name: p.name || p.identity,
+      role: roleOf(p),
+      speaking: p.isSpeaking,
+      micOn: p.isMicrophoneEnabled,
+      micTrackSid: mic && !mic.isMuted ? mic.trackSid : null,
+      canPublish: p.permissions?.canPublish ?? false,
+      isLocal: p === room.localParticipant,
+    };
+  });
 }
+
+export type RoomPanelContext = { room: Room; people: Person[]; connected: boolean };
 
 /**
  * The live room. One Room per page (created once), listeners attached and removed in an effect;
- * the token comes from our server for this session, never from the address bar.
+ * the token comes from our server for this session, never from the address bar. Staff pages add
+ * their controls through `panel`; customers get `notices` for private moderation messages.
  */
 export function RoomClient({
   sessionId,
   strings,
   defaultAudioOnly = false,
+  notices,
+  initialNotice = null,
+  panel,
+  personExtra,
+  defaultCaptions = false,
 }: {
   sessionId: string;
   strings: RoomStrings;
   defaultAudioOnly?: boolean;
+  notices?: NoticeStrings;
+  initialNotice?: NoticeStep | null;
+  panel?: (ctx: RoomPanelContext) => ReactNode;
+  personExtra?: (person: Person, ctx: RoomPanelContext) => ReactNode;
+  /** Open the captions area from the start (the guest asked for captions). */
+  defaultCaptions?: boolean;
 }) {
   const room = useMemo(() => new Room(), []);
-  const [phase, setPhase] = useState<Phase>("prejoin");
+  const [phase, setPhase] = useState<Phase>(initialNotice === "removal" ? "removed" : "prejoin");
   const [people, setPeople] = useState<Person[]>([]);
   const [audioOnly, setAudioOnly] = useState(defaultAudioOnly);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<NoticeStep | null>(initialNotice);
+  const [devices, setDevices] = useState<DeviceChoice>({});
+  const [hidden, setHidden] = useState(0);
+  const [captionsOn, setCaptionsOn] = useState(defaultCaptions);
+  const [captions, setCaptions] = useState<{ at: number; text: string }[]>([]);
   const media = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -60,8 +123,15 @@ export function RoomClient({
       if (state === ConnectionState.Connected) setPhase("connected");
       else if (state === ConnectionState.Reconnecting || state === ConnectionState.SignalReconnecting)
         setPhase("reconnecting");
-      else if (state === ConnectionState.Disconnected) setPhase((p) => (p === "failed" ? p : "disconnected"));
+      else if (state === ConnectionState.Disconnected)
+        setPhase((p) => (p === "failed" || p === "removed" ? p : "disconnected"));
       refresh();
+    };
+    const onDisconnected = (reason?: DisconnectReason) => {
+      if (reason === DisconnectReason.PARTICIPANT_REMOVED && notices) {
+        setNotice("removal");
+        setPhase("removed");
+      }
     };
     const onTrack = (track: RemoteTrack) => {
       if (track.kind === Track.Kind.Audio || track.kind === Track.Kind.Video) {
@@ -76,30 +146,76 @@ export function RoomClient({
       for (const el of track.detach()) el.remove();
       refresh();
     };
+    const onData = (payload: Uint8Array, _from?: RemoteParticipant, _kind?: unknown, topic?: string) => {
+      if (topic === "caption") {
+        try {
+          const msg = JSON.parse(new TextDecoder().decode(payload)) as { text?: unknown; at?: unknown };
+          if (typeof msg.text === "string")
+            setCaptions((c) => [
+              ...c.slice(-4),
+              { at: Number(msg.at) || Date.now(), text: msg.text as string },
+            ]);
+        } catch {
+          // Not a caption.
+        }
+        return;
+      }
+      if (topic !== "notice" || !notices) return;
+      try {
+        const msg = JSON.parse(new TextDecoder().decode(payload)) as { type?: string; step?: NoticeStep };
+        if (msg.type === "moderation" && msg.step && msg.step in notices) setNotice(msg.step);
+      } catch {
+        // Not ours to read.
+      }
+    };
+    const onMetadata = (metadata?: string) => {
+      try {
+        const n = Number(
+          (JSON.parse(metadata || "{}") as { hiddenListeners?: unknown }).hiddenListeners ?? 0,
+        );
+        setHidden(Number.isFinite(n) ? n : 0);
+      } catch {
+        setHidden(0);
+      }
+    };
     room
+      .on(RoomEvent.RoomMetadataChanged, onMetadata)
       .on(RoomEvent.ConnectionStateChanged, onState)
+      .on(RoomEvent.Disconnected, onDisconnected)
       .on(RoomEvent.ParticipantConnected, refresh)
       .on(RoomEvent.ParticipantDisconnected, refresh)
+      .on(RoomEvent.ParticipantPermissionsChanged, refresh)
       .on(RoomEvent.ActiveSpeakersChanged, refresh)
       .on(RoomEvent.TrackMuted, refresh)
       .on(RoomEvent.TrackUnmuted, refresh)
+      .on(RoomEvent.TrackPublished, refresh)
+      .on(RoomEvent.TrackUnpublished, refresh)
       .on(RoomEvent.LocalTrackPublished, refresh)
+      .on(RoomEvent.LocalTrackUnpublished, refresh)
       .on(RoomEvent.TrackSubscribed, onTrack)
-      .on(RoomEvent.TrackUnsubscribed, onUntrack);
+      .on(RoomEvent.TrackUnsubscribed, onUntrack)
+      .on(RoomEvent.DataReceived, onData);
     return () => {
       room
+        .off(RoomEvent.RoomMetadataChanged, onMetadata)
         .off(RoomEvent.ConnectionStateChanged, onState)
+        .off(RoomEvent.Disconnected, onDisconnected)
         .off(RoomEvent.ParticipantConnected, refresh)
         .off(RoomEvent.ParticipantDisconnected, refresh)
+        .off(RoomEvent.ParticipantPermissionsChanged, refresh)
         .off(RoomEvent.ActiveSpeakersChanged, refresh)
         .off(RoomEvent.TrackMuted, refresh)
         .off(RoomEvent.TrackUnmuted, refresh)
+        .off(RoomEvent.TrackPublished, refresh)
+        .off(RoomEvent.TrackUnpublished, refresh)
         .off(RoomEvent.LocalTrackPublished, refresh)
+        .off(RoomEvent.LocalTrackUnpublished, refresh)
         .off(RoomEvent.TrackSubscribed, onTrack)
-        .off(RoomEvent.TrackUnsubscribed, onUntrack);
+        .off(RoomEvent.TrackUnsubscribed, onUntrack)
+        .off(RoomEvent.DataReceived, onData);
       void room.disconnect();
     };
-  }, [room]);
+  }, [room, notices]);
 
   const join = useCallback(async () => {
     setError(null);
@@ -115,16 +231,31 @@ export function RoomClient({
       await room.connect(url, token);
       setPhase("connected");
       setPeople(snapshot(room));
+      try {
+        const n = Number(
+          (JSON.parse(room.metadata || "{}") as { hiddenListeners?: unknown }).hiddenListeners ?? 0,
+        );
+        setHidden(Number.isFinite(n) ? n : 0);
+      } catch {
+        setHidden(0);
+      }
       if (room.localParticipant.permissions?.canPublish) {
-        await room.localParticipant.setMicrophoneEnabled(true).catch(() => setError(strings.muted));
-        if (!audioOnly) await room.localParticipant.setCameraEnabled(true).catch(() => undefined);
+        // Joined either way: a device problem is explained, and the person can still listen.
+        const deviceProblem = (e: unknown) => setError(deviceErrorMessage(e, strings));
+        await room.localParticipant
+          .setMicrophoneEnabled(true, devices.audioDeviceId ? { deviceId: devices.audioDeviceId } : undefined)
+          .catch(deviceProblem);
+        if (!audioOnly)
+          await room.localParticipant
+            .setCameraEnabled(true, devices.videoDeviceId ? { deviceId: devices.videoDeviceId } : undefined)
+            .catch(deviceProblem);
       }
       setPeople(snapshot(room));
     } catch {
       setPhase("failed");
       setError(strings.failed);
     }
-  }, [room, sessionId, audioOnly, strings]);
+  }, [room, sessionId, audioOnly, strings, devices]);
 
   const toggleMic = async () => {
     await room.localParticipant.setMicrophoneEnabled(!room.localParticipant.isMicrophoneEnabled);
@@ -138,8 +269,11 @@ export function RoomClient({
     reconnecting: strings.reconnecting,
     disconnected: strings.disconnected,
     failed: strings.failed,
+    removed: "",
   }[phase];
   const me = people.find((p) => p.isLocal);
+  const inRoom = phase === "connected" || phase === "reconnecting";
+  const ctx: RoomPanelContext = { room, people, connected: inRoom };
 
   return (
     <div className="space-y-4">
@@ -155,7 +289,21 @@ export function RoomClient({
       >
         {status}
       </p>
-      {error && phase !== "failed" && <p className="text-red-800">{error}</p>}
+      {notice && notices && (
+        <div
+          role="alert"
+          data-notice={notice}
+          className="rounded-lg border-l-4 border-blue-700 bg-blue-50 p-4 text-blue-950"
+        >
+          <p className="font-semibold">{notices.title}</p>
+          <p className="mt-1">{notices[notice]}</p>
+        </div>
+      )}
+      {error && phase !== "failed" && (
+        <p role="alert" className="text-red-800">
+          {error}
+        </p>
+      )}
       {(phase === "prejoin" || phase === "failed" || phase === "disconnected") && (
         <div className="space-y-4 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
           <p>{strings.intro}</p>
@@ -169,6 +317,7 @@ export function RoomClient({
             />
             <label htmlFor="audio-only">{strings.audioOnly}</label>
           </div>
+          <PreJoin strings={strings} audioOnly={audioOnly} onChoice={setDevices} />
           <button
             type="button"
             onClick={join}
@@ -178,25 +327,59 @@ export function RoomClient({
           </button>
         </div>
       )}
-      {(phase === "connected" || phase === "reconnecting") && (
+      {inRoom && (
         <div className="space-y-4">
           <ul aria-label={strings.listeners} className="grid gap-2 sm:grid-cols-2">
             {people.map((p) => (
               <li
                 key={p.identity}
                 data-identity={p.identity}
-                className={`flex items-center justify-between rounded-md bg-white p-3 ring-2 ${p.speaking ? "ring-green-600" : "ring-slate-200"}`}
+                className={`space-y-2 rounded-md bg-white p-3 ring-2 ${p.speaking ? "ring-green-600" : "ring-slate-200"}`}
               >
-                <span className="font-medium">
-                  {p.name}
-                  {p.isLocal ? ` (${strings.you})` : ""}
-                </span>
-                {!p.micOn && <span className="text-sm text-slate-600">{strings.muted}</span>}
+                <div className="flex items-center justify-between gap-2">
+                  <span className="font-medium">
+                    {p.name}
+                    {p.isLocal ? ` (${strings.you})` : ""}
+                  </span>
+                  {!p.micOn && <span className="text-sm text-slate-600">{strings.muted}</span>}
+                </div>
+                {personExtra?.(p, ctx)}
               </li>
             ))}
           </ul>
+          {hidden > 0 && (
+            <p data-hidden-listeners={hidden} className="text-slate-700">
+              {(hidden === 1 ? strings.hiddenOne : strings.hiddenMany).replace("{count}", String(hidden))}
+            </p>
+          )}
+          {captionsOn && (
+            <section
+              aria-labelledby="captions-h"
+              className="rounded-lg bg-slate-900 p-4 text-white"
+              data-captions="on"
+            >
+              <h2 id="captions-h" className="text-sm font-semibold uppercase tracking-wide text-slate-300">
+                {strings.captionsTitle}
+              </h2>
+              <div aria-live="polite" className="mt-2 space-y-1 text-xl leading-relaxed">
+                {captions.length === 0 ? (
+                  <p className="text-slate-300">{strings.captionsEmpty}</p>
+                ) : (
+                  captions.map((c) => <p key={`${c.at}-${c.text}`}>{c.text}</p>)
+                )}
+              </div>
+            </section>
+          )}
           <div className="flex flex-wrap gap-3">
-            {room.localParticipant.permissions?.canPublish && (
+            <button
+              type="button"
+              onClick={() => setCaptionsOn((v) => !v)}
+              aria-pressed={captionsOn}
+              className="min-h-11 rounded-md px-4 py-2 font-semibold ring-1 ring-slate-300 hover:bg-slate-100"
+            >
+              {captionsOn ? strings.hideCaptions : strings.showCaptions}
+            </button>
+            {me?.canPublish && (
               <button
                 type="button"
                 onClick={toggleMic}
@@ -217,6 +400,7 @@ export function RoomClient({
         </div>
       )}
       <div ref={media} className="grid gap-2 sm:grid-cols-2" />
+      {panel?.(ctx)}
     </div>
   );
 }

@@ -75,6 +75,23 @@ export const POLICY = {
     link: "invitation",
     describe: "Get a LiveKit token for the session's room (attending staff; invited customer)",
   },
+  "room.moderate": {
+    roles: RUNS_SESSIONS,
+    staffRule: ownsSession,
+    describe:
+      "Warn or remove a participant, mute, give or take back the floor, run the question queue (its facilitator)",
+  },
+  "room.backroom": {
+    roles: ALL_STAFF,
+    staffRule: attendsSession,
+    describe:
+      "Read and write the room's backroom: submit and up-vote questions, take notes (attending staff)",
+  },
+  "room.caption": {
+    roles: ALL_STAFF,
+    staffRule: attendsSession,
+    describe: "Type live captions that everyone in the room sees (attending staff)",
+  },
   "survey.respond": { roles: [], link: "respondent", describe: "Answer one's own survey (survey link)" },
   "survey.read": { roles: ALL_STAFF, describe: "Read survey responses (anonymous)" },
   "insight.read": { roles: ALL_STAFF, describe: "Read insights and their evidence" },

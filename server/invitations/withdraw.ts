@@ -1,12 +1,24 @@
 import "server-only";
 import { eq, inArray } from "drizzle-orm";
 import { db } from "@/db";
-import { customers, invitations, outbox, surveyResponses, surveys } from "@/db/schema";
+import {
+  customers,
+  insightEvidence,
+  invitations,
+  moderationEvents,
+  outbox,
+  roomNotes,
+  surveyResponses,
+  surveys,
+} from "@/db/schema";
 import { audit } from "@/server/audit/log";
 import type { CustomerActor } from "@/server/auth/actor";
 import { can } from "@/server/auth/policy";
 import { notFound } from "@/server/errors";
 import { promoteFromWaitlist } from "./promote-waitlisted";
+
+/** What staff see where an erased customer's words were (staff pages are English). */
+const WITHDRAWN = "[withdrawn by the customer]";
 
 /**
  * Withdrawal: erases the customer's personal data — name, contacts, accessibility needs, free text
@@ -31,6 +43,21 @@ export async function withdrawCustomer(actor: CustomerActor): Promise<void> {
         .where(inArray(surveys.invitationId, invIds));
       const surveyIds = surveyRows.map((s) => s.id);
       if (surveyIds.length) {
+        const responses = await tx
+          .select({ id: surveyResponses.id })
+          .from(surveyResponses)
+          .where(inArray(surveyResponses.surveyId, surveyIds));
+        // Insights copied the comment as evidence: the count stays, the words go.
+        if (responses.length)
+          await tx
+            .update(insightEvidence)
+            .set({ quote: WITHDRAWN, responseId: null })
+            .where(
+              inArray(
+                insightEvidence.responseId,
+                responses.map((r) => r.id),
+              ),
+            );
         await tx
           .update(surveyResponses)
           .set({ comment: null })
@@ -45,6 +72,16 @@ export async function withdrawCustomer(actor: CustomerActor): Promise<void> {
         .set({ status: "withdrawn", accommodations: [], accommodationOther: null, tokenRevokedAt: now })
         .where(inArray(invitations.id, invIds));
     }
+    // What staff wrote down about them in rooms: quotes unlinked and blanked, moderation notes
+    // cleared (the step and category stay, as anonymous counts).
+    await tx
+      .update(roomNotes)
+      .set({ text: WITHDRAWN, customerId: null })
+      .where(eq(roomNotes.customerId, actor.customerId));
+    await tx
+      .update(moderationEvents)
+      .set({ note: "" })
+      .where(eq(moderationEvents.customerId, actor.customerId));
     // Pending mail is never sent; sent mail is erased from the log too (it holds the address).
     await tx.delete(outbox).where(eq(outbox.customerId, actor.customerId));
     await tx

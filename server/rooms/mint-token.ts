@@ -9,6 +9,7 @@ import type { Actor } from "@/server/auth/actor";
 import { conflict, forbidden, notFound } from "@/server/errors";
 import { authorizeSession } from "@/server/sessions/session-access";
 import { grantsFor, type ParticipantRole } from "./grants";
+import { customerIdentity, staffIdentity } from "./identity";
 
 const TOKEN_TTL_SECONDS = 10 * 60;
 
@@ -32,17 +33,19 @@ export async function mintRoomToken(actor: Actor, sessionId: string): Promise<Ro
   let role: ParticipantRole;
   if (actor.kind === "customer") {
     const inv = await db.query.invitations.findFirst({ where: eq(invitations.id, actor.invitationId) });
-    if (inv?.status !== "accepted") throw forbidden();
+    // "attended" is set by the webhook on the first join; a reconnect must still get a token.
+    if (inv?.status !== "accepted" && inv?.status !== "attended") throw forbidden();
+    if (inv.sessionId !== sessionId) throw notFound();
     if (inv.removedFromRoomAt) throw forbidden();
     const customer = await db.query.customers.findFirst({ where: eq(customers.id, actor.customerId) });
-    identity = `cust_${inv.id}`;
+    identity = customerIdentity(inv.id);
     name = (customer?.name ?? "").split(/\s+/)[0] || "Guest";
     role = "customer";
   } else if (actor.kind === "staff") {
     const seat = await db.query.sessionStaff.findFirst({
       where: (s, { and: both }) => both(eq(s.sessionId, sessionId), eq(s.userId, actor.userId)),
     });
-    identity = `staff_${actor.userId}`;
+    identity = staffIdentity(actor.userId);
     name = actor.name;
     // Admins who are not on the staff list may look in, but only as observers.
     role = seat?.roomRole ?? "observer";

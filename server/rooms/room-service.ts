@@ -1,5 +1,5 @@
 import "server-only";
-import { RoomServiceClient } from "livekit-server-sdk";
+import { DataPacket_Kind, RoomServiceClient } from "livekit-server-sdk";
 import { env } from "@/env";
 
 /** LiveKit's HTTP API lives at the same host as its signal URL. */
@@ -26,5 +26,79 @@ export async function livekitReachable(): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+const isGone = (error: unknown) =>
+  /does not exist|not found|not_found/i.test(error instanceof Error ? error.message : String(error));
+
+/** Disconnects someone now; someone who already left is fine (the goal is reached). */
+export async function removeFromRoom(roomName: string, identity: string): Promise<void> {
+  try {
+    await roomService().removeParticipant(roomName, identity);
+  } catch (error) {
+    if (!isGone(error)) throw error;
+  }
+}
+
+/** Identities in the room right now (empty when the room is not open). */
+export async function identitiesInRoom(roomName: string): Promise<string[]> {
+  try {
+    return (await roomService().listParticipants(roomName)).map((p) => p.identity);
+  } catch (error) {
+    if (isGone(error)) return [];
+    throw error;
+  }
+}
+
+/**
+ * Sends a reliable data message to the listed identities only. LiveKit treats an empty list as
+ * "everyone", so an empty list sends nothing: a staff-only or private message must never fall back
+ * to a broadcast.
+ */
+export async function sendToIdentities(
+  roomName: string,
+  identities: readonly string[],
+  topic: string,
+  payload: unknown,
+): Promise<void> {
+  if (identities.length === 0) return;
+  try {
+    await roomService().sendData(
+      roomName,
+      new TextEncoder().encode(JSON.stringify(payload)),
+      DataPacket_Kind.RELIABLE,
+      { destinationIdentities: [...identities], topic },
+    );
+  } catch (error) {
+    if (isGone(error)) return; // nobody is connected to receive it
+    // The database already holds the change; a reload restores it, so a missed broadcast is not fatal.
+    console.warn(`[rooms] could not send ${topic}: ${error instanceof Error ? error.message : error}`);
+  }
+}
+
+/**
+ * Tells everyone in the room how many hidden listeners there are (customers see the number, not
+ * the people), through the room's metadata, merged with whatever else the metadata holds.
+ */
+export async function publishHiddenListenerCount(roomName: string): Promise<void> {
+  try {
+    const api = roomService();
+    const [room] = await api.listRooms([roomName]);
+    if (!room) return;
+    const hidden = (await api.listParticipants(roomName)).filter((p) => p.permission?.hidden).length;
+    let meta: Record<string, unknown> = {};
+    try {
+      meta = JSON.parse(room.metadata || "{}");
+    } catch {
+      // Someone else's metadata format; ours replaces it.
+    }
+    if (meta.hiddenListeners === hidden) return;
+    await api.updateRoomMetadata(roomName, JSON.stringify({ ...meta, hiddenListeners: hidden }));
+  } catch (error) {
+    if (!isGone(error))
+      console.warn(
+        `[rooms] could not update the listener count: ${error instanceof Error ? error.message : error}`,
+      );
   }
 }

@@ -46,20 +46,32 @@ export async function endSession(actor: Actor, input: { sessionId: string }): Pr
   const { sessionId } = zSessionId.parse(input);
   const { session } = await authorizeSession(actor, sessionId, "session.manage");
   await db.transaction(async (tx) => {
-    const done = await tx
-      .update(sessions)
-      .set({ status: "ended", endedAt: new Date() })
-      .where(and(eq(sessions.id, sessionId), inArray(sessions.status, ["scheduled", "live"])))
-      .returning({ id: sessions.id });
-    if (!done.length) throw conflict("This session has already ended or was cancelled");
-    await enqueueJob(tx, {
-      kind: "surveys.dispatch",
-      payload: { sessionId },
-      dedupeKey: `surveys.dispatch:${sessionId}`,
-      runAt: new Date(Date.now() + env.SURVEY_DELAY_MINUTES * 60_000),
-    });
-    await scheduleNoShows(tx, sessionId, new Date(), env.SURVEY_DELAY_MINUTES * 60_000);
+    if (!(await markSessionEnded(tx, sessionId)))
+      throw conflict("This session has already ended or was cancelled");
     await audit(tx, actor, "end", "session", sessionId);
   });
   await closeRoom(session.roomName);
+}
+
+type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+
+/**
+ * Status ended and the survey dispatch queued (once, by key), inside the caller's transaction.
+ * Returns false when the session was not open, so a second close (webhook or button) does nothing.
+ */
+export async function markSessionEnded(tx: Tx, sessionId: string): Promise<boolean> {
+  const done = await tx
+    .update(sessions)
+    .set({ status: "ended", endedAt: new Date() })
+    .where(and(eq(sessions.id, sessionId), inArray(sessions.status, ["scheduled", "live"])))
+    .returning({ id: sessions.id });
+  if (!done.length) return false;
+  await enqueueJob(tx, {
+    kind: "surveys.dispatch",
+    payload: { sessionId },
+    dedupeKey: `surveys.dispatch:${sessionId}`,
+    runAt: new Date(Date.now() + env.SURVEY_DELAY_MINUTES * 60_000),
+  });
+  await scheduleNoShows(tx, sessionId, new Date(), env.SURVEY_DELAY_MINUTES * 60_000);
+  return true;
 }

@@ -25,7 +25,12 @@ import { DomainError } from "@/server/errors";
 import { createInsight, getInsight, listInsights, listUntriagedComments } from "@/server/insights/insights";
 import { invitationView } from "@/server/invitations/invitation-view";
 import { inviteAudience } from "@/server/invitations/invite-audience";
+import { addNote, submitQuestion } from "@/server/rooms/backroom";
+import { sendCaption } from "@/server/rooms/captions";
+import { setFloor } from "@/server/rooms/floor";
 import { mintRoomToken } from "@/server/rooms/mint-token";
+import { moderateParticipant } from "@/server/rooms/moderation";
+import { staffRoomView } from "@/server/rooms/staff-room";
 import { cancelSession } from "@/server/sessions/cancel-session";
 import { correctAttendance } from "@/server/sessions/correct-attendance";
 import { createSession } from "@/server/sessions/create-session";
@@ -38,7 +43,10 @@ import { seededDb } from "../support/seeded-db";
  * Every server action and route handler, with the policy action(s) it is guarded by. A new
  * endpoint that is not listed here fails the inventory test below.
  */
-const ENDPOINTS: Record<string, readonly (PolicyAction | "public" | "staff-session" | "own-cookie")[]> = {
+const ENDPOINTS: Record<
+  string,
+  readonly (PolicyAction | "public" | "staff-session" | "own-cookie" | "webhook-signature")[]
+> = {
   "app/(staff)/sessions/actions.ts#createSessionAction": ["session.create"],
   "app/(staff)/sessions/actions.ts#inviteCustomersAction": ["session.manage"],
   "app/(staff)/sessions/actions.ts#startSessionAction": ["session.manage"],
@@ -77,6 +85,17 @@ const ENDPOINTS: Record<string, readonly (PolicyAction | "public" | "staff-sessi
   "app/api/ping/route.ts#GET": ["public"],
   "app/api/survey-response/route.ts#POST": ["survey.respond"],
   "app/api/livekit/token/route.ts#POST": ["room.join"],
+  // Authorized by LiveKit's signature over the raw body (tests/integration/room-webhook.test.ts).
+  "app/api/livekit/webhook/route.ts#POST": ["webhook-signature"],
+  "app/(staff)/sessions/[id]/room/actions.ts#moderateAction": ["room.moderate"],
+  "app/(staff)/sessions/[id]/room/actions.ts#muteAction": ["room.moderate"],
+  "app/(staff)/sessions/[id]/room/actions.ts#floorAction": ["room.moderate"],
+  "app/(staff)/sessions/[id]/room/actions.ts#submitQuestionAction": ["room.backroom"],
+  "app/(staff)/sessions/[id]/room/actions.ts#questionAction": ["room.backroom", "room.moderate"],
+  "app/(staff)/sessions/[id]/room/actions.ts#mergeQuestionsAction": ["room.moderate"],
+  "app/(staff)/sessions/[id]/room/actions.ts#addNoteAction": ["room.backroom"],
+  "app/(staff)/sessions/[id]/room/actions.ts#loadRoomAction": ["room.backroom"],
+  "app/(staff)/sessions/[id]/room/actions.ts#captionAction": ["room.caption"],
   "app/i/[token]/route.ts#GET": ["public"],
   "app/s/[token]/route.ts#GET": ["public"],
 };
@@ -110,7 +129,8 @@ describe("endpoint inventory", () => {
     expect(missing).toEqual([]);
     for (const guards of Object.values(ENDPOINTS)) {
       for (const g of guards)
-        if (!["public", "staff-session", "own-cookie"].includes(g)) expect(POLICY).toHaveProperty(g);
+        if (!["public", "staff-session", "own-cookie", "webhook-signature"].includes(g))
+          expect(POLICY).toHaveProperty(g);
     }
   });
 });
@@ -371,6 +391,56 @@ describe("authorization matrix (domain layer, every role)", () => {
           sessionStaffIds: ctx.staffIds,
         }),
     ],
+    ...(
+      [
+        ["staffRoomView", "room.backroom", (a: Actor) => staffRoomView(a, ctx.sessionId)],
+        [
+          "submitQuestion",
+          "room.backroom",
+          (a: Actor) => submitQuestion(a, { sessionId: ctx.sessionId, text: "Matrix?" }),
+        ],
+        [
+          "addNote",
+          "room.backroom",
+          (a: Actor) => addNote(a, { sessionId: ctx.sessionId, kind: "summary", text: "Matrix note" }),
+        ],
+        [
+          "moderateParticipant",
+          "room.moderate",
+          (a: Actor) =>
+            moderateParticipant(a, {
+              sessionId: ctx.sessionId,
+              invitationId: (actors.customer as Extract<Actor, { kind: "customer" }>).invitationId,
+              step: "warning_1",
+              category: "interrupting",
+            }),
+        ],
+        [
+          "sendCaption",
+          "room.caption",
+          (a: Actor) => sendCaption(a, { sessionId: ctx.sessionId, text: "Matrix" }),
+        ],
+        [
+          "setFloor",
+          "room.moderate",
+          (a: Actor) =>
+            setFloor(a, { sessionId: ctx.sessionId, identity: `staff_${crypto.randomUUID()}`, grant: true }),
+        ],
+      ] as const
+    ).map(
+      ([name, action, call]) =>
+        [
+          name,
+          action,
+          call,
+          (a: Actor) =>
+            can(a, action, {
+              sessionId: ctx.sessionId,
+              sessionFacilitatorId: staff.facilitator.userId,
+              sessionStaffIds: ctx.staffIds,
+            }),
+        ] as [string, PolicyAction, (a: Actor) => Promise<unknown>, (a: Actor) => boolean],
+    ),
   ];
 
   for (const [name, , call, expected] of cases) {

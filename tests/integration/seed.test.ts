@@ -19,6 +19,10 @@ import {
   insights,
   invitations,
   reasonCodes,
+  roomAttendance,
+  roomNoteReasonCodes,
+  roomNotes,
+  roomQuestions,
   sessionStaff,
   sessions,
   surveyResponses,
@@ -213,6 +217,30 @@ describe("the demo seed", () => {
     expect(new Set(given.filter((g) => g.purpose === "contact_after").map((g) => g.granted))).toEqual(
       new Set([true, false]),
     );
+  });
+
+  it("records room attendance for every attendee, and a backroom for the first story circle", async () => {
+    const attended = await db.select().from(invitations).where(eq(invitations.status, "attended"));
+    const rows = await db.select().from(roomAttendance);
+    const byInvitation = new Map(rows.map((r) => [r.invitationId, r]));
+    const span = new Map(
+      (await db.select().from(sessions)).map((s) => [s.id, [ms(s.startedAt), ms(s.endedAt)]]),
+    );
+    for (const a of attended) {
+      const r = byInvitation.get(a.id);
+      expect(r?.sessionId).toBe(a.sessionId);
+      const [start, end] = span.get(a.sessionId)!;
+      expect(ms(r?.joinedAt)).toBeGreaterThanOrEqual(start!);
+      expect(ms(r?.leftAt)).toBeLessThanOrEqual(end!);
+      expect(r?.durationSeconds).toBe(Math.round((ms(r?.leftAt) - ms(r?.joinedAt)) / 1000));
+    }
+    const questions = await db.select().from(roomQuestions);
+    const merged = questions.find((q) => q.status === "merged");
+    expect(questions.find((q) => q.id === merged?.mergedIntoId)?.status).toBe("asked");
+    const notes = await db.select().from(roomNotes);
+    expect(notes.length).toBeGreaterThan(0);
+    expect(notes.every((n) => n.sessionId === merged?.sessionId)).toBe(true);
+    expect((await db.select().from(roomNoteReasonCodes)).length).toBeGreaterThanOrEqual(notes.length);
   });
 
   it("surveys every attendee of a past session, with ~70% answered in range and in time", async () => {

@@ -1,16 +1,21 @@
 import "../support/test-env";
+import { readFileSync } from "node:fs";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { db } from "@/db";
+import { db, dbClient } from "@/db";
 import {
   consents,
   consentTexts,
   customers,
+  insightEvidence,
   invitations,
   outbox,
+  roomNotes,
   sessionStaff,
   sessions,
+  surveyResponses,
+  surveys,
   users,
 } from "@/db/schema";
 import { instantToZonedWallTime } from "@/lib/dates";
@@ -23,6 +28,7 @@ import { reissueInvitationLink, revokeInvitationLink } from "@/server/invitation
 import { customerActorOf, resolveInvitationToken } from "@/server/invitations/resolve-invitation";
 import { respondToInvitation } from "@/server/invitations/respond-to-invitation";
 import { setPayoutStatus } from "@/server/invitations/set-payout";
+import { withdrawCustomer } from "@/server/invitations/withdraw";
 import { createSession } from "@/server/sessions/create-session";
 import { getBriefing } from "@/server/sessions/get-briefing";
 import { removeSessionStaff, setSessionStaff } from "@/server/sessions/session-staff";
@@ -32,6 +38,7 @@ import { dispatchSurveys } from "@/server/surveys/dispatch-surveys";
 import { resolveSurveyToken } from "@/server/surveys/resolve-survey";
 import { withdrawRespondent } from "@/server/surveys/withdraw-respondent";
 import { seededDb } from "../support/seeded-db";
+import { TEST_DATABASE_URL } from "../support/test-env";
 
 type Staff = Awaited<ReturnType<typeof seededDb>>;
 let staff: Staff;
@@ -386,6 +393,48 @@ describe("withdrawal from the survey email", () => {
     expect(await codeOf(withdrawRespondent({ ...survey.actor, surveyId: crypto.randomUUID() }))).toBe(
       "not_found",
     );
+  });
+});
+
+describe("withdrawal erases what staff recorded of the customer's words", () => {
+  it("blanks room notes about them and insight evidence quoting their survey comment", async () => {
+    const [evidence] = await db
+      .select({ evidenceId: insightEvidence.id, quote: insightEvidence.quote, invitation: invitations })
+      .from(insightEvidence)
+      .innerJoin(surveyResponses, eq(surveyResponses.id, insightEvidence.responseId))
+      .innerJoin(surveys, eq(surveys.id, surveyResponses.surveyId))
+      .innerJoin(invitations, eq(invitations.id, surveys.invitationId))
+      .limit(1);
+    if (!evidence) throw new Error("the seed has no evidence from a survey comment");
+    const { invitation } = evidence;
+    const secret = `Tôi đã gọi ba lần ${crypto.randomUUID()}`;
+    const [note] = await db
+      .insert(roomNotes)
+      .values({
+        sessionId: invitation.sessionId,
+        authorId: staff.facilitator.userId,
+        kind: "quote",
+        text: secret,
+        atSeconds: 61,
+        customerId: invitation.customerId,
+      })
+      .returning();
+    await withdrawCustomer({
+      kind: "customer",
+      invitationId: invitation.id,
+      customerId: invitation.customerId,
+      sessionId: invitation.sessionId,
+    });
+    const after = await db.query.roomNotes.findFirst({ where: eq(roomNotes.id, note?.id ?? "") });
+    expect(after).toMatchObject({ text: "[withdrawn by the customer]", customerId: null });
+    const ev = await db.query.insightEvidence.findFirst({
+      where: eq(insightEvidence.id, evidence.evidenceId),
+    });
+    expect(ev).toMatchObject({ quote: "[withdrawn by the customer]", responseId: null });
+    await dbClient().execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    const file = readFileSync(TEST_DATABASE_URL.slice("file:".length));
+    expect(file.includes(Buffer.from(secret))).toBe(false);
+    expect(file.includes(Buffer.from(evidence.quote))).toBe(false);
   });
 });
 

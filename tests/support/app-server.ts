@@ -16,6 +16,7 @@ export type AppServer = {
   db: Db;
   smtp: Awaited<ReturnType<typeof startTestSmtp>>;
   livekitUrl: string;
+  livekit: Awaited<ReturnType<typeof startTestLivekit>>;
   logs: () => string;
   close(): Promise<void>;
 };
@@ -29,7 +30,8 @@ export async function startAppServer(): Promise<AppServer> {
   const smtp = await startTestSmtp();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const livekit = await startTestLivekit();
+  // The app's own webhook endpoint, so attendance and status follow the room as in production.
+  const livekit = await startTestLivekit({ webhookUrl: `${url}/api/livekit/webhook` });
   let output = "";
   // Next's own binary (not npx), in its own process group, so closing stops the whole server.
   const child: ChildProcess = spawn(
@@ -70,6 +72,7 @@ export async function startAppServer(): Promise<AppServer> {
     db,
     smtp,
     livekitUrl: livekit.url,
+    livekit,
     logs: () => output,
     async close() {
       if (child.pid) {

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { RoomClient } from "@/components/room/room-client";
 import { currentInvitee } from "@/server/auth/invitee";
+import { myRoomNotice } from "@/server/rooms/moderation";
 import { CustomerHeader } from "../../customer-header";
 
 export const metadata: Metadata = { title: "Session room", referrer: "no-referrer" };
@@ -21,6 +22,18 @@ const ROOM_KEYS = [
   "muted",
   "mute",
   "unmute",
+  "checkDevices",
+  "microphone",
+  "camera",
+  "micLevel",
+  "preview",
+  "permissionDenied",
+  "noDevice",
+  "deviceError",
+  "captionsTitle",
+  "showCaptions",
+  "hideCaptions",
+  "captionsEmpty",
 ] as const;
 
 export default async function CustomerRoomPage() {
@@ -31,7 +44,15 @@ export default async function CustomerRoomPage() {
     (typeof ROOM_KEYS)[number],
     string
   >;
-  const booked = found.invitation.status === "accepted";
+  const booked = found.invitation.status === "accepted" || found.invitation.status === "attended";
+  // A warning or removal is shown again after a reload: it was saved before it was sent.
+  const notice = await myRoomNotice(found.actor);
+  const notices = {
+    title: t("noticeTitle"),
+    warning_1: t("warning_1"),
+    warning_2: t("warning_2"),
+    removal: t("removal"),
+  };
   const open = found.session.status === "scheduled" || found.session.status === "live";
   return (
     <>
@@ -47,8 +68,17 @@ export default async function CustomerRoomPage() {
           ) : (
             <RoomClient
               sessionId={found.session.id}
-              strings={{ ...strings, listeners: t("listeners", { count: 0 }) }}
+              strings={{
+                ...strings,
+                listeners: t("peopleHere"),
+                // {count} is filled in by the room as listeners come and go.
+                hiddenOne: t("hiddenOne"),
+                hiddenMany: t.raw("hiddenMany") as string,
+              }}
               defaultAudioOnly={found.invitation.accommodations.includes("audio_only")}
+              defaultCaptions={found.invitation.accommodations.includes("captions")}
+              notices={notices}
+              initialNotice={notice}
             />
           )}
         </div>

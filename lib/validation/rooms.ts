@@ -1,0 +1,67 @@
+import { z } from "zod";
+import {
+  CONTACT_KINDS,
+  EMOTIONS,
+  MODERATION_CATEGORIES,
+  MODERATION_STEPS,
+  NOTE_KINDS,
+} from "@/db/schema/rooms";
+
+export const zModerate = z.strictObject({
+  sessionId: z.uuid(),
+  invitationId: z.uuid(),
+  step: z.enum(MODERATION_STEPS),
+  category: z.enum(MODERATION_CATEGORIES),
+  note: z.string().trim().max(1000).default(""),
+});
+export type ModerateInput = z.input<typeof zModerate>;
+
+/** LiveKit identities as minted by the app (cust_/staff_ + uuid); anything else is refused. */
+export const zRoomIdentity = z.string().regex(/^(cust|staff)_[0-9a-f-]{36}$/i, "Unknown participant");
+
+export const zMuteTrack = z.strictObject({
+  sessionId: z.uuid(),
+  identity: zRoomIdentity,
+  trackSid: z.string().regex(/^TR_[A-Za-z0-9]+$/, "Unknown track"),
+});
+
+export const zFloor = z.strictObject({
+  sessionId: z.uuid(),
+  identity: z.string().regex(/^staff_[0-9a-f-]{36}$/i, "Only staff can be given the floor"),
+  grant: z.boolean(),
+});
+
+export const zSubmitQuestion = z.strictObject({
+  sessionId: z.uuid(),
+  text: z.string().trim().min(3, "Write the question (at least 3 characters)").max(500),
+});
+
+export const zQuestionAction = z.strictObject({
+  sessionId: z.uuid(),
+  questionId: z.uuid(),
+  action: z.enum(["vote", "approve", "asked", "dismiss"]),
+});
+
+export const zMergeQuestions = z.strictObject({
+  sessionId: z.uuid(),
+  questionId: z.uuid(),
+  intoId: z.uuid(),
+});
+
+export const zAddNote = z.strictObject({
+  sessionId: z.uuid(),
+  kind: z.enum(NOTE_KINDS),
+  text: z.string().trim().min(2, "Write the quote or summary").max(4000),
+  atSeconds: z.coerce.number().int().min(0).max(86_400).optional(),
+  reasonCodeIds: z.array(z.uuid()).max(10).default([]),
+  emotion: z.enum(EMOTIONS).default("neutral"),
+  contact: z.enum(CONTACT_KINDS).default("unknown"),
+  departmentId: z.uuid().nullable().default(null),
+  customerId: z.uuid().nullable().default(null),
+});
+export type AddNoteInput = z.input<typeof zAddNote>;
+
+export const zCaption = z.strictObject({
+  sessionId: z.uuid(),
+  text: z.string().trim().min(1, "Type what was said").max(500),
+});

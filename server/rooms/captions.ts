@@ -1,0 +1,30 @@
+import "server-only";
+import { db } from "@/db";
+import { zCaption } from "@/lib/validation/rooms";
+import { audit } from "@/server/audit/log";
+import type { Actor } from "@/server/auth/actor";
+import { conflict } from "@/server/errors";
+import { authorizeSession } from "@/server/sessions/session-access";
+import { identitiesInRoom, sendToIdentities } from "./room-service";
+
+export const TOPIC_CAPTION = "caption";
+
+/**
+ * A line of live captions, typed by a human captioner on the staff, to everyone in the room.
+ * Deliberately not stored: captions are a transcript of what people said, and keeping one would
+ * be a recording the guests did not agree to (consent "record" is separate). Recipients are named
+ * one by one (LiveKit reads an empty list as "everyone"), so nobody joins mid-send by accident.
+ */
+export async function sendCaption(actor: Actor, input: { sessionId: string; text: string }): Promise<void> {
+  const data = zCaption.parse(input);
+  const { session } = await authorizeSession(actor, data.sessionId, "room.caption");
+  const everyone = await identitiesInRoom(session.roomName).catch(() => {
+    throw conflict("The room cannot be reached right now");
+  });
+  await sendToIdentities(session.roomName, everyone, TOPIC_CAPTION, {
+    type: "caption",
+    text: data.text,
+    at: Date.now(),
+  });
+  await audit(db, actor, "room_caption", "session", session.id);
+}

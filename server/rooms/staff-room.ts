@@ -1,0 +1,76 @@
+import "server-only";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { db } from "@/db";
+import { customers, departments, invitations, reasonCodes, sessionStaff, users } from "@/db/schema";
+import type { Actor } from "@/server/auth/actor";
+import { forbidden } from "@/server/errors";
+import { authorizeSession } from "@/server/sessions/session-access";
+import { backroomState, canModerate } from "./backroom";
+import { customerIdentity, staffIdentity } from "./identity";
+import { moderationForSession } from "./moderation";
+
+/**
+ * Everything the staff room page needs on load, so a reload or a dropped connection restores the
+ * full backroom, the moderation log and who is who, from the database.
+ */
+export async function staffRoomView(actor: Actor, sessionId: string) {
+  const { session, staffIds } = await authorizeSession(actor, sessionId, "room.backroom");
+  if (actor.kind !== "staff") throw forbidden();
+  const guests = await db
+    .select({
+      invitationId: invitations.id,
+      customerId: invitations.customerId,
+      name: customers.name,
+      removedFromRoomAt: invitations.removedFromRoomAt,
+    })
+    .from(invitations)
+    .innerJoin(customers, eq(customers.id, invitations.customerId))
+    .where(and(eq(invitations.sessionId, sessionId), inArray(invitations.status, ["accepted", "attended"])))
+    .orderBy(asc(customers.name));
+  const seats = await db
+    .select({ userId: sessionStaff.userId, roomRole: sessionStaff.roomRole })
+    .from(sessionStaff)
+    .where(eq(sessionStaff.sessionId, sessionId));
+  const staff = (
+    await db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(inArray(users.id, [...new Set([...staffIds, session.facilitatorId])]))
+  ).map((u) => ({
+    ...u,
+    roomRole:
+      u.id === session.facilitatorId
+        ? "facilitator"
+        : (seats.find((s) => s.userId === u.id)?.roomRole ?? "observer"),
+  }));
+  return {
+    session: {
+      id: session.id,
+      title: session.title,
+      status: session.status,
+      startedAt: session.startedAt?.getTime() ?? null,
+    },
+    me: { userId: actor.userId, identity: staffIdentity(actor.userId) },
+    canModerate: canModerate(actor, session, staffIds),
+    guests: guests.map((g) => ({
+      ...g,
+      name: g.name ?? "Guest",
+      identity: customerIdentity(g.invitationId),
+      removedFromRoomAt: g.removedFromRoomAt?.getTime() ?? null,
+    })),
+    staff: staff.map((s) => ({ ...s, identity: staffIdentity(s.id) })),
+    moderation: await moderationForSession(actor, sessionId),
+    backroom: await backroomState(actor, sessionId),
+    reasonCodes: await db
+      .select({ id: reasonCodes.id, number: reasonCodes.number, label: reasonCodes.label })
+      .from(reasonCodes)
+      .where(eq(reasonCodes.active, true))
+      .orderBy(asc(reasonCodes.number)),
+    departments: await db
+      .select({ id: departments.id, name: departments.name })
+      .from(departments)
+      .orderBy(asc(departments.name)),
+  };
+}
+
+export type StaffRoomView = Awaited<ReturnType<typeof staffRoomView>>;
