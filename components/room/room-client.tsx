@@ -1,6 +1,7 @@
 "use client";
 
 import {
+  ConnectionQuality,
   ConnectionState,
   DisconnectReason,
   type Participant,
@@ -12,6 +13,7 @@ import {
 } from "livekit-client";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { type DeviceChoice, deviceErrorMessage, PreJoin, type PreJoinStrings } from "./pre-join";
+import { useSpeaking } from "./use-speaking";
 
 export type RoomStrings = {
   intro: string;
@@ -35,6 +37,10 @@ export type RoomStrings = {
   showCaptions: string;
   hideCaptions: string;
   captionsEmpty: string;
+  roleFacilitator: string;
+  roleSpeaker: string;
+  roleObserver: string;
+  poorConnection: string;
 } & PreJoinStrings;
 
 export type NoticeStep = "warning_1" | "warning_2" | "removal";
@@ -51,6 +57,7 @@ export type Person = {
   micTrackSid: string | null;
   canPublish: boolean;
   isLocal: boolean;
+  weak: boolean;
 };
 
 const roleOf = (p: Participant) => {
@@ -74,6 +81,7 @@ function snapshot(room: Room): Person[] {
       micTrackSid: mic && !mic.isMuted ? mic.trackSid : null,
       canPublish: p.permissions?.canPublish ?? false,
       isLocal: p === room.localParticipant,
+      weak: p.connectionQuality === ConnectionQuality.Poor || p.connectionQuality === ConnectionQuality.Lost,
     };
   });
 }
@@ -116,6 +124,7 @@ export function RoomClient({
   const [captionsOn, setCaptionsOn] = useState(defaultCaptions);
   const [captions, setCaptions] = useState<{ at: number; text: string }[]>([]);
   const media = useRef<HTMLDivElement>(null);
+  const heard = useSpeaking(room);
 
   useEffect(() => {
     const refresh = () => setPeople(snapshot(room));
@@ -186,6 +195,7 @@ export function RoomClient({
       .on(RoomEvent.ParticipantDisconnected, refresh)
       .on(RoomEvent.ParticipantPermissionsChanged, refresh)
       .on(RoomEvent.ActiveSpeakersChanged, refresh)
+      .on(RoomEvent.ConnectionQualityChanged, refresh)
       .on(RoomEvent.TrackMuted, refresh)
       .on(RoomEvent.TrackUnmuted, refresh)
       .on(RoomEvent.TrackPublished, refresh)
@@ -204,6 +214,7 @@ export function RoomClient({
         .off(RoomEvent.ParticipantDisconnected, refresh)
         .off(RoomEvent.ParticipantPermissionsChanged, refresh)
         .off(RoomEvent.ActiveSpeakersChanged, refresh)
+        .off(RoomEvent.ConnectionQualityChanged, refresh)
         .off(RoomEvent.TrackMuted, refresh)
         .off(RoomEvent.TrackUnmuted, refresh)
         .off(RoomEvent.TrackPublished, refresh)
@@ -272,6 +283,15 @@ export function RoomClient({
     removed: "",
   }[phase];
   const me = people.find((p) => p.isLocal);
+  // An observer given the floor speaks like a speaker; guests carry no label.
+  const roleLabel = (p: Person) =>
+    p.role === "facilitator"
+      ? strings.roleFacilitator
+      : p.role === "speaker" || (p.role === "observer" && p.canPublish)
+        ? strings.roleSpeaker
+        : p.role === "observer"
+          ? strings.roleObserver
+          : "";
   const inRoom = phase === "connected" || phase === "reconnecting";
   const ctx: RoomPanelContext = { room, people, connected: inRoom };
 
@@ -334,14 +354,23 @@ export function RoomClient({
               <li
                 key={p.identity}
                 data-identity={p.identity}
-                className={`space-y-2 rounded-md bg-white p-3 ring-2 ${p.speaking ? "ring-green-600" : "ring-slate-200"}`}
+                data-speaking={p.speaking || heard.has(p.identity)}
+                className={`space-y-2 rounded-md bg-white p-3 ${p.speaking || heard.has(p.identity) ? "ring-4 ring-green-600" : "ring-2 ring-slate-200"}`}
               >
                 <div className="flex items-center justify-between gap-2">
                   <span className="font-medium">
                     {p.name}
                     {p.isLocal ? ` (${strings.you})` : ""}
+                    {roleLabel(p) && (
+                      <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-sm font-normal text-slate-700">
+                        {roleLabel(p)}
+                      </span>
+                    )}
                   </span>
-                  {!p.micOn && <span className="text-sm text-slate-600">{strings.muted}</span>}
+                  <span className="flex gap-2 text-sm text-slate-600">
+                    {p.weak && <span className="text-amber-900">{strings.poorConnection}</span>}
+                    {!p.micOn && <span>{strings.muted}</span>}
+                  </span>
                 </div>
                 {personExtra?.(p, ctx)}
               </li>

@@ -167,12 +167,17 @@ describe("the live room", () => {
     await joined(customerPage);
 
     await facilitator.locator(`li[data-identity="cust_${invitationId}"]`).waitFor();
-    await customerPage.locator("li", { hasText: "Farah" }).waitFor();
+    await customerPage.locator("li", { hasText: "Farah" }).waitFor({ timeout: 20_000 });
     await expect
       .poll(() => inbound(facilitator).then((r) => r.audio > 0 && r.video > 0), { timeout: 30_000 })
       .toBe(true);
     await expect.poll(() => inbound(customerPage).then((r) => r.audio > 0), { timeout: 30_000 }).toBe(true);
     await expect.poll(() => inbound(agent).then((r) => r.audio > 0), { timeout: 30_000 }).toBe(true);
+    // Chromium's fake microphone beeps: the speaking ring follows the sound on the other side.
+    await facilitator
+      .locator(`li[data-identity="cust_${invitationId}"][data-speaking="true"]`)
+      .waitFor({ timeout: 20_000 });
+    await customerPage.locator('li[data-speaking="true"]', { hasText: "Farah" }).waitFor({ timeout: 20_000 });
     // The observer hears everyone; hidden, it is not shown to the customer, who is told the count.
     await customerPage.getByText("1 person from our team is also listening, without being shown.").waitFor();
     expect(await customerPage.locator(`li[data-identity="${agentIdentity}"]`).count()).toBe(0);

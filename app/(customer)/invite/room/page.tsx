@@ -34,6 +34,10 @@ const ROOM_KEYS = [
   "showCaptions",
   "hideCaptions",
   "captionsEmpty",
+  "roleFacilitator",
+  "roleSpeaker",
+  "roleObserver",
+  "poorConnection",
 ] as const;
 
 export default async function CustomerRoomPage() {

@@ -2,8 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/_lib/page-guard";
 import { StaffRoom } from "@/components/room/staff-room";
+import { ActionForm } from "@/components/ui/action-form";
+import { Button } from "@/components/ui/button";
 import { requireStaffPage } from "@/server/auth/staff";
 import { staffRoomView } from "@/server/rooms/staff-room";
+import { endSessionAction, startSessionAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Room" };
 
@@ -24,6 +27,10 @@ const STRINGS = {
   listeners: "People in the room",
   hiddenOne: "1 hidden observer is listening (customers see only this count).",
   hiddenMany: "{count} hidden observers are listening (customers see only this count).",
+  roleFacilitator: "Facilitator",
+  roleSpeaker: "Speaker",
+  roleObserver: "Observer",
+  poorConnection: "Weak connection",
   captionsTitle: "Captions",
   showCaptions: "Show captions",
   hideCaptions: "Hide captions",
@@ -41,16 +48,48 @@ const STRINGS = {
     "The microphone or camera could not be started. Close other apps that may be using it, then try again.",
 };
 
+const STATUS_LABEL = {
+  draft: "Draft",
+  scheduled: "Scheduled",
+  live: "Live",
+  ended: "Ended",
+  cancelled: "Cancelled",
+} as const;
+
 export default async function StaffRoomPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireStaffPage();
   const view = await orNotFound(staffRoomView(actor, id));
+  const status = view.session.status;
   return (
     <div className="max-w-5xl space-y-4">
       <Link href={`/sessions/${id}`} className="text-sm text-blue-800 hover:underline">
         ← {view.session.title}
       </Link>
-      <h1 className="text-3xl font-bold tracking-tight">Room</h1>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-3xl font-bold tracking-tight">Room</h1>
+        <span
+          className="rounded-full bg-slate-200 px-3 py-1 text-sm font-semibold"
+          data-session-status={status}
+        >
+          {STATUS_LABEL[status]}
+        </span>
+        {view.canModerate && status === "scheduled" && (
+          <ActionForm action={startSessionAction} className="">
+            <input type="hidden" name="sessionId" value={id} />
+            <Button variant="secondary">Start session</Button>
+          </ActionForm>
+        )}
+        {view.canModerate && (status === "scheduled" || status === "live") && (
+          <ActionForm action={endSessionAction} className="">
+            <input type="hidden" name="sessionId" value={id} />
+            <Button variant="danger">End session and send surveys</Button>
+          </ActionForm>
+        )}
+      </div>
+      {(status === "ended" || status === "cancelled") && (
+        <p className="text-slate-700">The room is closed. The backroom below stays available for triage.</p>
+      )}
       <StaffRoom initial={view} strings={STRINGS} />
     </div>
   );
