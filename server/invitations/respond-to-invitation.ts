@@ -55,10 +55,10 @@ export async function respondToInvitation(
         language: locale,
       })),
     );
-    let status: "accepted" | "waitlisted" | "declined" = "declined";
+    let status: "accepted" | "attended" | "waitlisted" | "declined" = "declined";
     if (input.decision === "accept") {
-      if (inv.status === "accepted") {
-        status = "accepted";
+      if (inv.status === "accepted" || inv.status === "attended") {
+        status = inv.status; // already holds a seat (attended: has been in the room)
       } else {
         const [taken] = await tx
           .select({ n: sql<number>`count(*)` })
@@ -79,7 +79,8 @@ export async function respondToInvitation(
       })
       .where(eq(invitations.id, inv.id));
     await audit(tx, actor, `rsvp_${status}`, "invitation", inv.id);
-    if (inv.status === "accepted" && status !== "accepted") await promoteFromWaitlist(tx, session.id);
+    if ((inv.status === "accepted" || inv.status === "attended") && status === "declined")
+      await promoteFromWaitlist(tx, session.id);
     return { status };
   });
 }

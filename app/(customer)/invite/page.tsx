@@ -26,14 +26,15 @@ export default async function InvitePage() {
   const tag = isLocale(locale) ? LOCALE_TAGS[locale] : "en-GB";
   const status = v.invitation.status;
   const closed = v.session.status === "ended" || v.session.status === "cancelled";
-  const statusMessage =
-    status === "accepted"
-      ? t("statusAccepted")
-      : status === "waitlisted"
-        ? t("statusWaitlisted")
-        : status === "declined"
-          ? t("statusDeclined")
-          : null;
+  // Someone who has already been in the room (attended) is still booked and may rejoin.
+  const booked = status === "accepted" || status === "attended";
+  const statusMessage = booked
+    ? t("statusAccepted")
+    : status === "waitlisted"
+      ? t("statusWaitlisted")
+      : status === "declined"
+        ? t("statusDeclined")
+        : null;
   const errors = { participateRequired: t("participateRequired"), closed: t("sessionEnded") };
   if (status === "withdrawn") {
     return (
@@ -61,7 +62,7 @@ export default async function InvitePage() {
         {statusMessage && (
           <div role="status" className="rounded-lg border border-green-300 bg-green-50 p-4">
             <p className="font-semibold text-green-950">{statusMessage}</p>
-            {status === "accepted" && !closed && (
+            {booked && !closed && (
               <Link href="/invite/room" className={buttonClass("primary", "mt-3")}>
                 {t("joinRoom")}
               </Link>
