@@ -28,8 +28,9 @@ export function StaffCard({
           <li key={s.userId} className="flex items-center justify-between gap-2 py-2">
             <div className="min-w-0">
               <p className="font-medium">{s.name}</p>
-              <p className="capitalize text-slate-600">
-                {s.role} · in the room: {s.roomRole}
+              <p className="text-slate-600">
+                <span className="capitalize">{s.role}</span> ·{" "}
+                {s.roomRole === "facilitator" ? "runs the room" : `${s.roomRole} in the room`}
               </p>
             </div>
             {canManage && s.roomRole !== "facilitator" && (
