@@ -27,9 +27,11 @@ export default async function NewSessionPage() {
               name="timeZone"
               defaultValue={actor.timeZone}
               options={zones.map((z) => ({ value: z, label: z }))}
-              hint="Where the session is planned; everyone sees it in their own zone."
             />
           </div>
+          <p className="-mt-3 text-sm text-slate-600">
+            The zone the session is planned in; everyone sees the time in their own zone.
+          </p>
           <SessionFields />
           <div className="flex flex-wrap gap-3">
             <Button name="saveAs" value="scheduled">
