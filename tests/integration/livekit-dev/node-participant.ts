@@ -121,8 +121,8 @@ export class NodeParticipant {
     // before the transport is up (werift gathers again when offering, which can upset a
     // connection still being checked).
     participant.negotiation = participant
-      .answerFor(1)
-      .then(() => participant.waitConnected(15_000).catch(() => {}));
+      .answerFor(1, 30_000)
+      .then(() => participant.waitConnected(30_000).catch(() => {}));
     ws.on("message", (data) => {
       const msg = SignalResponse.fromBinary(new Uint8Array(data as Buffer));
       participant.responses.push(msg);
@@ -241,7 +241,7 @@ export class NodeParticipant {
         for (const trickle of held) trickle();
       }
       const id = this.offerId;
-      await this.answerFor(id);
+      await this.answerFor(id, 20_000);
     };
     const done = this.negotiation.then(run, run);
     this.negotiation = done.catch(() => {});
