@@ -1,22 +1,40 @@
 // Benchmark of the development LiveKit server: CPU and memory of the server process (a child, so
-// the browsers and this driver are not counted) with 2, 5 and 10 real livekit-client participants
-// in Chromium, all publishing audio, then all publishing audio and low-resolution video. Figures
-// per participant. Bounded: each scenario has a fixed settle and measure window, and scenarios
-// still to run are skipped once the overall budget is spent.
+// the participants and this driver are not counted) with 2, 5 and 10 participants, all publishing
+// audio, then all publishing audio and low-resolution video. Figures per participant.
+//
+// Up to three participants are real livekit-client rooms in Chromium with fake camera and
+// microphone: they prove that what the server forwards decodes. The rest are protocol-level
+// participants (werift, tests/integration/livekit-dev/node-participant.ts) that publish RTP
+// recorded from a browser's own Opus and VP8 at the same size, and subscribe to everyone. Ten
+// browsers with fake media saturate two shared cores (joins time out, encoders stall), which
+// would measure the machine rather than the server; the server sees the same signal, the same
+// peer connections and the same packet rate either way.
+//
+// Bounded: each scenario has a fixed settle and measure window, and scenarios still to run are
+// skipped once the overall budget is spent.
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
-import { BrowserParticipant, mintToken, startPageServer, waitFor } from "../e2e/livekit-dev/harness";
+import {
+  BrowserParticipant,
+  type MediaSeen,
+  mintToken,
+  startPageServer,
+  waitFor,
+} from "../e2e/livekit-dev/harness";
+import { NodeParticipant } from "../integration/livekit-dev/node-participant";
 import { launchChromium } from "../support/chromium";
+import { Recorder, type Recording, RtpLoop } from "./rtp-loop";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const apiKey = "benchkey";
 const apiSecret = "bench-secret-bench-secret-bench-0123";
-const settleMs = 3_000;
+const settleMs = 2_000;
 const measureMs = 6_000;
-const budgetMs = 180_000;
+const budgetMs = 225_000;
+const recordSeconds = 4;
 const clockTicks = 100; // USER_HZ on Linux
 
 interface ServerProcess {
@@ -24,7 +42,7 @@ interface ServerProcess {
   url: string;
 }
 
-async function startServer(): Promise<ServerProcess> {
+export async function startServer(): Promise<ServerProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "livekit-dev/main.ts"], {
     cwd: root,
     env: { ...process.env, LIVEKIT_DEV_PORT: "0", LIVEKIT_API_KEY: apiKey, LIVEKIT_API_SECRET: apiSecret },
@@ -42,6 +60,10 @@ async function startServer(): Promise<ServerProcess> {
       }
     });
     child.stderr?.on("data", (chunk) => (out += chunk));
+    // LIVEKIT_BENCH_VERBOSE=1 shows the server's own lines (one per join, leave and publish).
+    if (process.env.LIVEKIT_BENCH_VERBOSE)
+      for (const stream of [child.stdout, child.stderr])
+        stream?.on("data", (chunk) => process.stderr.write(`  [server] ${chunk}`));
     child.once("exit", (code) => reject(new Error(`server exited ${code}: ${out}`)));
   });
   return { child, url };
@@ -68,91 +90,309 @@ interface Scenario {
   video: boolean;
 }
 
+interface Media {
+  audio: Recording;
+  video: Recording;
+}
+
+const maxBrowsers = 3;
+const benchStarted = Date.now();
+
+/** Progress on stderr, so a slow run shows where it is; the report itself goes to stdout. */
+function progress(line: string): void {
+  console.error(`[livekit bench ${Math.round((Date.now() - benchStarted) / 1000)} s] ${line}`);
+}
+const video = { width: 320, height: 180 };
+
+/**
+ * Records a few seconds of what the server forwards from one browser publishing audio and
+ * 320x180 video: the stream the protocol-level publishers then replay.
+ */
+export async function recordBrowserMedia(browser: Browser, pageUrl: string): Promise<Media> {
+  try {
+    return await recordOnce(browser, pageUrl);
+  } catch (error) {
+    progress(`recording again: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    return await recordOnce(browser, pageUrl);
+  }
+}
+
+async function recordOnce(browser: Browser, pageUrl: string): Promise<Media> {
+  const server = await startServer();
+  const room = "bench-recording";
+  const publisher = await BrowserParticipant.open(browser, pageUrl, "recorded");
+  let listener: NodeParticipant | undefined;
+  try {
+    await publisher.join(server.url, await mintToken({ apiKey, apiSecret }, "recorded", { room }));
+    listener = await NodeParticipant.connect(
+      server.url,
+      await mintToken({ apiKey, apiSecret }, "recorder", { room, canPublish: false }),
+    );
+    const audio = new Recorder("audio", 48_000, recordSeconds);
+    const camera = new Recorder("video", 90_000, recordSeconds);
+    listener.onRemoteRtp = (kind, _from, packet) => (kind === "audio" ? audio : camera).add(packet);
+    await publisher.publish({ audio: true, video: true, ...video });
+    await waitFor(
+      async () => audio.done && camera.done,
+      (done) => done,
+      20_000,
+      "a recording of the browser's audio and video",
+    );
+    return { audio: audio.recording(), video: camera.recording() };
+  } finally {
+    await listener?.leave().catch(() => {});
+    await publisher.close().catch(() => {});
+    await stopServer(server);
+  }
+}
+
+/** Joins a browser participant; once more on a fresh page if the first connect fails. */
+async function joinBrowser(
+  browser: Browser,
+  pageUrl: string,
+  serverUrl: string,
+  identity: string,
+  room: string,
+): Promise<BrowserParticipant> {
+  for (let attempt = 1; ; attempt++) {
+    const p = await BrowserParticipant.open(browser, pageUrl, identity);
+    try {
+      await p.join(serverUrl, await mintToken({ apiKey, apiSecret }, identity, { room }));
+      return p;
+    } catch (error) {
+      await p.close().catch(() => {});
+      if (attempt >= 2) throw error;
+    }
+  }
+}
+
+export interface NodePublisher {
+  participant: NodeParticipant;
+  identity: string;
+  loops: RtpLoop[];
+}
+
+/** Joins a protocol-level participant (once: a retry would add churn to a busy room). */
+export async function joinNode(
+  serverUrl: string,
+  identity: string,
+  room: string,
+  media: Media,
+  withVideo: boolean,
+): Promise<NodePublisher> {
+  const participant = await NodeParticipant.connect(
+    serverUrl,
+    await mintToken({ apiKey, apiSecret }, identity, { room }),
+  );
+  try {
+    // Generous: a busy server (10 participants with video saturate one core) answers late.
+    await participant.waitConnected(30_000);
+  } catch (error) {
+    await participant.leave().catch(() => {});
+    throw error;
+  }
+  const loops: RtpLoop[] = [];
+  const mic = await participant.publish("audio");
+  loops.push(new RtpLoop(media.audio, (packet) => mic.track.writeRtp(packet)));
+  if (withVideo) {
+    const camera = await participant.publish("video", video);
+    const loop = new RtpLoop(media.video, (packet) => camera.track.writeRtp(packet));
+    // As an encoder does: a picture loss indication gets a key frame.
+    camera.transceiver.sender.onPictureLossIndication.subscribe(() => loop.restart());
+    loops.push(loop);
+  }
+  return { participant, identity, loops } satisfies NodePublisher;
+}
+
+/** What each subscriber has received so far from each publisher, keyed "subscriber>publisher". */
+type Tally = Map<string, { audio: number; video: number }>;
+
+export async function receiving(browsers: BrowserParticipant[], nodes: NodePublisher[]) {
+  const browser: Tally = new Map();
+  const seen = await Promise.all(browsers.map((p) => p.media().catch((): Record<string, MediaSeen> => ({}))));
+  browsers.forEach((p, i) => {
+    for (const [from, m] of Object.entries(seen[i] ?? {}))
+      browser.set(`${p.identity}>${from}`, { audio: m.audioSamples, video: m.videoFrames });
+  });
+  // By identity, not sid: a browser that reconnected publishes again under a new sid.
+  const node: Tally = new Map();
+  for (const participant of nodes) {
+    const names = participant.participant.identities();
+    for (const [sid, r] of participant.participant.received) {
+      const key = `${participant.identity}>${names.get(sid) ?? sid}`;
+      const sum = node.get(key) ?? { audio: 0, video: 0 };
+      node.set(key, { audio: sum.audio + r.audioPackets, video: sum.video + r.videoPackets });
+    }
+  }
+  return { browser, node };
+}
+
+/** Pairs whose audio (and video, if published) grew between two tallies. */
+export function growing(
+  before: { browser: Tally; node: Tally },
+  after: { browser: Tally; node: Tally },
+  withVideo: boolean,
+): { browser: number; node: number } {
+  const count = (a: Tally, b: Tally) =>
+    [...b].filter(([key, x]) => {
+      const was = a.get(key) ?? { audio: 0, video: 0 };
+      return x.audio > was.audio && (!withVideo || x.video > was.video);
+    }).length;
+  return { browser: count(before.browser, after.browser), node: count(before.node, after.node) };
+}
+
 async function runScenario(
   browser: Browser,
   pageUrl: string,
+  media: Media,
   scenario: Scenario,
   deadline: number,
 ): Promise<string> {
   const server = await startServer();
   const pid = server.child.pid ?? 0;
-  const people: BrowserParticipant[] = [];
+  const browsers: BrowserParticipant[] = [];
+  const nodes: NodePublisher[] = [];
+  const pacer = setInterval(() => {
+    const now = Date.now();
+    for (const n of nodes) for (const loop of n.loops) loop.tick(now);
+  }, 5);
   try {
     const idle = usage(pid);
-    const room = `bench-${scenario.participants}-${scenario.video ? "av" : "a"}`;
-    const ids = Array.from({ length: scenario.participants }, (_, i) => `p${i}`);
-    people.push(...(await Promise.all(ids.map((id) => BrowserParticipant.open(browser, pageUrl, id)))));
-    // One after another, as people arrive; ten simultaneous DTLS handshakes on two shared cores
-    // can exceed the client's 15 s connect timeout, which would measure the machine, not the server.
-    for (const p of people) {
-      if (Date.now() > deadline) throw new Error("time budget spent while joining");
-      await p.join(server.url, await mintToken({ apiKey, apiSecret }, p.identity, { room }));
-      await p.publish({ audio: true, video: scenario.video, width: 320, height: 180 });
-    }
-    // Wait (bounded) until everyone receives everyone; measure anyway and report how many did,
-    // since on two busy cores the largest room may not fully converge.
-    const others = scenario.participants - 1;
-    const receivingPairs = async () => {
-      const seen = await Promise.all(people.map((p) => p.media().catch(() => ({}))));
-      return seen
-        .map(
-          (m) =>
-            Object.values(m).filter((x) => x.audioSamples > 0 && (!scenario.video || x.videoFrames > 0))
-              .length,
-        )
-        .reduce((sum, n) => sum + n, 0);
+    const n = scenario.participants;
+    const browserCount = Math.min(n, maxBrowsers);
+    const room = `bench-${n}-${scenario.video ? "av" : "a"}`;
+    const startedAt = Date.now();
+    // Browsers one after another: simultaneous DTLS handshakes of several Chromium pages on two
+    // shared cores can exceed the client's 15 s connect timeout, which would measure the
+    // machine, not the server. Protocol-level participants are cheap: two at a time, meanwhile.
+    const joinBrowsers = async () => {
+      for (let i = 0; i < browserCount; i++) {
+        if (Date.now() > deadline) throw new Error("time budget spent while joining");
+        const p = await joinBrowser(browser, pageUrl, server.url, `browser-${i}`, room);
+        browsers.push(p);
+        await p.publish({ audio: true, video: scenario.video, ...video });
+      }
     };
-    const wanted = scenario.participants * others;
-    await waitFor(receivingPairs, (n) => n >= wanted, 30_000).catch(() => {});
+    const notJoined: string[] = [];
+    const queue = Array.from({ length: n - browserCount }, (_, i) => `node-${browserCount + i}`);
+    const joinNodes = async () => {
+      for (let identity = queue.shift(); identity; identity = queue.shift()) {
+        if (Date.now() > deadline) throw new Error("time budget spent while joining");
+        try {
+          nodes.push(await joinNode(server.url, identity, room, media, scenario.video));
+        } catch (error) {
+          // Measured anyway, with one participant fewer, and said so in the line.
+          progress(`${identity} could not join: ${error instanceof Error ? error.message : String(error)}`);
+          notJoined.push(identity);
+        }
+      }
+    };
+    await Promise.all([joinBrowsers(), joinNodes(), joinNodes()]);
+    const joinedAt = Date.now();
+    const joined = browsers.length + nodes.length;
+    const others = joined - 1;
+    const tally = () => receiving(browsers, nodes);
+    const wanted = { browser: browsers.length * others, node: nodes.length * others };
+    // Wait (bounded) until every subscriber receives every publisher; measure anyway and report
+    // how many did, since on two busy cores the largest room may not fully converge.
+    const converge = Date.now() + 20_000;
+    let last = await tally();
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 1_000));
+      const now = await tally();
+      const flowing = growing(last, now, scenario.video);
+      last = now;
+      if ((flowing.browser >= wanted.browser && flowing.node >= wanted.node) || Date.now() > converge) {
+        if (flowing.browser < wanted.browser)
+          for (const p of browsers) {
+            const snap = await p.snapshot().catch(() => undefined);
+            progress(
+              `${p.identity}: ${snap?.state}, ${snap?.remoteInfo.length} remote, ${snap?.subscribed.length} subscribed, disconnect ${snap?.disconnectReason}`,
+            );
+          }
+        progress(
+          `joined in ${Math.round((joinedAt - startedAt) / 1000)} s; receiving: ${flowing.browser}/${wanted.browser} browser pairs, ${flowing.node}/${wanted.node} protocol-level pairs`,
+        );
+        break;
+      }
+    }
     await new Promise((r) => setTimeout(r, settleMs));
+    const first = await tally();
     const before = usage(pid);
     const started = Date.now();
     await new Promise((r) => setTimeout(r, measureMs));
     const after = usage(pid);
+    const got = growing(first, await tally(), scenario.video);
     const seconds = (Date.now() - started) / 1000;
     const cpuPercent = ((after.cpuSeconds - before.cpuSeconds) / seconds) * 100;
     const addedMb = (after.rssBytes - idle.rssBytes) / 1024 / 1024;
-    const n = scenario.participants;
-    const streams = n * others * (scenario.video ? 2 : 1);
-    const pairs = await receivingPairs();
+    const streams = joined * others * (scenario.video ? 2 : 1);
+    const signalErrors = nodes.flatMap(({ participant }) => participant.errors);
+    if (signalErrors.length > 0)
+      progress(`protocol-level signal errors: ${signalErrors.map(String).join("; ")}`);
+    const who =
+      nodes.length === 0
+        ? `${browsers.length} browsers`
+        : `${browsers.length} browsers + ${nodes.length} protocol-level`;
     return (
-      `${n} participants, ${scenario.video ? "audio + 320x180 video" : "audio only"}: ` +
-      `server CPU ${cpuPercent.toFixed(1)}% of one core (${(cpuPercent / n).toFixed(1)}% per participant), ` +
-      `RSS ${(after.rssBytes / 1024 / 1024).toFixed(0)} MB (+${(addedMb / n).toFixed(1)} MB per participant over idle), ` +
-      `${streams} forwarded streams, ${pairs}/${wanted} subscriber pairs decoding`
+      `${joined} participants (${who}${notJoined.length > 0 ? `; ${notJoined.length} of ${n} could not join` : ""}), ${scenario.video ? `audio + ${video.width}x${video.height} video` : "audio only"}: ` +
+      `server CPU ${cpuPercent.toFixed(1)}% of one core (${(cpuPercent / joined).toFixed(1)}% per participant), ` +
+      `RSS ${(after.rssBytes / 1024 / 1024).toFixed(0)} MB (+${(addedMb / joined).toFixed(1)} MB per participant over idle), ` +
+      `${streams} forwarded streams; subscriber pairs receiving during the window: ` +
+      (got.browser < wanted.browser || got.node < wanted.node
+        ? "NOT ALL (figure understates a full room): "
+        : "") +
+      `${got.browser}/${wanted.browser} into browsers (decoded)` +
+      (nodes.length > 0 ? `, ${got.node}/${wanted.node} into protocol-level (RTP packets)` : "")
     );
   } finally {
-    for (const p of people) await p.close().catch(() => {});
+    clearInterval(pacer);
+    for (const p of browsers) await p.close().catch(() => {});
+    for (const { participant } of nodes) await participant.leave().catch(() => {});
     await stopServer(server);
   }
 }
 
 /** Runs the scenarios and returns one human-readable line per scenario. */
-export async function benchLivekitDev(): Promise<string[]> {
+export async function benchLivekitDev(onlyParticipants?: number): Promise<string[]> {
   const deadline = Date.now() + budgetMs;
   const lines = [
-    "livekit-dev server (child process; CPU from /proc over 6 s once everyone decodes everyone; browsers not counted)",
+    `livekit-dev server (child process; CPU from /proc over ${measureMs / 1000} s, after waiting up to 20 s for everyone to receive everyone; participants and driver not counted)`,
+    `participants: up to ${maxBrowsers} browsers (livekit-client in Chromium, fake camera and microphone, decoding checked from WebRTC stats); ` +
+      "the rest protocol-level (werift over the v1 signal, replaying RTP recorded from a browser's Opus and VP8, receipt counted per publisher)",
   ];
   const pages = await startPageServer();
   const browser = await launchChromium();
   try {
+    progress("recording a browser's audio and video");
+    const media = await recordBrowserMedia(browser, pages.url);
+    const kbps = (r: Recording) =>
+      (r.packets.reduce((sum, p) => sum + p.payload.length, 0) * 8) /
+      1000 /
+      (((r.packets.at(-1)?.tsDelta ?? 0) + r.frameTicks) / r.clockRate);
+    lines.push(
+      `recorded from a browser: audio ${media.audio.packets.length} packets (${kbps(media.audio).toFixed(0)} kbit/s), ` +
+        `video ${media.video.packets.length} packets (${kbps(media.video).toFixed(0)} kbit/s)`,
+    );
     // Cheap scenarios first, so a slow machine still reports them within the budget.
     const scenarios: Scenario[] = [
       { participants: 2, video: false },
       { participants: 5, video: false },
+      { participants: 10, video: false },
       { participants: 2, video: true },
       { participants: 5, video: true },
-      { participants: 10, video: false },
       { participants: 10, video: true },
     ];
     for (const scenario of scenarios) {
+      if (onlyParticipants && scenario.participants !== onlyParticipants) continue;
       const name = `${scenario.participants} participants, ${scenario.video ? "audio + video" : "audio only"}`;
       if (Date.now() > deadline) {
         lines.push(`${name}: skipped (time budget spent)`);
         continue;
       }
+      progress(name);
       try {
-        lines.push(await runScenario(browser, pages.url, scenario, deadline));
+        lines.push(await runScenario(browser, pages.url, media, scenario, deadline));
       } catch (error) {
         const message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
         lines.push(`${name}: failed: ${message.slice(0, 200)}`);

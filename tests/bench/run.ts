@@ -16,7 +16,9 @@ if (!only || only === "survey") {
   }
 }
 if (!only || only === "livekit") {
-  report.push("## LiveKit development server", ...(await benchLivekitDev()));
+  // `run.ts livekit 10` runs only the 10-participant scenarios.
+  const participants = process.argv[3] ? Number(process.argv[3]) : undefined;
+  report.push("## LiveKit development server", ...(await benchLivekitDev(participants)));
 }
 console.log(`\n${report.join("\n")}`);
 process.exit(0);

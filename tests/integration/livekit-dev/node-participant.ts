@@ -1,5 +1,6 @@
 // A protocol-level participant without a browser: LiveKit's v1 signal over `ws` and a real WebRTC
-// peer connection from werift, so integration tests can join, publish and leave in milliseconds.
+// peer connection from werift, so integration tests can join, publish and leave in milliseconds,
+// and the bench can add publishers and subscribers without a browser each.
 import {
   AddTrackRequest,
   ClientInfo,
@@ -10,6 +11,7 @@ import {
   type JoinResponse,
   LeaveRequest,
   LeaveRequest_Action,
+  type ParticipantInfo,
   SessionDescription,
   SignalRequest,
   SignalResponse,
@@ -19,19 +21,59 @@ import {
   WrappedJoinRequest,
   WrappedJoinRequest_Compression,
 } from "@livekit/protocol";
-import { MediaStreamTrack, RTCPeerConnection, type RTCRtpTransceiver } from "werift";
+import { MediaStreamTrack, RTCPeerConnection, type RTCRtpTransceiver, type RtpPacket } from "werift";
 import WebSocket from "ws";
+
+export interface LocalTrack {
+  sid: string;
+  /** Write RTP here; werift's sender gives it this section's SSRC, payload type and offsets. */
+  track: MediaStreamTrack;
+  transceiver: RTCRtpTransceiver;
+}
+
+/** RTP packets received from one remote publisher, by kind. */
+export interface ReceivedFrom {
+  audioPackets: number;
+  videoPackets: number;
+}
 
 export class NodeParticipant {
   readonly responses: SignalResponse[] = [];
+  /** Keyed by the publisher's participant sid (the stream id the server puts in the msid). */
+  readonly received = new Map<string, ReceivedFrom>();
+  /** Sees every RTP packet received, e.g. to record a browser's stream. */
+  onRemoteRtp: ((kind: "audio" | "video", publisherSid: string, packet: RtpPacket) => void) | undefined;
   private offerId = 1;
   private audio: RTCRtpTransceiver | undefined;
+  // Signal messages are applied one at a time, and one offer is outstanding at a time (as
+  // livekit-client does), so an answer is never applied to a newer local offer.
+  private inbox: Promise<unknown> = Promise.resolve();
+  private negotiation: Promise<unknown> = Promise.resolve();
+  private lastAnswerId = 0;
+  private answerWaiters = new Set<() => void>();
+  /** Candidates found while an offer is being made, sent after it so the server knows their section. */
+  private heldTrickles: (() => void)[] | undefined;
+  private wantedSections = { audios: 0, videos: 0 };
+  /** Signal messages that could not be applied (kept for a test to look at, never thrown away). */
+  readonly errors: unknown[] = [];
 
   private constructor(
     readonly ws: WebSocket,
     readonly pc: RTCPeerConnection,
     readonly join: JoinResponse,
-  ) {}
+  ) {
+    pc.ontrack = ({ track, transceiver }) => {
+      const publisherSid = transceiver.receiver.remoteStreamId?.split("|")[0] ?? "";
+      const kind = track.kind === "video" ? "video" : "audio";
+      track.onReceiveRtp.subscribe((packet) => {
+        const seen = this.received.get(publisherSid) ?? { audioPackets: 0, videoPackets: 0 };
+        if (kind === "audio") seen.audioPackets++;
+        else seen.videoPackets++;
+        this.received.set(publisherSid, seen);
+        this.onRemoteRtp?.(kind, publisherSid, packet);
+      });
+    };
+  }
 
   /** Joins with a data channel in the first offer (as livekit-client does) and waits for "join". */
   static async connect(
@@ -75,35 +117,81 @@ export class NodeParticipant {
     const participant = new NodeParticipant(ws, pc, join);
     participant.responses.push(...responses);
     ws.removeAllListeners("message");
-    ws.on("message", (data) =>
-      participant.onMessage(SignalResponse.fromBinary(new Uint8Array(data as Buffer))),
-    );
+    // The join offer (id 1) is outstanding: no other offer goes out before its answer, nor
+    // before the transport is up (werift gathers again when offering, which can upset a
+    // connection still being checked).
+    participant.negotiation = participant
+      .answerFor(1, 30_000)
+      .then(() => participant.waitConnected(30_000).catch(() => {}));
+    ws.on("message", (data) => {
+      const msg = SignalResponse.fromBinary(new Uint8Array(data as Buffer));
+      participant.responses.push(msg);
+      participant.enqueue(msg);
+    });
     pc.onIceCandidate.subscribe((candidate) => {
       if (!candidate) return;
-      participant.send({
-        case: "trickle",
-        value: new TrickleRequest({ candidateInit: JSON.stringify(candidate.toJSON()), target: 0 }),
-      });
+      const trickle = () =>
+        participant.send({
+          case: "trickle",
+          value: new TrickleRequest({ candidateInit: JSON.stringify(candidate.toJSON()), target: 0 }),
+        });
+      if (participant.heldTrickles) participant.heldTrickles.push(trickle);
+      else trickle();
     });
-    // The first answer may already have arrived with the join.
-    for (const r of responses)
-      if (r.message.case === "answer") {
-        await pc.setRemoteDescription({ type: "answer", sdp: r.message.value.sdp });
-      }
+    // What arrived with the join (often the first answer) is applied first, in order.
+    for (const r of responses) if (r.message.case !== "join") participant.enqueue(r);
     return participant;
   }
 
-  private async onMessage(msg: SignalResponse): Promise<void> {
-    this.responses.push(msg);
+  private enqueue(msg: SignalResponse): void {
+    const run = () => this.apply(msg);
+    this.inbox = this.inbox.then(run).catch((error: unknown) => this.errors.push(error));
+  }
+
+  /** Resolves once the answer to offer `id` is applied, or after `timeoutMs`. */
+  private answerFor(id: number, timeoutMs = 10_000): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.lastAnswerId >= id) return resolve();
+      const check = () => {
+        if (this.lastAnswerId < id) return;
+        clearTimeout(timer);
+        this.answerWaiters.delete(check);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.answerWaiters.delete(check);
+        resolve();
+      }, timeoutMs);
+      this.answerWaiters.add(check);
+    });
+  }
+
+  private async apply(msg: SignalResponse): Promise<void> {
     const m = msg.message;
-    if (m.case === "answer") await this.pc.setRemoteDescription({ type: "answer", sdp: m.value.sdp });
+    if (m.case === "answer") {
+      if (this.pc.signalingState !== "have-local-offer")
+        throw new Error(`answer ${m.value.id} arrived in signaling state ${this.pc.signalingState}`);
+      await this.pc.setRemoteDescription({ type: "answer", sdp: m.value.sdp });
+      this.lastAnswerId = Math.max(this.lastAnswerId, m.value.id);
+      for (const check of [...this.answerWaiters]) check();
+    }
     if (m.case === "trickle") await this.pc.addIceCandidate(JSON.parse(m.value.candidateInit));
     if (m.case === "mediaSectionsRequirement") {
-      // As livekit-client does: add the receive sections asked for, then offer again.
-      for (let i = 0; i < m.value.numAudios; i++) this.pc.addTransceiver("audio", { direction: "recvonly" });
-      for (let i = 0; i < m.value.numVideos; i++) this.pc.addTransceiver("video", { direction: "recvonly" });
-      await this.renegotiate();
+      // As livekit-client does: add the receive sections asked for, then offer again. The server
+      // may ask before our offer is answered; werift breaks the transport if sections are added
+      // in have-local-offer, so they are added when the next offer is made.
+      this.wantedSections.audios += m.value.numAudios;
+      this.wantedSections.videos += m.value.numVideos;
+      void this.renegotiate();
     }
+  }
+
+  /** Identities of everyone this participant has been told about, by participant sid. */
+  identities(): Map<string, string> {
+    const infos: ParticipantInfo[] = [...this.join.otherParticipants];
+    for (const r of this.responses)
+      if (r.message.case === "update") infos.push(...r.message.value.participants);
+    return new Map(infos.map((p) => [p.sid, p.identity]));
   }
 
   send(message: SignalRequest["message"]): void {
@@ -124,35 +212,76 @@ export class NodeParticipant {
   async waitConnected(timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (this.pc.connectionState !== "connected") {
-      if (Date.now() > deadline) throw new Error(`peer connection is ${this.pc.connectionState}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `peer connection is ${this.pc.connectionState} (ICE ${this.pc.iceConnectionState}, signaling ${this.pc.signalingState}, ${this.errors.length} signal errors)`,
+        );
       await new Promise((r) => setTimeout(r, 50));
     }
   }
 
-  async renegotiate(): Promise<void> {
-    await this.pc.setLocalDescription(await this.pc.createOffer());
-    const sdp = this.pc.localDescription?.sdp ?? "";
-    this.send({ case: "offer", value: new SessionDescription({ type: "offer", sdp, id: ++this.offerId }) });
+  /** Offers again once the previous offer is answered; resolves when this one is (or after 10 s). */
+  renegotiate(): Promise<void> {
+    const run = async () => {
+      const { audios, videos } = this.wantedSections;
+      this.wantedSections = { audios: 0, videos: 0 };
+      for (let i = 0; i < audios; i++) this.pc.addTransceiver("audio", { direction: "recvonly" });
+      for (let i = 0; i < videos; i++) this.pc.addTransceiver("video", { direction: "recvonly" });
+      this.heldTrickles = [];
+      try {
+        await this.pc.setLocalDescription(await this.pc.createOffer());
+        const sdp = this.pc.localDescription?.sdp ?? "";
+        this.send({
+          case: "offer",
+          value: new SessionDescription({ type: "offer", sdp, id: ++this.offerId }),
+        });
+      } finally {
+        const held = this.heldTrickles;
+        this.heldTrickles = undefined;
+        for (const trickle of held) trickle();
+      }
+      const id = this.offerId;
+      await this.answerFor(id, 20_000);
+    };
+    const done = this.negotiation.then(run, run);
+    this.negotiation = done.catch(() => {});
+    return done;
   }
 
   /** Announces a microphone track, then sends it on a new section (as livekit-client does). */
   async publishAudio(): Promise<string> {
+    const local = await this.publish("audio");
+    this.audio = local.transceiver;
+    return local.sid;
+  }
+
+  /**
+   * Announces a track (microphone or camera), then adds its sending section and offers it. Nothing
+   * is sent until the caller writes RTP to the returned track.
+   */
+  async publish(kind: "audio" | "video", size = { width: 0, height: 0 }): Promise<LocalTrack> {
+    const cid = `${kind}-${this.offerId}-${Date.now()}`;
     this.send({
       case: "addTrack",
       value: new AddTrackRequest({
-        cid: "mic-1",
-        type: TrackType.AUDIO,
-        source: TrackSource.MICROPHONE,
-        name: "mic",
+        cid,
+        type: kind === "audio" ? TrackType.AUDIO : TrackType.VIDEO,
+        source: kind === "audio" ? TrackSource.MICROPHONE : TrackSource.CAMERA,
+        name: kind === "audio" ? "mic" : "camera",
+        width: size.width,
+        height: size.height,
       }),
     });
     const res = await this.waitFor(
-      (r) => r.message.case === "trackPublished" || r.message.case === "requestResponse",
+      (r) =>
+        (r.message.case === "trackPublished" && r.message.value.cid === cid) ||
+        r.message.case === "requestResponse",
     );
     if (res.message.case !== "trackPublished") throw new Error("publish refused");
-    this.audio = this.pc.addTransceiver(new MediaStreamTrack({ kind: "audio" }), { direction: "sendonly" });
+    const track = new MediaStreamTrack({ kind, id: cid });
+    const transceiver = this.pc.addTransceiver(track, { direction: "sendonly" });
     await this.renegotiate();
-    return res.message.value.track?.sid ?? "";
+    return { sid: res.message.value.track?.sid ?? "", track, transceiver };
   }
 
   /** Stops sending the microphone: the section goes inactive, which unpublishes it. */
