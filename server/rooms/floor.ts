@@ -8,7 +8,7 @@ import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
 import { conflict, notFound } from "@/server/errors";
 import { authorizeSession } from "@/server/sessions/session-access";
-import { broadcastToStaff } from "./broadcast";
+import { broadcastToSessionStaff } from "./broadcast";
 import { grantsFor } from "./grants";
 import { parseIdentity } from "./identity";
 import { publishHiddenListenerCount, roomService } from "./room-service";
@@ -65,5 +65,5 @@ export async function setFloor(
   }
   await audit(db, actor, data.grant ? "room_floor_grant" : "room_floor_revoke", "session", session.id);
   await publishHiddenListenerCount(session.roomName);
-  await broadcastToStaff(session.roomName, { type: "floor", identity: data.identity, grant: data.grant });
+  await broadcastToSessionStaff(session, { type: "floor", identity: data.identity, grant: data.grant });
 }
