@@ -10,7 +10,7 @@ import { conflict, forbidden, notFound } from "@/server/errors";
 import { authorizeSession } from "@/server/sessions/session-access";
 import { grantsFor, type ParticipantRole } from "./grants";
 import { customerIdentity, staffIdentity } from "./identity";
-import { placeAtTable, type Seat, type TablePlacement } from "./speed-dating";
+import { hasTables, placeAtTable, type Seat, type TablePlacement } from "./speed-dating";
 
 const TOKEN_TTL_SECONDS = 10 * 60;
 
@@ -72,8 +72,7 @@ export async function mintRoomToken(
     metadata: JSON.stringify({ role }),
   });
   // Speed dating: the token is for exactly one table's room, chosen by our seating and clock.
-  const placement =
-    session.format === "speed_dating" ? await placeAtTable(session, seat, opts.table) : undefined;
+  const placement = hasTables(session) ? await placeAtTable(session, seat, opts.table) : undefined;
   const roomName = placement?.roomName ?? session.roomName;
   at.addGrant(grantsFor(role, roomName, { observersHidden: session.observersHidden }));
   await audit(db, actor, "room_token", "session", sessionId);

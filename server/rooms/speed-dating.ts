@@ -26,9 +26,14 @@ import { authorizeSession } from "@/server/sessions/session-access";
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
+/** Speed dating with its tables set up: one room per table (otherwise the session's one room). */
+export const hasTables = (session: Pick<Session, "format" | "tableCount" | "roundMinutes">) =>
+  session.format === "speed_dating" && Boolean(session.tableCount) && Boolean(session.roundMinutes);
+
 /** Every LiveKit room a session uses: one per table for speed dating, otherwise its one room. */
 export function sessionRoomNames(session: Pick<Session, "format" | "roomName" | "tableCount">): string[] {
   if (session.format !== "speed_dating" || !session.tableCount) return [session.roomName];
+
   return Array.from({ length: session.tableCount }, (_, i) => tableRoomName(session.roomName, i + 1));
 }
 
@@ -189,7 +194,7 @@ export async function placeAtTable(
  */
 export async function speedDatingView(actor: Actor, sessionId: string) {
   const { session } = await authorizeSession(actor, sessionId, "room.backroom");
-  if (session.format !== "speed_dating") return null;
+  if (!hasTables(session)) return null;
   const { tables, roundMinutes } = shape(session);
   await seatNow(session);
   const seats = await db
