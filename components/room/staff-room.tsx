@@ -272,9 +272,16 @@ function Backroom({
     };
     // Whatever was broadcast while the connection was down is read back from the database.
     const onReconnected = () => void handlers.current.onReload();
-    room.on(RoomEvent.DataReceived, onData).on(RoomEvent.Reconnected, onReconnected);
+    // A speed-dating move is a fresh connection (Connected, not Reconnected): reload then too.
+    room
+      .on(RoomEvent.DataReceived, onData)
+      .on(RoomEvent.Reconnected, onReconnected)
+      .on(RoomEvent.Connected, onReconnected);
     return () => {
-      room.off(RoomEvent.DataReceived, onData).off(RoomEvent.Reconnected, onReconnected);
+      room
+        .off(RoomEvent.DataReceived, onData)
+        .off(RoomEvent.Reconnected, onReconnected)
+        .off(RoomEvent.Connected, onReconnected);
     };
   }, [room]);
 
