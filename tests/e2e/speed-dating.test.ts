@@ -32,7 +32,14 @@ const invitationIds: string[] = [];
 const customerLinks: string[] = [];
 let staffA = { id: "", name: "" };
 let staffB = { id: "", name: "" };
+let facilitatorPage: Page;
+let staffPage: Page;
+let customerPages: Page[] = [];
 
+/** Every data-channel message the customers' browsers received, as text. */
+const customerReceived: string[] = [];
+
+// Records peer connections (for getStats) and every message arriving on a data channel.
 const INIT = `
 (() => {
   const Orig = window.RTCPeerConnection;
@@ -40,12 +47,22 @@ const INIT = `
   window.RTCPeerConnection = class extends Orig {
     constructor(...a) { super(...a); window.__pcs.push(this); }
   };
+  const create = Orig.prototype.createDataChannel;
+  Orig.prototype.createDataChannel = function (...a) {
+    const ch = create.apply(this, a);
+    ch.addEventListener("message", async (e) => {
+      const buf = e.data instanceof ArrayBuffer ? e.data : await e.data.arrayBuffer();
+      if (window.__recordData) window.__recordData(new TextDecoder().decode(buf));
+    });
+    return ch;
+  };
 })();`;
 
-async function newPage(): Promise<Page> {
+async function newPage(opts: { record?: boolean } = {}): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: 1100, height: 900 } });
   ctx.setDefaultTimeout(60_000);
   contexts.push(ctx);
+  if (opts.record) await ctx.exposeFunction("__recordData", (text: string) => customerReceived.push(text));
   await ctx.addInitScript(INIT);
   return ctx.newPage();
 }
@@ -162,7 +179,7 @@ describe("speed dating", () => {
     await app.db.update(sessions).set({ startedAt }).where(eq(sessions.id, sessionId));
     const guests: Page[] = [];
     for (const link of customerLinks) {
-      const page = await newPage();
+      const page = await newPage({ record: true });
       await page.goto(`${app.url}/i/${link}`);
       await page.waitForURL(/\/invite$/);
       await page.goto(`${app.url}/invite/room`);
@@ -171,6 +188,7 @@ describe("speed dating", () => {
       await joined(page);
       guests.push(page);
     }
+    customerPages = guests;
     const [guest1, guest2] = guests as [Page, Page];
     await guest1.locator('[data-table="1"]').waitFor();
     await guest2.locator('[data-table="2"]').waitFor();
@@ -215,6 +233,7 @@ describe("speed dating", () => {
     await person(guest1, `staff_${staffB.id}`).waitFor({ timeout: 30_000 });
     await expect.poll(() => person(guest1, `staff_${staffA.id}`).count(), { timeout: 30_000 }).toBe(0);
     await person(guest2, `staff_${staffA.id}`).waitFor();
+    staffPage = a;
     await shot(a, "speed-staff-round-2");
     await shot(guest2, "speed-customer-round-2");
   });
@@ -233,6 +252,33 @@ describe("speed dating", () => {
     await joined(f);
     await person(f, `cust_${invitationIds[1]}`).waitFor({ timeout: 30_000 });
     await person(f, `staff_${staffA.id}`).waitFor({ timeout: 30_000 });
+    facilitatorPage = f;
     await shot(f, "speed-facilitator-tables");
+  });
+
+  it("lists approved questions for the facilitator to read out; none of the queue reaches a customer", async () => {
+    const QUESTION = "What would have made topping up easier for you";
+    await staffPage.getByLabel("Question for the guests").fill(QUESTION);
+    await staffPage.getByRole("button", { name: "Submit question" }).click();
+    const queued = facilitatorPage.locator("li", { hasText: QUESTION }).first();
+    await queued.waitFor(); // a staff-only message across table rooms
+    const readOut = facilitatorPage.getByRole("list", { name: "Read out next" });
+    expect(await readOut.count()).toBe(0);
+    await queued.getByRole("button", { name: "Approve" }).click();
+    await readOut.getByText(QUESTION).waitFor();
+    await shot(facilitatorPage, "mass-read-out-next");
+    await readOut.getByRole("button", { name: "Read out — mark asked" }).click();
+    await facilitatorPage.getByRole("list", { name: "Asked questions" }).getByText(QUESTION).waitFor();
+    // The agent's own page saw every step too; the customers saw none of it.
+    await staffPage.getByRole("list", { name: "Asked questions" }).getByText(QUESTION).waitFor();
+    for (const page of customerPages) expect(await page.getByText(QUESTION).count()).toBe(0);
+    // What does reach the guests, at every table, is what the facilitator chooses to say or caption.
+    const CAPTION = "Our next question is about topping up";
+    await facilitatorPage.getByLabel(/Live captions/).fill(CAPTION);
+    await facilitatorPage.getByRole("button", { name: "Send caption" }).click();
+    await expect.poll(() => customerReceived.filter((m) => m.includes(CAPTION)).length).toBe(2);
+    const seen = customerReceived.join("\n");
+    expect(seen).not.toContain(QUESTION);
+    expect(seen).not.toContain("backroom");
   });
 });
