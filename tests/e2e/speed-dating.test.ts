@@ -174,8 +174,9 @@ afterAll(async () => {
 
 describe("speed dating", () => {
   it("moves staff to their next table at the round boundary; customers stay at theirs", async () => {
-    // Round 1 ends 50 s from now on the server's clock: enough for everyone to join and listen.
-    const startedAt = new Date(Date.now() - ROUND_MS + 50_000);
+    // Round 1 ends 75 s from now on the server's clock: enough for everyone to join and listen on
+    // a busy machine (a start a little ahead is still round 1, ending one round after it).
+    const startedAt = new Date(Date.now() - ROUND_MS + 75_000);
     await app.db.update(sessions).set({ startedAt }).where(eq(sessions.id, sessionId));
     const guests: Page[] = [];
     for (const link of customerLinks) {
