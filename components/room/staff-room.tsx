@@ -483,7 +483,7 @@ function QuestionQueue({
                       apply(await questionAction({ sessionId, questionId: q.id, action: "asked" }))
                     }
                   >
-                    Read out — mark asked
+                    Read it out (moves to asked)
                   </button>
                 </li>
               ))}

@@ -268,7 +268,7 @@ describe("speed dating", () => {
     await queued.getByRole("button", { name: "Approve" }).click();
     await readOut.getByText(QUESTION).waitFor();
     await shot(facilitatorPage, "mass-read-out-next");
-    await readOut.getByRole("button", { name: "Read out — mark asked" }).click();
+    await readOut.getByRole("button", { name: "Read it out (moves to asked)" }).click();
     await facilitatorPage.getByRole("list", { name: "Asked questions" }).getByText(QUESTION).waitFor();
     // The agent's own page saw every step too; the customers saw none of it.
     await staffPage.getByRole("list", { name: "Asked questions" }).getByText(QUESTION).waitFor();
