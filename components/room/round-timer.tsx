@@ -63,7 +63,8 @@ export function RoundTimer({ clock, strings }: { clock: RoundClock; strings: Rou
         <p className="text-xl font-bold">
           {fill(strings.tableRound, { table: clock.table, round: state.round + 1, rounds: state.rounds })}
         </p>
-        <p className="text-sm text-indigo-100">{strings.hint}</p>
+        {/* Nobody moves after the last round, so the hint would promise something that never happens. */}
+        {state.round < state.rounds - 1 && <p className="text-sm text-indigo-100">{strings.hint}</p>}
       </div>
       <p className="font-mono text-2xl tabular-nums" aria-live="off" data-time-left={left ?? ""}>
         {state.over

@@ -237,6 +237,8 @@ describe("speed dating", () => {
     staffPage = a;
     await shot(a, "speed-staff-round-2");
     await shot(guest2, "speed-customer-round-2");
+    await guest2.setViewportSize({ width: 390, height: 844 });
+    await shot(guest2, "speed-customer-phone");
   });
 
   it("shows the facilitator every table and lets them join any of them", async () => {
