@@ -5,6 +5,7 @@
 // reseeding tells the same story (only ids and the hashes of throw-away link tokens differ).
 import { createHash, randomBytes } from "node:crypto";
 import { CONSENT_PURPOSES_SHOWN, CONSENT_TEXT_VERSION, consentText } from "@/lib/i18n/consent-texts";
+import { rotationOrder, seatGuests, trainedFirstTables } from "@/lib/speed-dating";
 import type { Db } from "./index";
 import {
   type Accommodation,
@@ -34,6 +35,8 @@ import {
   type StaffRole,
   sessionStaff,
   sessions,
+  speedDatingRotation,
+  speedDatingSeats,
   surveyResponses,
   surveys,
   users,
@@ -1620,6 +1623,32 @@ async function fill(tx: Tx, now: Date): Promise<void> {
     });
   }
   await insertChunked(invitationRows, (rows) => tx.insert(invitations).values(rows));
+  // An ended speed-dating session keeps the rotation and seating it ran with (as the room fixes them).
+  for (const ses of SESSIONS.filter((x) => x.format === "speed_dating" && x.status === "ended" && x.rounds)) {
+    const sessionId = must(sessionIds.get(ses.key), "session");
+    const tables = must(ses.rounds, "rounds")[0];
+    const rotating = rotationOrder(
+      ses.staff
+        .filter(([, role]) => role !== "facilitator")
+        .map(([k]) => ({ id: staffId(k), trained: STAFF.find((p) => p.key === k)?.trained ?? false })),
+    );
+    await tx
+      .insert(speedDatingRotation)
+      .values(rotating.map((r, slot) => ({ sessionId, userId: r.id, slot })));
+    const seated = seatGuests(
+      invitationRows
+        .filter((r) => r.sessionId === sessionId && r.status === "attended")
+        .map((r) => ({ id: must(r.id, "invitation id"), needsSupport: (r.accommodations ?? []).length > 0 })),
+      trainedFirstTables(
+        rotating.map((r) => r.trained),
+        tables,
+      ),
+    );
+    if (seated.size)
+      await tx
+        .insert(speedDatingSeats)
+        .values([...seated].map(([invitationId, tableIndex]) => ({ sessionId, invitationId, tableIndex })));
+  }
   // The wording those consents refer to, as the invite page pins it on first use.
   await tx.insert(consentTexts).values(
     (["en", "zh", "vi"] as const).flatMap((language) =>

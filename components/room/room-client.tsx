@@ -13,6 +13,7 @@ import {
 } from "livekit-client";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { type DeviceChoice, deviceErrorMessage, PreJoin, type PreJoinStrings } from "./pre-join";
+import { type RoundClock, RoundTimer, type RoundTimerStrings } from "./round-timer";
 import { useSpeaking } from "./use-speaking";
 
 export type RoomStrings = {
@@ -47,7 +48,15 @@ export type NoticeStep = "warning_1" | "warning_2" | "removal";
 /** The private message a warned or removed customer sees, in their language. */
 export type NoticeStrings = Record<NoticeStep, string> & { title: string };
 
-type Phase = "prejoin" | "connecting" | "connected" | "reconnecting" | "disconnected" | "failed" | "removed";
+type Phase =
+  | "prejoin"
+  | "connecting"
+  | "moving"
+  | "connected"
+  | "reconnecting"
+  | "disconnected"
+  | "failed"
+  | "removed";
 export type Person = {
   identity: string;
   name: string;
@@ -86,7 +95,37 @@ function snapshot(room: Room): Person[] {
   });
 }
 
-export type RoomPanelContext = { room: Room; people: Person[]; connected: boolean };
+/** Speed dating: the table this connection is at and the shared clock (from the token answer). */
+export type Placement = RoundClock & { moves: boolean; endsAt: number | null; over: boolean };
+
+export type RoomPanelContext = {
+  room: Room;
+  people: Person[];
+  connected: boolean;
+  placement: Placement | null;
+  /** Speed dating: reconnect at another table (only the facilitator may choose one). */
+  switchTable: (table: number) => Promise<void>;
+};
+
+type TokenAnswer = {
+  url: string;
+  token: string;
+  roomName: string;
+  placement?: {
+    table: number;
+    tables: number;
+    roundMinutes: number;
+    startedAt: number | null;
+    serverNow: number;
+    moves: boolean;
+    clock: { endsAt: number | null; over: boolean };
+  };
+};
+
+/** Rotating staff ask again this long after the boundary, so the server's clock has moved on. */
+const MOVE_MARGIN_MS = 750;
+/** Before the start nobody knows when round 1 ends; the placement is asked again this often. */
+const WAITING_POLL_MS = 20_000;
 
 /**
  * The live room. One Room per page (created once), listeners attached and removed in an effect;
@@ -102,6 +141,7 @@ export function RoomClient({
   panel,
   personExtra,
   defaultCaptions = false,
+  roundStrings,
 }: {
   sessionId: string;
   strings: RoomStrings;
@@ -112,6 +152,8 @@ export function RoomClient({
   personExtra?: (person: Person, ctx: RoomPanelContext) => ReactNode;
   /** Open the captions area from the start (the guest asked for captions). */
   defaultCaptions?: boolean;
+  /** Speed dating: the round timer's words. */
+  roundStrings?: RoundTimerStrings;
 }) {
   const room = useMemo(() => new Room(), []);
   const [phase, setPhase] = useState<Phase>(initialNotice === "removal" ? "removed" : "prejoin");
@@ -123,6 +165,8 @@ export function RoomClient({
   const [hidden, setHidden] = useState(0);
   const [captionsOn, setCaptionsOn] = useState(defaultCaptions);
   const [captions, setCaptions] = useState<{ at: number; text: string }[]>([]);
+  const [placement, setPlacement] = useState<Placement | null>(null);
+  const moving = useRef(false);
   const media = useRef<HTMLDivElement>(null);
   const heard = useSpeaking(room);
 
@@ -133,7 +177,7 @@ export function RoomClient({
       else if (state === ConnectionState.Reconnecting || state === ConnectionState.SignalReconnecting)
         setPhase("reconnecting");
       else if (state === ConnectionState.Disconnected)
-        setPhase((p) => (p === "failed" || p === "removed" ? p : "disconnected"));
+        setPhase((p) => (p === "failed" || p === "removed" ? p : moving.current ? "moving" : "disconnected"));
       refresh();
     };
     const onDisconnected = (reason?: DisconnectReason) => {
@@ -228,18 +272,56 @@ export function RoomClient({
     };
   }, [room, notices]);
 
+  /**
+   * Asks our server where this person belongs now (speed dating: which table, by the server's
+   * own seating and clock) and reconnects only when that is a different room than the current one.
+   */
+  const connectTo = useCallback(
+    async (table?: number): Promise<boolean> => {
+      const res = await fetch("/api/livekit/token", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(table === undefined ? { sessionId } : { sessionId, table }),
+      });
+      if (!res.ok) throw new Error(`token ${res.status}`);
+      const answer = (await res.json()) as TokenAnswer;
+      const p = answer.placement;
+      setPlacement(
+        p
+          ? {
+              table: p.table,
+              tables: p.tables,
+              roundMinutes: p.roundMinutes,
+              startedAt: p.startedAt,
+              skewMs: p.serverNow - Date.now(),
+              moves: p.moves,
+              endsAt: p.clock.endsAt,
+              over: p.clock.over,
+            }
+          : null,
+      );
+      const here = room.state !== ConnectionState.Disconnected && room.name === answer.roomName;
+      if (here) return false;
+      if (room.state !== ConnectionState.Disconnected) {
+        moving.current = true;
+        setPhase("moving");
+        try {
+          await room.disconnect();
+        } finally {
+          moving.current = false;
+        }
+      }
+      await room.connect(answer.url, answer.token);
+      return true;
+    },
+    [room, sessionId],
+  );
+
   const join = useCallback(async () => {
     setError(null);
     setPhase("connecting");
     try {
-      const res = await fetch("/api/livekit/token", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ sessionId }),
-      });
-      if (!res.ok) throw new Error(`token ${res.status}`);
-      const { url, token } = (await res.json()) as { url: string; token: string };
-      await room.connect(url, token);
+      await connectTo();
       setPhase("connected");
       setPeople(snapshot(room));
       try {
@@ -266,7 +348,49 @@ export function RoomClient({
       setPhase("failed");
       setError(strings.failed);
     }
-  }, [room, sessionId, audioOnly, strings, devices]);
+  }, [room, connectTo, audioOnly, strings, devices]);
+
+  const publishAgain = useCallback(async () => {
+    if (!room.localParticipant.permissions?.canPublish) return;
+    await room.localParticipant
+      .setMicrophoneEnabled(true, devices.audioDeviceId ? { deviceId: devices.audioDeviceId } : undefined)
+      .catch((e: unknown) => setError(deviceErrorMessage(e, strings)));
+  }, [room, devices, strings]);
+
+  const switchTable = useCallback(
+    async (table: number) => {
+      try {
+        if (await connectTo(table)) await publishAgain();
+        setPhase("connected");
+        setPeople(snapshot(room));
+      } catch {
+        setPhase("failed");
+        setError(strings.failed);
+      }
+    },
+    [room, connectTo, publishAgain, strings],
+  );
+
+  // Rotating staff are moved at each round boundary: the server says which table is next.
+  const inRoomNow = phase === "connected" || phase === "reconnecting";
+  useEffect(() => {
+    if (!placement?.moves || !inRoomNow || placement.over) return;
+    const wait =
+      placement.endsAt === null
+        ? WAITING_POLL_MS
+        : Math.max(1000, placement.endsAt - placement.skewMs - Date.now() + MOVE_MARGIN_MS);
+    const timer = setTimeout(async () => {
+      try {
+        if (await connectTo()) await publishAgain();
+        setPhase("connected");
+        setPeople(snapshot(room));
+      } catch {
+        setPhase("failed");
+        setError(strings.failed);
+      }
+    }, wait);
+    return () => clearTimeout(timer);
+  }, [placement, inRoomNow, connectTo, publishAgain, room, strings]);
 
   const toggleMic = async () => {
     await room.localParticipant.setMicrophoneEnabled(!room.localParticipant.isMicrophoneEnabled);
@@ -276,6 +400,7 @@ export function RoomClient({
   const status = {
     prejoin: "",
     connecting: strings.connecting,
+    moving: strings.connecting,
     connected: strings.connected,
     reconnecting: strings.reconnecting,
     disconnected: strings.disconnected,
@@ -293,7 +418,7 @@ export function RoomClient({
           ? strings.roleObserver
           : "";
   const inRoom = phase === "connected" || phase === "reconnecting";
-  const ctx: RoomPanelContext = { room, people, connected: inRoom };
+  const ctx: RoomPanelContext = { room, people, connected: inRoom, placement, switchTable };
 
   return (
     <div className="space-y-4">
@@ -346,6 +471,9 @@ export function RoomClient({
             {strings.join}
           </button>
         </div>
+      )}
+      {placement && roundStrings && (inRoom || phase === "moving") && (
+        <RoundTimer clock={placement} strings={roundStrings} />
       )}
       {inRoom && (
         <div className="space-y-4">

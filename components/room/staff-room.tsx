@@ -15,8 +15,11 @@ import {
 } from "@/app/(staff)/sessions/[id]/room/actions";
 import type { NoteView, QuestionView } from "@/server/rooms/backroom";
 import type { ModerationEntry } from "@/server/rooms/moderation";
+import type { SpeedDatingView } from "@/server/rooms/speed-dating";
 import type { StaffRoomView } from "@/server/rooms/staff-room";
 import { type Person, RoomClient, type RoomPanelContext, type RoomStrings } from "./room-client";
+import type { RoundTimerStrings } from "./round-timer";
+import { SpeedDatingOverview } from "./speed-dating-overview";
 
 const CATEGORIES = [
   ["interrupting", "Repeated interrupting"],
@@ -45,7 +48,18 @@ function upsert<T extends { id: string }>(list: T[], items: T[]): T[] {
  * backroom. State comes from the database on load (and again after a reconnect); live changes
  * arrive as staff-only data messages, each carrying the rows as saved.
  */
-export function StaffRoom({ initial, strings }: { initial: StaffRoomView; strings: RoomStrings }) {
+export function StaffRoom({
+  initial,
+  strings,
+  speedDating = null,
+  roundStrings,
+}: {
+  initial: StaffRoomView;
+  strings: RoomStrings;
+  /** Speed dating: every table and the rotation, for the facilitator's overview. */
+  speedDating?: SpeedDatingView | null;
+  roundStrings?: RoundTimerStrings;
+}) {
   const [view, setView] = useState(initial);
   const [questions, setQuestions] = useState<QuestionView[]>(initial.backroom.questions);
   const [notes, setNotes] = useState<NoteView[]>(initial.backroom.notes);
@@ -67,6 +81,7 @@ export function StaffRoom({ initial, strings }: { initial: StaffRoomView; string
 
   const panel = (ctx: RoomPanelContext) => (
     <>
+      {speedDating && view.canModerate && <SpeedDatingOverview view={speedDating} ctx={ctx} />}
       <CaptionBox view={view} report={report} />
       <Backroom
         ctx={ctx}
@@ -103,6 +118,7 @@ export function StaffRoom({ initial, strings }: { initial: StaffRoomView; string
       defaultAudioOnly
       panel={panel}
       personExtra={personExtra}
+      roundStrings={roundStrings}
     />
   );
 }
@@ -256,9 +272,16 @@ function Backroom({
     };
     // Whatever was broadcast while the connection was down is read back from the database.
     const onReconnected = () => void handlers.current.onReload();
-    room.on(RoomEvent.DataReceived, onData).on(RoomEvent.Reconnected, onReconnected);
+    // A speed-dating move is a fresh connection (Connected, not Reconnected): reload then too.
+    room
+      .on(RoomEvent.DataReceived, onData)
+      .on(RoomEvent.Reconnected, onReconnected)
+      .on(RoomEvent.Connected, onReconnected);
     return () => {
-      room.off(RoomEvent.DataReceived, onData).off(RoomEvent.Reconnected, onReconnected);
+      room
+        .off(RoomEvent.DataReceived, onData)
+        .off(RoomEvent.Reconnected, onReconnected)
+        .off(RoomEvent.Connected, onReconnected);
     };
   }, [room]);
 
@@ -429,6 +452,8 @@ function QuestionQueue({
   const open = questions
     .filter((q) => q.status === "submitted" || q.status === "approved")
     .sort((a, b) => b.voterIds.length - a.voterIds.length || a.createdAt - b.createdAt);
+  // Approved questions are for the facilitator to read out; nothing from the queue is ever sent to guests.
+  const readOut = open.filter((q) => q.status === "approved");
   const asked = questions.filter((q) => q.status === "asked").sort((a, b) => a.createdAt - b.createdAt);
   const closed = questions.filter((q) => q.status === "merged" || q.status === "dismissed");
   const apply = (res: { ok: true; data: QuestionView | QuestionView[] } | { ok: false; message: string }) => {
@@ -438,6 +463,34 @@ function QuestionQueue({
   return (
     <div className="space-y-3">
       <h3 className="font-semibold">Question queue</h3>
+      {view.canModerate && (
+        <div className="rounded-md bg-amber-50 p-3 ring-1 ring-amber-200">
+          <h4 className="font-semibold">Read out next</h4>
+          <p className="text-sm text-slate-700">
+            Approved questions, most up-voted first. Guests hear them only when you read them out.
+          </p>
+          {readOut.length === 0 ? (
+            <p className="text-sm text-slate-600">No approved questions yet.</p>
+          ) : (
+            <ol className="mt-2 list-decimal space-y-1 pl-6" aria-label="Read out next">
+              {readOut.map((q) => (
+                <li key={q.id} data-read-out={q.id}>
+                  <span className="font-medium">{q.text}</span>{" "}
+                  <button
+                    type="button"
+                    className={btn}
+                    onClick={async () =>
+                      apply(await questionAction({ sessionId, questionId: q.id, action: "asked" }))
+                    }
+                  >
+                    Read it out (moves to asked)
+                  </button>
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+      )}
       <form
         className="flex gap-2"
         onSubmit={async (e) => {

@@ -7,6 +7,7 @@ export * from "./jobs";
 export * from "./outbox";
 export * from "./rate-limits";
 export * from "./rooms";
+export * from "./seating";
 export * from "./sessions";
 export * from "./staff";
 export * from "./surveys";

@@ -25,7 +25,7 @@ import type { Actor, StaffActor } from "@/server/auth/actor";
 import { can } from "@/server/auth/policy";
 import { conflict, forbidden, invalid, notFound } from "@/server/errors";
 import { authorizeSession } from "@/server/sessions/session-access";
-import { broadcastToStaff } from "./broadcast";
+import { broadcastToSessionStaff } from "./broadcast";
 
 export type QuestionView = {
   id: string;
@@ -143,7 +143,7 @@ export async function backroomState(actor: Actor, sessionId: string) {
 
 /** Written first, broadcast after: a missed message is repaired by the next load. */
 async function publish(session: Session, update: BackroomUpdate): Promise<void> {
-  await broadcastToStaff(session.roomName, update);
+  await broadcastToSessionStaff(session, update);
 }
 
 export async function submitQuestion(actor: Actor, input: { sessionId: string; text: string }) {

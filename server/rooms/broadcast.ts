@@ -1,6 +1,7 @@
 import "server-only";
 import { isStaffIdentity } from "./identity";
 import { identitiesInRoom, sendToIdentities } from "./room-service";
+import { sessionRoomNames } from "./speed-dating";
 
 /** Data-message topics; the backroom topic only ever goes to staff identities. */
 export const TOPIC_BACKROOM = "backroom";
@@ -14,4 +15,12 @@ export const TOPIC_NOTICE = "notice";
 export async function broadcastToStaff(roomName: string, payload: unknown): Promise<void> {
   const staff = (await identitiesInRoom(roomName).catch(() => [])).filter(isStaffIdentity);
   await sendToIdentities(roomName, staff, TOPIC_BACKROOM, payload);
+}
+
+/** The same, in every room of the session (each speed-dating table is its own room). */
+export async function broadcastToSessionStaff(
+  session: Parameters<typeof sessionRoomNames>[0],
+  payload: unknown,
+): Promise<void> {
+  for (const name of sessionRoomNames(session)) await broadcastToStaff(name, payload);
 }

@@ -6,6 +6,7 @@ import type { Actor } from "@/server/auth/actor";
 import { conflict } from "@/server/errors";
 import { authorizeSession } from "@/server/sessions/session-access";
 import { identitiesInRoom, sendToIdentities } from "./room-service";
+import { sessionRoomNames } from "./speed-dating";
 
 export const TOPIC_CAPTION = "caption";
 
@@ -18,13 +19,15 @@ export const TOPIC_CAPTION = "caption";
 export async function sendCaption(actor: Actor, input: { sessionId: string; text: string }): Promise<void> {
   const data = zCaption.parse(input);
   const { session } = await authorizeSession(actor, data.sessionId, "room.caption");
-  const everyone = await identitiesInRoom(session.roomName).catch(() => {
-    throw conflict("The room cannot be reached right now");
-  });
-  await sendToIdentities(session.roomName, everyone, TOPIC_CAPTION, {
-    type: "caption",
-    text: data.text,
-    at: Date.now(),
-  });
+  for (const name of sessionRoomNames(session)) {
+    const everyone = await identitiesInRoom(name).catch(() => {
+      throw conflict("The room cannot be reached right now");
+    });
+    await sendToIdentities(name, everyone, TOPIC_CAPTION, {
+      type: "caption",
+      text: data.text,
+      at: Date.now(),
+    });
+  }
   await audit(db, actor, "room_caption", "session", session.id);
 }

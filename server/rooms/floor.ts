@@ -2,16 +2,17 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { TrackSource } from "livekit-server-sdk";
 import { db } from "@/db";
-import { sessionStaff } from "@/db/schema";
+import { type Session, sessionStaff } from "@/db/schema";
 import { zFloor, zMuteTrack } from "@/lib/validation/rooms";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
 import { conflict, notFound } from "@/server/errors";
 import { authorizeSession } from "@/server/sessions/session-access";
-import { broadcastToStaff } from "./broadcast";
+import { broadcastToSessionStaff } from "./broadcast";
 import { grantsFor } from "./grants";
 import { parseIdentity } from "./identity";
-import { publishHiddenListenerCount, roomService } from "./room-service";
+import { identitiesInRoom, publishHiddenListenerCount, roomService } from "./room-service";
+import { sessionRoomNames } from "./speed-dating";
 
 /** Mutes one published track of a participant (LiveKit lets only its owner unmute it again). */
 export async function muteParticipantTrack(
@@ -20,11 +21,11 @@ export async function muteParticipantTrack(
 ): Promise<void> {
   const data = zMuteTrack.parse(input);
   const { session } = await authorizeSession(actor, data.sessionId, "room.moderate");
-  try {
-    await roomService().mutePublishedTrack(session.roomName, data.identity, data.trackSid, true);
-  } catch {
-    throw conflict("That participant or track is no longer in the room");
-  }
+  // A speed-dating participant is in one of the table rooms; the others answer "not found".
+  const done = await inSomeRoom(session, (name) =>
+    roomService().mutePublishedTrack(name, data.identity, data.trackSid, true),
+  );
+  if (!done) throw conflict("That participant or track is no longer in the room");
   await audit(db, actor, "room_mute", "session", session.id);
 }
 
@@ -49,8 +50,10 @@ export async function setFloor(
   const grants = data.grant
     ? { ...grantsFor("speaker", session.roomName, session), canPublishSources: [TrackSource.MICROPHONE] }
     : grantsFor("observer", session.roomName, { observersHidden: session.observersHidden });
+  const room = await firstRoomWith(session, data.identity);
   try {
-    await roomService().updateParticipant(session.roomName, data.identity, {
+    if (!room) throw new Error("not in any room");
+    await roomService().updateParticipant(room, data.identity, {
       permission: {
         canPublish: grants.canPublish ?? false,
         canSubscribe: true,
@@ -64,6 +67,24 @@ export async function setFloor(
     throw conflict("That participant is no longer in the room");
   }
   await audit(db, actor, data.grant ? "room_floor_grant" : "room_floor_revoke", "session", session.id);
-  await publishHiddenListenerCount(session.roomName);
-  await broadcastToStaff(session.roomName, { type: "floor", identity: data.identity, grant: data.grant });
+  if (room) await publishHiddenListenerCount(room);
+  await broadcastToSessionStaff(session, { type: "floor", identity: data.identity, grant: data.grant });
+}
+
+async function inSomeRoom(session: Session, fn: (roomName: string) => Promise<unknown>): Promise<boolean> {
+  for (const name of sessionRoomNames(session)) {
+    try {
+      await fn(name);
+      return true;
+    } catch {
+      // Not in this room; try the next table.
+    }
+  }
+  return false;
+}
+
+async function firstRoomWith(session: Session, identity: string): Promise<string | null> {
+  for (const name of sessionRoomNames(session))
+    if ((await identitiesInRoom(name).catch((): string[] => [])).includes(identity)) return name;
+  return null;
 }

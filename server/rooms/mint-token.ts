@@ -10,6 +10,7 @@ import { conflict, forbidden, notFound } from "@/server/errors";
 import { authorizeSession } from "@/server/sessions/session-access";
 import { grantsFor, type ParticipantRole } from "./grants";
 import { customerIdentity, staffIdentity } from "./identity";
+import { hasTables, placeAtTable, type Seat, type TablePlacement } from "./speed-dating";
 
 const TOKEN_TTL_SECONDS = 10 * 60;
 
@@ -19,18 +20,25 @@ export type RoomConnection = {
   identity: string;
   role: ParticipantRole;
   roomName: string;
+  /** Speed dating: the table this token is for, and the shared round clock. */
+  placement?: TablePlacement;
 };
 
 /**
  * Mints a short-lived LiveKit token for the actor in a session's room. Identity, room and grants
  * all come from our records (never from the request); a removed or un-booked person gets none.
  */
-export async function mintRoomToken(actor: Actor, sessionId: string): Promise<RoomConnection> {
+export async function mintRoomToken(
+  actor: Actor,
+  sessionId: string,
+  opts: { table?: number } = {},
+): Promise<RoomConnection> {
   const { session } = await authorizeSession(actor, sessionId, "room.join");
   if (session.status === "ended" || session.status === "cancelled") throw conflict("This session is closed");
   let identity: string;
   let name: string;
   let role: ParticipantRole;
+  let seat: Seat = { kind: "roaming" };
   if (actor.kind === "customer") {
     const inv = await db.query.invitations.findFirst({ where: eq(invitations.id, actor.invitationId) });
     // "attended" is set by the webhook on the first join; a reconnect must still get a token.
@@ -41,16 +49,19 @@ export async function mintRoomToken(actor: Actor, sessionId: string): Promise<Ro
     identity = customerIdentity(inv.id);
     name = (customer?.name ?? "").split(/\s+/)[0] || "Guest";
     role = "customer";
+    seat = { kind: "customer", invitationId: inv.id };
   } else if (actor.kind === "staff") {
-    const seat = await db.query.sessionStaff.findFirst({
+    const staffSeat = await db.query.sessionStaff.findFirst({
       where: (s, { and: both }) => both(eq(s.sessionId, sessionId), eq(s.userId, actor.userId)),
     });
     identity = staffIdentity(actor.userId);
     name = actor.name;
     // Admins who are not on the staff list may look in, but only as observers.
-    role = seat?.roomRole ?? "observer";
-    if (!seat && actor.role !== "admin" && session.facilitatorId !== actor.userId) throw notFound();
+    role = staffSeat?.roomRole ?? "observer";
+    if (!staffSeat && actor.role !== "admin" && session.facilitatorId !== actor.userId) throw notFound();
     if (session.facilitatorId === actor.userId) role = "facilitator";
+    // Speakers and observers on the staff list rotate; the facilitator and a visiting admin roam.
+    if (staffSeat && role !== "facilitator") seat = { kind: "rotating", userId: actor.userId };
   } else {
     throw notFound();
   }
@@ -60,7 +71,10 @@ export async function mintRoomToken(actor: Actor, sessionId: string): Promise<Ro
     ttl: TOKEN_TTL_SECONDS,
     metadata: JSON.stringify({ role }),
   });
-  at.addGrant(grantsFor(role, session.roomName, { observersHidden: session.observersHidden }));
+  // Speed dating: the token is for exactly one table's room, chosen by our seating and clock.
+  const placement = hasTables(session) ? await placeAtTable(session, seat, opts.table) : undefined;
+  const roomName = placement?.roomName ?? session.roomName;
+  at.addGrant(grantsFor(role, roomName, { observersHidden: session.observersHidden }));
   await audit(db, actor, "room_token", "session", sessionId);
-  return { url: env.LIVEKIT_URL, token: await at.toJwt(), identity, role, roomName: session.roomName };
+  return { url: env.LIVEKIT_URL, token: await at.toJwt(), identity, role, roomName, placement };
 }

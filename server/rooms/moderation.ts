@@ -16,9 +16,10 @@ import type { Actor } from "@/server/auth/actor";
 import { can } from "@/server/auth/policy";
 import { conflict, forbidden, notFound } from "@/server/errors";
 import { authorizeSession } from "@/server/sessions/session-access";
-import { broadcastToStaff, TOPIC_NOTICE } from "./broadcast";
+import { broadcastToSessionStaff, TOPIC_NOTICE } from "./broadcast";
 import { customerIdentity } from "./identity";
 import { removeFromRoom, sendToIdentities } from "./room-service";
+import { sessionRoomNames } from "./speed-dating";
 
 export type ModerationEntry = ModerationEvent & { actedByName: string };
 
@@ -81,12 +82,12 @@ export async function moderateParticipant(actor: Actor, input: ModerateInput): P
     return { ...row!, actedByName: actor.name };
   });
   const identity = customerIdentity(inv.id);
-  await sendToIdentities(session.roomName, [identity], TOPIC_NOTICE, {
-    type: "moderation",
-    step: entry.step,
-  });
-  if (entry.step === "removal") await removeFromRoom(session.roomName, identity);
-  await broadcastToStaff(session.roomName, { type: "moderation", entry });
+  // Every room of the session: a speed-dating customer is in their table's room.
+  for (const name of sessionRoomNames(session)) {
+    await sendToIdentities(name, [identity], TOPIC_NOTICE, { type: "moderation", step: entry.step });
+    if (entry.step === "removal") await removeFromRoom(name, identity);
+  }
+  await broadcastToSessionStaff(session, { type: "moderation", entry });
   return entry;
 }
 

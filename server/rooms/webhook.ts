@@ -11,12 +11,14 @@ import {
   users,
 } from "@/db/schema";
 import { env } from "@/env";
+import { parseTableRoom } from "@/lib/speed-dating";
 import { audit } from "@/server/audit/log";
 import { anonymous } from "@/server/auth/actor";
 import { DomainError, unauthenticated } from "@/server/errors";
 import { markSessionEnded } from "@/server/sessions/set-session-status";
 import { parseIdentity } from "./identity";
-import { publishHiddenListenerCount, removeFromRoom } from "./room-service";
+import { publishHiddenListenerCount, removeFromRoom, roomService } from "./room-service";
+import { ensureSeating, sessionRoomNames } from "./speed-dating";
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 export type WebhookOutcome = "applied" | "duplicate" | "ignored";
@@ -41,9 +43,12 @@ export async function receiveLivekitWebhook(
   });
   if (!event.id || !event.event) return "ignored";
   const roomName = event.room?.name ?? "";
-  const session = roomName
-    ? await db.query.sessions.findFirst({ where: eq(sessions.roomName, roomName) })
-    : undefined;
+  const session = roomName ? await sessionOfRoom(roomName) : undefined;
+  // A speed-dating table finishing ends the session only when no other table is still open.
+  const lastRoom =
+    event.event !== "room_finished" || !session || session.format !== "speed_dating"
+      ? true
+      : !(await anyOpen(sessionRoomNames(session).filter((n) => n !== roomName)));
   const toRemove: string[] = [];
   const outcome = await db.transaction(async (tx): Promise<WebhookOutcome> => {
     const fresh = await tx
@@ -61,9 +66,11 @@ export async function receiveLivekitWebhook(
           .update(sessions)
           .set({ status: "live", startedAt: at })
           .where(and(eq(sessions.id, session.id), eq(sessions.status, "scheduled")));
+        await ensureSeating(tx, session);
         break;
       case "room_finished":
-        if (await markSessionEnded(tx, session.id)) await audit(tx, anonymous, "end", "session", session.id);
+        if (lastRoom && (await markSessionEnded(tx, session.id)))
+          await audit(tx, anonymous, "end", "session", session.id);
         break;
       case "participant_joined":
         if (event.participant) {
@@ -88,6 +95,26 @@ export async function receiveLivekitWebhook(
   )
     await publishHiddenListenerCount(roomName);
   return outcome;
+}
+
+/** The session a room belongs to: its own room, or (speed dating) one of its table rooms. */
+async function sessionOfRoom(roomName: string): Promise<Session | undefined> {
+  const own = await db.query.sessions.findFirst({ where: eq(sessions.roomName, roomName) });
+  if (own) return own;
+  const table = parseTableRoom(roomName);
+  if (!table) return undefined;
+  const session = await db.query.sessions.findFirst({ where: eq(sessions.roomName, table.roomName) });
+  return session && sessionRoomNames(session).includes(roomName) ? session : undefined;
+}
+
+async function anyOpen(roomNames: string[]): Promise<boolean> {
+  if (!roomNames.length) return false;
+  try {
+    return (await roomService().listRooms(roomNames)).length > 0;
+  } catch {
+    // Unsure: keep the session open; the End button (or the last table's finish) closes it.
+    return true;
+  }
 }
 
 /** Whether an identity has a place in this session's room right now. */

@@ -9,6 +9,7 @@ import type { Actor } from "@/server/auth/actor";
 import { conflict } from "@/server/errors";
 import { enqueueJob } from "@/server/jobs/queue";
 import { closeRoom } from "@/server/rooms/room-service";
+import { ensureSeating, sessionRoomNames } from "@/server/rooms/speed-dating";
 import { scheduleNoShows } from "./mark-no-shows";
 import { authorizeSession } from "./session-access";
 
@@ -28,14 +29,18 @@ export async function scheduleDraft(actor: Actor, input: { sessionId: string }):
 /** Marks a scheduled session live (the facilitator opens the room). */
 export async function startSession(actor: Actor, input: { sessionId: string }): Promise<void> {
   const { sessionId } = zSessionId.parse(input);
-  await authorizeSession(actor, sessionId, "session.manage");
-  const done = await db
-    .update(sessions)
-    .set({ status: "live", startedAt: new Date() })
-    .where(and(eq(sessions.id, sessionId), eq(sessions.status, "scheduled")))
-    .returning({ id: sessions.id });
-  if (!done.length) throw conflict("Only a scheduled session can be started");
-  await audit(db, actor, "start", "session", sessionId);
+  const { session } = await authorizeSession(actor, sessionId, "session.manage");
+  await db.transaction(async (tx) => {
+    const done = await tx
+      .update(sessions)
+      .set({ status: "live", startedAt: new Date() })
+      .where(and(eq(sessions.id, sessionId), eq(sessions.status, "scheduled")))
+      .returning({ id: sessions.id });
+    if (!done.length) throw conflict("Only a scheduled session can be started");
+    // Speed dating: customers are seated (and stay) and the staff rotation is fixed at the start.
+    await ensureSeating(tx, session);
+    await audit(tx, actor, "start", "session", sessionId);
+  });
 }
 
 /**
@@ -50,7 +55,7 @@ export async function endSession(actor: Actor, input: { sessionId: string }): Pr
       throw conflict("This session has already ended or was cancelled");
     await audit(tx, actor, "end", "session", sessionId);
   });
-  await closeRoom(session.roomName);
+  for (const name of sessionRoomNames(session)) await closeRoom(name);
 }
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];

@@ -30,6 +30,7 @@ import { sendCaption } from "@/server/rooms/captions";
 import { setFloor } from "@/server/rooms/floor";
 import { mintRoomToken } from "@/server/rooms/mint-token";
 import { moderateParticipant } from "@/server/rooms/moderation";
+import { speedDatingView } from "@/server/rooms/speed-dating";
 import { staffRoomView } from "@/server/rooms/staff-room";
 import { cancelSession } from "@/server/sessions/cancel-session";
 import { correctAttendance } from "@/server/sessions/correct-attendance";
@@ -394,6 +395,7 @@ describe("authorization matrix (domain layer, every role)", () => {
     ...(
       [
         ["staffRoomView", "room.backroom", (a: Actor) => staffRoomView(a, ctx.sessionId)],
+        ["speedDatingView", "room.backroom", (a: Actor) => speedDatingView(a, ctx.sessionId)],
         [
           "submitQuestion",
           "room.backroom",

@@ -25,6 +25,8 @@ import {
   roomQuestions,
   sessionStaff,
   sessions,
+  speedDatingRotation,
+  speedDatingSeats,
   surveyResponses,
   surveys,
   users,
@@ -352,6 +354,33 @@ describe("the demo seed", () => {
         expect(ms(e.createdAt)).toBeLessThanOrEqual(NOW.getTime());
       });
       expect(timeline.at(-1)?.toStatus).toBe(a.status);
+    }
+  });
+
+  it("keeps the balanced seating and one rotation slot per staff member of the ended speed-dating session", async () => {
+    const ended = (await db.select().from(sessions)).filter(
+      (s) => s.format === "speed_dating" && s.status === "ended",
+    );
+    expect(ended.length).toBeGreaterThan(0);
+    for (const s of ended) {
+      const seats = await db.select().from(speedDatingSeats).where(eq(speedDatingSeats.sessionId, s.id));
+      const attended = (await db.select().from(invitations).where(eq(invitations.sessionId, s.id))).filter(
+        (i) => i.status === "attended",
+      );
+      expect(seats).toHaveLength(attended.length);
+      const sizes = Array.from(
+        { length: s.tableCount! },
+        (_, t) => seats.filter((x) => x.tableIndex === t).length,
+      );
+      expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+      const slots = await db
+        .select()
+        .from(speedDatingRotation)
+        .where(eq(speedDatingRotation.sessionId, s.id));
+      const staff = await db.select().from(sessionStaff).where(eq(sessionStaff.sessionId, s.id));
+      expect(slots.map((x) => x.slot).sort()).toEqual(
+        staff.filter((x) => x.roomRole !== "facilitator").map((_, i) => i),
+      );
     }
   });
 

@@ -83,6 +83,14 @@ export default async function CustomerRoomPage() {
               defaultCaptions={found.invitation.accommodations.includes("captions")}
               notices={notices}
               initialNotice={notice}
+              roundStrings={{
+                // {table}, {round}, {rounds} and {time} are filled in by the round timer.
+                tableRound: t.raw("tableRound") as string,
+                timeLeft: t.raw("roundTimeLeft") as string,
+                waiting: t("roundWaiting"),
+                over: t("roundsOver"),
+                hint: t("roundHint"),
+              }}
             />
           )}
         </div>

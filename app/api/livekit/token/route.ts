@@ -8,7 +8,9 @@ import { DomainError, HTTP_STATUS } from "@/server/errors";
 import { mintRoomToken } from "@/server/rooms/mint-token";
 import { consumeRateLimit } from "@/server/security/rate-limit";
 
-const zBody = z.strictObject({ sessionId: z.uuid() });
+// `table` only picks a speed-dating table for those who may roam (the facilitator); anyone else
+// asking for a table other than their own is refused by mintRoomToken.
+const zBody = z.strictObject({ sessionId: z.uuid(), table: z.int().min(1).max(50).optional() });
 
 // POST /api/livekit/token — a short-lived room token for the signed-in staff member or the
 // customer behind the invitation cookie. Identity, room and grants come from our records.
@@ -22,7 +24,7 @@ export async function POST(request: NextRequest) {
   const invitee = staff ? null : await currentInvitee();
   const actor: Actor = staff ?? invitee?.actor ?? { kind: "anonymous" };
   try {
-    const connection = await mintRoomToken(actor, body.data.sessionId);
+    const connection = await mintRoomToken(actor, body.data.sessionId, { table: body.data.table });
     return NextResponse.json(connection, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     if (error instanceof DomainError) {

@@ -5,6 +5,7 @@ import { StaffRoom } from "@/components/room/staff-room";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { requireStaffPage } from "@/server/auth/staff";
+import { speedDatingView } from "@/server/rooms/speed-dating";
 import { staffRoomView } from "@/server/rooms/staff-room";
 import { endSessionAction, startSessionAction } from "../../actions";
 
@@ -48,6 +49,14 @@ const STRINGS = {
     "The microphone or camera could not be started. Close other apps that may be using it, then try again.",
 };
 
+const ROUND_STRINGS = {
+  tableRound: "Table {table} · Round {round} of {rounds}",
+  timeLeft: "{time} left in this round",
+  waiting: "Round 1 starts when the session starts",
+  over: "All rounds done",
+  hint: "Speakers and observers move to their next table automatically when the round ends; guests stay.",
+};
+
 const STATUS_LABEL = {
   draft: "Draft",
   scheduled: "Scheduled",
@@ -60,6 +69,7 @@ export default async function StaffRoomPage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const actor = await requireStaffPage();
   const view = await orNotFound(staffRoomView(actor, id));
+  const speedDating = await orNotFound(speedDatingView(actor, id));
   const status = view.session.status;
   return (
     <div className="max-w-5xl space-y-4">
@@ -90,7 +100,7 @@ export default async function StaffRoomPage({ params }: { params: Promise<{ id: 
       {(status === "ended" || status === "cancelled") && (
         <p className="text-slate-700">The room is closed. The backroom below stays available for triage.</p>
       )}
-      <StaffRoom initial={view} strings={STRINGS} />
+      <StaffRoom initial={view} strings={STRINGS} speedDating={speedDating} roundStrings={ROUND_STRINGS} />
     </div>
   );
 }
