@@ -12,6 +12,7 @@ import { customers, invitations, roomAttendance, sessionStaff, sessions, users }
 import { type AppServer, startAppServer } from "../support/app-server";
 import { axeViolations } from "../support/axe";
 import { launchChromium } from "../support/chromium";
+import { inboundMedia, installRoomProbe } from "../support/room-probe";
 
 let app: AppServer;
 let browser: Browser;
@@ -32,31 +33,11 @@ let facilitator: Page;
 let agent: Page;
 const joinToAudioMs: number[] = [];
 
-// Records peer connections (for getStats) and every message arriving on a data channel.
-const INIT = `
-(() => {
-  const Orig = window.RTCPeerConnection;
-  window.__pcs = [];
-  window.RTCPeerConnection = class extends Orig {
-    constructor(...a) { super(...a); window.__pcs.push(this); }
-  };
-  const create = Orig.prototype.createDataChannel;
-  Orig.prototype.createDataChannel = function (...a) {
-    const ch = create.apply(this, a);
-    ch.addEventListener("message", async (e) => {
-      const buf = e.data instanceof ArrayBuffer ? e.data : await e.data.arrayBuffer();
-      if (window.__recordData) window.__recordData(new TextDecoder().decode(buf));
-    });
-    return ch;
-  };
-})();`;
-
 async function newPage(opts: { record?: boolean } = {}): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   ctx.setDefaultTimeout(60_000);
   contexts.push(ctx);
-  if (opts.record) await ctx.exposeFunction("__recordData", (text: string) => customerReceived.push(text));
-  await ctx.addInitScript(INIT);
+  await installRoomProbe(ctx, opts.record ? (text) => customerReceived.push(text) : undefined);
   return ctx.newPage();
 }
 
@@ -64,23 +45,6 @@ async function signInAs(page: Page, name: string) {
   await page.goto(`${app.url}/sign-in`);
   await page.getByRole("button", { name: new RegExp(name) }).click();
   await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
-}
-
-/** Decoded audio (samples received minus concealment) and video frames on the page's connections. */
-function inbound(page: Page): Promise<{ audio: number; video: number }> {
-  return page.evaluate(async () => {
-    let audio = 0;
-    let video = 0;
-    for (const pc of (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs) {
-      if (pc.connectionState === "closed") continue;
-      (await pc.getStats()).forEach((s) => {
-        if (s.type !== "inbound-rtp") return;
-        if (s.kind === "audio") audio += (s.totalSamplesReceived ?? 0) - (s.concealedSamples ?? 0);
-        if (s.kind === "video") video += s.framesDecoded ?? 0;
-      });
-    }
-    return { audio, video };
-  });
 }
 
 async function shot(page: Page, name: string) {
@@ -169,10 +133,12 @@ describe("the live room", () => {
     await facilitator.locator(`li[data-identity="cust_${invitationId}"]`).waitFor();
     await customerPage.locator("li", { hasText: "Farah" }).waitFor({ timeout: 20_000 });
     await expect
-      .poll(() => inbound(facilitator).then((r) => r.audio > 0 && r.video > 0), { timeout: 30_000 })
+      .poll(() => inboundMedia(facilitator).then((r) => r.audio > 0 && r.video > 0), { timeout: 30_000 })
       .toBe(true);
-    await expect.poll(() => inbound(customerPage).then((r) => r.audio > 0), { timeout: 30_000 }).toBe(true);
-    await expect.poll(() => inbound(agent).then((r) => r.audio > 0), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => inboundMedia(customerPage).then((r) => r.audio > 0), { timeout: 30_000 })
+      .toBe(true);
+    await expect.poll(() => inboundMedia(agent).then((r) => r.audio > 0), { timeout: 30_000 }).toBe(true);
     // Chromium's fake microphone beeps: the speaking ring follows the sound on the other side.
     await facilitator
       .locator(`li[data-identity="cust_${invitationId}"][data-speaking="true"]`)

@@ -20,6 +20,7 @@ import {
 } from "@/db/schema";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { launchChromium } from "../support/chromium";
+import { inboundMedia, installRoomProbe } from "../support/room-probe";
 
 let app: AppServer;
 let browser: Browser;
@@ -39,31 +40,11 @@ let customerPages: Page[] = [];
 /** Every data-channel message the customers' browsers received, as text. */
 const customerReceived: string[] = [];
 
-// Records peer connections (for getStats) and every message arriving on a data channel.
-const INIT = `
-(() => {
-  const Orig = window.RTCPeerConnection;
-  window.__pcs = [];
-  window.RTCPeerConnection = class extends Orig {
-    constructor(...a) { super(...a); window.__pcs.push(this); }
-  };
-  const create = Orig.prototype.createDataChannel;
-  Orig.prototype.createDataChannel = function (...a) {
-    const ch = create.apply(this, a);
-    ch.addEventListener("message", async (e) => {
-      const buf = e.data instanceof ArrayBuffer ? e.data : await e.data.arrayBuffer();
-      if (window.__recordData) window.__recordData(new TextDecoder().decode(buf));
-    });
-    return ch;
-  };
-})();`;
-
 async function newPage(opts: { record?: boolean } = {}): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: 1100, height: 900 } });
   ctx.setDefaultTimeout(60_000);
   contexts.push(ctx);
-  if (opts.record) await ctx.exposeFunction("__recordData", (text: string) => customerReceived.push(text));
-  await ctx.addInitScript(INIT);
+  await installRoomProbe(ctx, opts.record ? (text) => customerReceived.push(text) : undefined);
   return ctx.newPage();
 }
 
@@ -74,19 +55,7 @@ async function signInAs(page: Page, name: string) {
 }
 
 /** Decoded audio samples on the page's open connections (a closed, left room counts nothing). */
-function decodedAudio(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    let audio = 0;
-    for (const pc of (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs) {
-      if (pc.connectionState === "closed") continue;
-      (await pc.getStats()).forEach((s) => {
-        if (s.type === "inbound-rtp" && s.kind === "audio")
-          audio += (s.totalSamplesReceived ?? 0) - (s.concealedSamples ?? 0);
-      });
-    }
-    return audio;
-  });
-}
+const decodedAudio = async (page: Page) => (await inboundMedia(page)).audio;
 
 /** Audio keeps arriving: decoded samples grow over a second. */
 async function hearing(page: Page): Promise<boolean> {
