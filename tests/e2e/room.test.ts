@@ -6,17 +6,17 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { and, eq } from "drizzle-orm";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customers, invitations, roomAttendance, sessionStaff, sessions, users } from "@/db/schema";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { axeViolations } from "../support/axe";
 import { launchChromium } from "../support/chromium";
+import { journey } from "../support/journey";
 import { inboundMedia, installRoomProbe } from "../support/room-probe";
 
 let app: AppServer;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
 /** Every data-channel message the customer's browser received, as text (protobuf with JSON inside). */
 const customerReceived: string[] = [];
 const SHOTS = process.env.ROOM_SHOTS_DIR ?? "/tmp/room-shots";
@@ -33,19 +33,20 @@ let facilitator: Page;
 let agent: Page;
 const joinToAudioMs: number[] = [];
 
-async function newPage(opts: { record?: boolean } = {}): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-  ctx.setDefaultTimeout(60_000);
-  contexts.push(ctx);
-  await installRoomProbe(ctx, opts.record ? (text) => customerReceived.push(text) : undefined);
-  return ctx.newPage();
-}
+const {
+  newPage: openPage,
+  signInAs,
+  closeAll,
+} = journey(
+  () => app,
+  () => browser,
+);
 
-async function signInAs(page: Page, name: string) {
-  await page.goto(`${app.url}/sign-in`);
-  await page.getByRole("button", { name: new RegExp(name) }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
-}
+/** A page with the room probe; `record` keeps every data message it receives. */
+const newPage = (opts: { record?: boolean } = {}) =>
+  openPage({ width: 1200, height: 900 }, (ctx) =>
+    installRoomProbe(ctx, opts.record ? (text) => customerReceived.push(text) : undefined),
+  );
 
 async function shot(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true });
@@ -107,7 +108,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
+  await closeAll();
   await browser?.close();
   await app?.close();
 });

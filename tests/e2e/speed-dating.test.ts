@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { eq } from "drizzle-orm";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   customers,
@@ -20,11 +20,11 @@ import {
 } from "@/db/schema";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { launchChromium } from "../support/chromium";
+import { journey } from "../support/journey";
 import { inboundMedia, installRoomProbe } from "../support/room-probe";
 
 let app: AppServer;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
 const SHOTS = process.env.ROOM_SHOTS_DIR ?? "/tmp/room-shots";
 const ROUND_MS = 60_000;
 
@@ -40,19 +40,20 @@ let customerPages: Page[] = [];
 /** Every data-channel message the customers' browsers received, as text. */
 const customerReceived: string[] = [];
 
-async function newPage(opts: { record?: boolean } = {}): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-  ctx.setDefaultTimeout(60_000);
-  contexts.push(ctx);
-  await installRoomProbe(ctx, opts.record ? (text) => customerReceived.push(text) : undefined);
-  return ctx.newPage();
-}
+const {
+  newPage: openPage,
+  signInAs,
+  closeAll,
+} = journey(
+  () => app,
+  () => browser,
+);
 
-async function signInAs(page: Page, name: string) {
-  await page.goto(`${app.url}/sign-in`);
-  await page.getByRole("button", { name: new RegExp(name) }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
-}
+/** A page with the room probe; `record` keeps every data message it receives. */
+const newPage = (opts: { record?: boolean } = {}) =>
+  openPage({ width: 1100, height: 900 }, (ctx) =>
+    installRoomProbe(ctx, opts.record ? (text) => customerReceived.push(text) : undefined),
+  );
 
 /** Decoded audio samples on the page's open connections (a closed, left room counts nothing). */
 const decodedAudio = async (page: Page) => (await inboundMedia(page)).audio;
@@ -136,7 +137,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
+  await closeAll();
   await browser?.close();
   await app?.close();
 });

@@ -6,11 +6,16 @@ import type { AppServer } from "./app-server";
 export function journey(app: () => AppServer, browser: () => Browser) {
   const contexts: BrowserContext[] = [];
 
-  async function newPage(viewport = { width: 390, height: 844 }): Promise<Page> {
+  /** A fresh context (own cookies); `setup` runs on it first, e.g. to install an in-page probe. */
+  async function newPage(
+    viewport = { width: 390, height: 844 },
+    setup?: (ctx: BrowserContext) => Promise<void>,
+  ): Promise<Page> {
     const ctx = await browser().newContext({ viewport });
     // Shared CI machines are slow and noisy; these are waits, not performance assertions.
     ctx.setDefaultTimeout(60_000);
     contexts.push(ctx);
+    await setup?.(ctx);
     return ctx.newPage();
   }
 
