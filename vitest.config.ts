@@ -14,7 +14,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "server/**/*.test.ts", "livekit-dev/**/*.test.ts", "db/**/*.test.ts"],
+          include: [
+            "lib/**/*.test.ts",
+            "server/**/*.test.ts",
+            "livekit-dev/**/*.test.ts",
+            "db/**/*.test.ts",
+            "tests/architecture.test.ts",
+          ],
           setupFiles: ["tests/support/server-only-shim.ts"],
         },
       },

@@ -1,0 +1,169 @@
+// The house rules of docs/conventions.md, read from the code itself: every import of every source
+// file is resolved to a file, and the build fails when an import runs the wrong way between
+// folders, when two files import each other in a circle, or when a server/ or db/ module does not
+// start with `import "server-only"`. Exceptions are listed below, each with its reason.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+/** The folders whose files form the import graph (tests may reach anything, so they are left out). */
+const SOURCE_DIRS = ["app", "components", "server", "lib", "db", "scripts", "livekit-dev", "mail-catcher"];
+const ROOT_FILES = ["env.ts", "proxy.ts", "instrumentation.ts", "next.config.ts"];
+
+/**
+ * Which folders each folder may import from. Anything not listed is a wrong-way import:
+ * app → server → db, everything → lib, and lib at the bottom importing nothing of ours but the
+ * translation files. `root` is env.ts and the framework's entry files beside it.
+ */
+const MAY_IMPORT: Record<string, readonly string[]> = {
+  app: ["app", "components", "server", "lib", "messages", "root"],
+  components: ["components", "lib", "messages"],
+  server: ["server", "db", "lib", "messages", "root", "mail-catcher"],
+  lib: ["lib", "messages"],
+  db: ["db", "lib", "root"],
+  // Command-line entry points start the parts; they are the top of their own stack.
+  scripts: ["scripts", "server", "db", "lib", "root", "livekit-dev", "mail-catcher"],
+  // Development servers stand alone: the app talks to them over the network (or reads their files).
+  "livekit-dev": ["livekit-dev"],
+  "mail-catcher": ["mail-catcher"],
+  root: ["root", "server", "lib"],
+};
+
+/**
+ * Files of server/ or db/ allowed to do without `import "server-only"`, because something that is
+ * not a React Server environment loads them, and there the package throws on import.
+ */
+const WITHOUT_SERVER_ONLY: Record<string, string> = {
+  "db/schema/*": "drizzle-kit loads the schema (drizzle.config.ts) with its own loader, without the react-server condition",
+  "server/auth/policy.ts":
+    "`npx tsx scripts/render-policy.ts` renders docs/authorization.md from it without the react-server condition",
+  "server/auth/policy-doc.ts": "the same script: it is the renderer",
+};
+
+const exempt = (file: string) =>
+  Object.keys(WITHOUT_SERVER_ONLY).some((p) =>
+    p.endsWith("/*") ? path.dirname(file) === p.slice(0, -2) : p === file,
+  );
+
+function walk(dir: string): string[] {
+  if (!existsSync(path.join(ROOT, dir))) return [];
+  return readdirSync(path.join(ROOT, dir)).flatMap((name) => {
+    const rel = path.posix.join(dir, name);
+    if (name === "node_modules" || name === "migrations") return [];
+    return statSync(path.join(ROOT, rel)).isDirectory() ? walk(rel) : [rel];
+  });
+}
+
+const isSource = (f: string) => /\.(ts|tsx|mts)$/.test(f) && !/\.test\.tsx?$/.test(f) && !f.endsWith(".d.ts");
+
+const sourceFiles = [...SOURCE_DIRS.flatMap(walk), ...ROOT_FILES].filter(isSource).sort();
+
+const layerOf = (file: string) => (file.includes("/") ? file.split("/")[0]! : "root");
+
+const CANDIDATES = ["", ".ts", ".tsx", ".mts", ".json", "/index.ts", "/index.tsx"];
+
+/** The file an import names, relative to the root, or null for a package. */
+function resolve(from: string, spec: string): string | null {
+  let base: string;
+  if (spec.startsWith("@/")) base = spec.slice(2);
+  else if (spec.startsWith(".")) base = path.posix.normalize(path.posix.join(path.posix.dirname(from), spec));
+  else return null;
+  for (const ext of CANDIDATES) {
+    const p = base + ext;
+    try {
+      if (statSync(path.join(ROOT, p)).isFile()) return p;
+    } catch {
+      // not this candidate
+    }
+  }
+  throw new Error(`${from}: cannot resolve "${spec}"`);
+}
+
+type Imports = { specs: string[]; targets: string[]; firstImport: string | undefined };
+
+/** Every static and literal dynamic import, `import type` and `export … from` included. */
+function importsOf(file: string): Imports {
+  const text = readFileSync(path.join(ROOT, file), "utf8");
+  const specs = ts.preProcessFile(text, true, true).importedFiles.map((f) => f.fileName);
+  const targets = specs.map((s) => resolve(file, s)).filter((t): t is string => t !== null);
+  return { specs, targets, firstImport: specs[0] };
+}
+
+const graph = new Map(sourceFiles.map((f) => [f, importsOf(f)]));
+
+/** Circles of files (strongly connected components of two or more files, or a file importing itself). */
+function circles(): string[][] {
+  let index = 0;
+  const idx = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const found: string[][] = [];
+  const visit = (v: string) => {
+    idx.set(v, index);
+    low.set(v, index++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v)?.targets ?? []) {
+      if (!graph.has(w)) continue;
+      if (!idx.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
+    }
+    if (low.get(v) === idx.get(v)) {
+      const scc: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        scc.push(w);
+      } while (w !== v);
+      if (scc.length > 1 || graph.get(v)?.targets.includes(v)) found.push(scc.sort());
+    }
+  };
+  for (const f of graph.keys()) if (!idx.has(f)) visit(f);
+  return found;
+}
+
+describe("architecture", () => {
+  it("reads a graph of the whole tree", () => {
+    // Guards the test itself: a glob that matched nothing would pass every rule below.
+    for (const dir of ["app", "components", "server", "lib", "db"])
+      expect(sourceFiles.filter((f) => layerOf(f) === dir).length).toBeGreaterThan(5);
+  });
+
+  it("has no import running the wrong way between folders", () => {
+    const wrong: string[] = [];
+    for (const [file, { targets }] of graph)
+      for (const target of targets)
+        if (!MAY_IMPORT[layerOf(file)]?.includes(layerOf(target)))
+          wrong.push(`${file} → ${target} (${layerOf(file)} may not import ${layerOf(target)})`);
+    expect(wrong).toEqual([]);
+  });
+
+  it("has no circle of imports", () => {
+    expect(circles().map((c) => c.join(" ⇄ "))).toEqual([]);
+  });
+
+  it('starts every server/ and db/ module with import "server-only" (listed exceptions aside)', () => {
+    const missing = [...graph]
+      .filter(([file]) => ["server", "db"].includes(layerOf(file)) && !exempt(file))
+      .filter(([, imports]) => imports.firstImport !== "server-only")
+      .map(([file]) => file);
+    expect(missing).toEqual([]);
+  });
+
+  it("lists no exception that is not needed", () => {
+    const stale = Object.keys(WITHOUT_SERVER_ONLY).filter(
+      (p) => !sourceFiles.some((f) => exempt(f) && (p.endsWith("/*") ? f.startsWith(p.slice(0, -1)) : f === p)),
+    );
+    const needless = [...graph]
+      .filter(([file, imports]) => exempt(file) && imports.firstImport === "server-only")
+      .map(([file]) => file);
+    expect({ stale, needless }).toEqual({ stale: [], needless: [] });
+  });
+});
