@@ -4,35 +4,35 @@
 // every state. One seeded PRNG drives every choice and every time is relative to `now`, so
 // reseeding tells the same story (only ids and the hashes of throw-away link tokens differ).
 import { createHash, randomBytes } from "node:crypto";
+import type { Accommodation } from "@/lib/domain/accommodations";
+import type { ActionStatus } from "@/lib/domain/action-statuses";
+import type { ConsentPurpose } from "@/lib/domain/consent";
+import type { InvitationStatus } from "@/lib/domain/invitations";
+import type { Language } from "@/lib/domain/languages";
+import type { RoomRole } from "@/lib/domain/room-roles";
+import type { SessionStatus } from "@/lib/domain/sessions";
+import type { StaffRole } from "@/lib/domain/staff";
 import { CONSENT_PURPOSES_SHOWN, CONSENT_TEXT_VERSION, consentText } from "@/lib/i18n/consent-texts";
 import { rotationOrder, seatGuests, trainedFirstTables } from "@/lib/speed-dating";
 import type { Db } from "./index";
 import {
-  type Accommodation,
-  type ActionStatus,
   actionEvents,
   actions,
-  type ConsentPurpose,
   consents,
   consentTexts,
   customers,
   departmentMembers,
   departments,
-  type InvitationStatus,
   insightEvidence,
   insightReasonCodes,
   insights,
   invitations,
-  type Language,
-  type RoomRole,
   reasonCodes,
   roomAttendance,
   roomNoteReasonCodes,
   roomNotes,
   roomQuestions,
   roomQuestionVotes,
-  type SessionStatus,
-  type StaffRole,
   sessionStaff,
   sessions,
   speedDatingRotation,

@@ -1,11 +1,9 @@
 import { relations } from "drizzle-orm";
 import { index, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { ACTION_STATUSES } from "@/lib/domain/action-statuses";
 import { createdAt, id, instant } from "./columns";
 import { insights } from "./insights";
 import { departments, users } from "./staff";
-
-export const ACTION_STATUSES = ["open", "in_progress", "done", "verified"] as const;
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** A commitment by a department, with a named owner and a deadline: how the loop gets closed. */
 export const actions = sqliteTable(

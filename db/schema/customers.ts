@@ -1,9 +1,8 @@
 import { sql } from "drizzle-orm";
 import { index, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { CONTACT_PREFERENCES } from "@/lib/domain/customers";
+import { LANGUAGES } from "@/lib/domain/languages";
 import { createdAt, id, instant } from "./columns";
-
-export const LANGUAGES = ["en", "zh", "vi"] as const;
-export type Language = (typeof LANGUAGES)[number];
 
 export const customers = sqliteTable(
   "customers",
@@ -18,9 +17,7 @@ export const customers = sqliteTable(
     /** Comma-free JSON arrays, e.g. ["elderly","premium"]. */
     tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
     segment: text("segment"),
-    contactPreference: text("contact_preference", { enum: ["email", "phone", "none"] })
-      .notNull()
-      .default("email"),
+    contactPreference: text("contact_preference", { enum: CONTACT_PREFERENCES }).notNull().default("email"),
     /** Standing accessibility needs the customer told us about (facilitators and admins only). */
     accessibilityNotes: text("accessibility_notes"),
     erasedAt: instant("erased_at"),

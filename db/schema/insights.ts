@@ -1,5 +1,6 @@
 import { relations } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { GRID_AXIS } from "@/lib/domain/insights";
 import { createdAt, id } from "./columns";
 import { users } from "./staff";
 import { surveyResponses } from "./surveys";
@@ -17,8 +18,6 @@ export const reasonCodes = sqliteTable(
   },
   (t) => [uniqueIndex("reason_codes_number_uq").on(t.number)],
 );
-
-export const GRID_AXIS = ["value", "irritant"] as const;
 
 export const insights = sqliteTable(
   "insights",

@@ -1,32 +1,11 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { Accommodation } from "@/lib/domain/accommodations";
+import { CONSENT_PURPOSES } from "@/lib/domain/consent";
+import { INVITATION_STATUSES, PAYOUT_STATUSES, REMINDER_KINDS } from "@/lib/domain/invitations";
+import { LANGUAGES } from "@/lib/domain/languages";
 import { createdAt, id, instant } from "./columns";
-import { customers, LANGUAGES } from "./customers";
+import { customers } from "./customers";
 import { sessions } from "./sessions";
-
-export const INVITATION_STATUSES = [
-  "invited",
-  "accepted",
-  "declined",
-  "waitlisted",
-  "withdrawn",
-  "attended",
-  "no_show",
-] as const;
-export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
-
-/** Where the customer's incentive stands; only meaningful when the session offers one. */
-export const PAYOUT_STATUSES = ["not_due", "due", "paid", "declined"] as const;
-export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];
-
-export const ACCOMMODATIONS = [
-  "captions",
-  "large_text",
-  "sign_language",
-  "spoken_interpreter",
-  "audio_only",
-  "breaks",
-] as const;
-export type Accommodation = (typeof ACCOMMODATIONS)[number];
 
 export const invitations = sqliteTable(
   "invitations",
@@ -57,9 +36,6 @@ export const invitations = sqliteTable(
     index("invitations_customer_idx").on(t.customerId),
   ],
 );
-
-export const CONSENT_PURPOSES = ["participate", "quote_anonymously", "record", "contact_after"] as const;
-export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
 /** One row per decision shown and taken: what text (version, language) the customer saw, and when. */
 export const consents = sqliteTable(
@@ -119,9 +95,6 @@ export const invitationLinks = sqliteTable(
     index("invitation_links_invitation_idx").on(t.invitationId),
   ],
 );
-
-export const REMINDER_KINDS = ["day_before", "hour_before"] as const;
-export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /**
  * One row per reminder sent, written in the transaction that queues its email. The unique key

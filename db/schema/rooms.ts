@@ -1,5 +1,8 @@
 import { relations } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { CONTACT_KINDS, NOTE_KINDS, QUESTION_STATUSES } from "@/lib/domain/backroom";
+import { EMOTIONS } from "@/lib/domain/emotions";
+import { MODERATION_CATEGORIES, MODERATION_STEPS } from "@/lib/domain/moderation";
 import { createdAt, id, instant } from "./columns";
 import { customers } from "./customers";
 import { reasonCodes } from "./insights";
@@ -41,20 +44,6 @@ export const roomAttendance = sqliteTable(
   ],
 );
 
-export const MODERATION_STEPS = ["warning_1", "warning_2", "removal"] as const;
-export type ModerationStep = (typeof MODERATION_STEPS)[number];
-export const MODERATION_CATEGORIES = [
-  "interrupting",
-  "offensive_language",
-  "personal_attack",
-  "threat",
-  "discriminatory_abuse",
-  "other",
-] as const;
-export type ModerationCategory = (typeof MODERATION_CATEGORIES)[number];
-/** Categories that justify removal without the two warnings first (PRODUCT.md). */
-export const IMMEDIATE_REMOVAL: readonly ModerationCategory[] = ["threat", "discriminatory_abuse"];
-
 /** The moderation ladder, logged on the customer's record so the next host is prepared. */
 export const moderationEvents = sqliteTable(
   "moderation_events",
@@ -82,9 +71,6 @@ export const moderationEvents = sqliteTable(
     uniqueIndex("moderation_invitation_step_uq").on(t.invitationId, t.step),
   ],
 );
-
-export const QUESTION_STATUSES = ["submitted", "approved", "asked", "dismissed", "merged"] as const;
-export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
 
 /** Backroom question queue (staff only). */
 export const roomQuestions = sqliteTable(
@@ -120,11 +106,6 @@ export const roomQuestionVotes = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.questionId, t.userId] })],
 );
-
-export const NOTE_KINDS = ["quote", "summary"] as const;
-export const EMOTIONS = ["neutral", "pleased", "confused", "anxious", "frustrated", "angry", "sad"] as const;
-export type Emotion = (typeof EMOTIONS)[number];
-export const CONTACT_KINDS = ["first", "repeat", "unknown"] as const;
 
 /** Timestamped backroom notes: what was heard, when, and what it says about the cause. */
 export const roomNotes = sqliteTable(

@@ -1,14 +1,9 @@
 import { relations } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { ROOM_ROLES } from "@/lib/domain/room-roles";
+import { INCENTIVE_PAYERS, SESSION_FORMATS, SESSION_STATUSES } from "@/lib/domain/sessions";
 import { createdAt, id, instant } from "./columns";
 import { users } from "./staff";
-
-export const SESSION_FORMATS = ["story_circle", "panel", "speed_dating", "mass_online"] as const;
-export const SESSION_STATUSES = ["draft", "scheduled", "live", "ended", "cancelled"] as const;
-export const ROOM_ROLES = ["facilitator", "speaker", "observer"] as const;
-export type SessionStatus = (typeof SESSION_STATUSES)[number];
-export type RoomRole = (typeof ROOM_ROLES)[number];
-export const INCENTIVE_PAYERS = ["company", "host"] as const;
 
 export const sessions = sqliteTable(
   "sessions",

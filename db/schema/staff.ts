@@ -1,9 +1,7 @@
 import { relations } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { STAFF_ROLES } from "@/lib/domain/staff";
 import { createdAt, id, instant } from "./columns";
-
-export const STAFF_ROLES = ["admin", "facilitator", "executive", "agent"] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const users = sqliteTable(
   "users",
@@ -72,3 +70,7 @@ export const departmentMembersRelations = relations(departmentMembers, ({ one })
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Department = typeof departments.$inferSelect;
+
+// server/auth/policy.ts still names the role type through the schema; this line goes once it
+// imports it from lib/domain/staff like everything else.
+export type { StaffRole } from "@/lib/domain/staff";

@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { LANGUAGES } from "@/lib/domain/languages";
 import { createdAt, id, instant } from "./columns";
-import { LANGUAGES } from "./customers";
 import { invitations } from "./invitations";
 import { sessions } from "./sessions";
 

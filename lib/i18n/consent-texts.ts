@@ -1,5 +1,5 @@
 import { createTranslator } from "use-intl/core";
-import type { ConsentPurpose } from "@/db/schema/invitations";
+import type { ConsentPurpose } from "@/lib/domain/consent";
 import en from "@/messages/en.json";
 import vi from "@/messages/vi.json";
 import zh from "@/messages/zh.json";

@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { LANGUAGES } from "@/db/schema/customers";
 import { isValidTimeZone } from "@/lib/dates";
-
-export const CONTACT_PREFERENCES = ["email", "phone", "none"] as const;
+import { CONTACT_PREFERENCES } from "@/lib/domain/customers";
+import { LANGUAGES } from "@/lib/domain/languages";
 
 /** Tags are short labels; `;` (or `,`) separates them in a form field or a CSV cell. */
 export const TAG_SEPARATOR = /[;,]/;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ACCOMMODATIONS } from "@/db/schema/invitations";
+import { ACCOMMODATIONS } from "@/lib/domain/accommodations";
 
 const checkbox = z.preprocess((v) => v === "on" || v === true || v === "true", z.boolean());
 

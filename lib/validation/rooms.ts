@@ -1,11 +1,8 @@
 import { z } from "zod";
-import {
-  CONTACT_KINDS,
-  EMOTIONS,
-  MODERATION_CATEGORIES,
-  MODERATION_STEPS,
-  NOTE_KINDS,
-} from "@/db/schema/rooms";
+import { CONTACT_KINDS, NOTE_KINDS, QUESTION_ACTIONS } from "@/lib/domain/backroom";
+import { EMOTIONS } from "@/lib/domain/emotions";
+import { MODERATION_CATEGORIES, MODERATION_STEPS } from "@/lib/domain/moderation";
+import { parseIdentity } from "@/lib/domain/room-identity";
 
 export const zModerate = z.strictObject({
   sessionId: z.uuid(),
@@ -17,7 +14,9 @@ export const zModerate = z.strictObject({
 export type ModerateInput = z.input<typeof zModerate>;
 
 /** LiveKit identities as minted by the app (cust_/staff_ + uuid); anything else is refused. */
-export const zRoomIdentity = z.string().regex(/^(cust|staff)_[0-9a-f-]{36}$/i, "Unknown participant");
+export const zRoomIdentity = z
+  .string()
+  .refine((s) => parseIdentity(s).kind !== "unknown", "Unknown participant");
 
 export const zMuteTrack = z.strictObject({
   sessionId: z.uuid(),
@@ -27,7 +26,7 @@ export const zMuteTrack = z.strictObject({
 
 export const zFloor = z.strictObject({
   sessionId: z.uuid(),
-  identity: z.string().regex(/^staff_[0-9a-f-]{36}$/i, "Only staff can be given the floor"),
+  identity: z.string().refine((s) => parseIdentity(s).kind === "staff", "Only staff can be given the floor"),
   grant: z.boolean(),
 });
 
@@ -39,7 +38,7 @@ export const zSubmitQuestion = z.strictObject({
 export const zQuestionAction = z.strictObject({
   sessionId: z.uuid(),
   questionId: z.uuid(),
-  action: z.enum(["vote", "approve", "asked", "dismiss"]),
+  action: z.enum(QUESTION_ACTIONS),
 });
 
 export const zMergeQuestions = z.strictObject({

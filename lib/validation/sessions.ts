@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { isValidTimeZone } from "@/lib/dates";
+import { PAYOUT_STATUSES } from "@/lib/domain/invitations";
+import { ATTENDING_ROOM_ROLES } from "@/lib/domain/room-roles";
+import { INCENTIVE_PAYERS, SESSION_FORMATS } from "@/lib/domain/sessions";
 import { toMinorUnits } from "@/lib/money";
 
 export const zTimeZone = z.string().refine(isValidTimeZone, "Choose a valid time zone");
@@ -17,7 +20,7 @@ const zSessionFields = z.strictObject({
   title: z.string().trim().min(3, "Give the session a title of at least 3 characters").max(200),
   description: z.string().trim().max(4000).default(""),
   agenda: z.string().trim().max(4000).default(""),
-  format: z.enum(["story_circle", "panel", "speed_dating", "mass_online"]),
+  format: z.enum(SESSION_FORMATS),
   durationMinutes: z.coerce
     .number()
     .int()
@@ -45,7 +48,7 @@ const zSessionFields = z.strictObject({
       .regex(/^[A-Z]{3}$/, "A three-letter currency code such as GBP")
       .optional(),
   ),
-  incentivePaidBy: z.preprocess(blank, z.enum(["company", "host"]).optional()),
+  incentivePaidBy: z.preprocess(blank, z.enum(INCENTIVE_PAYERS).optional()),
 });
 
 type Fields = z.infer<typeof zSessionFields>;
@@ -142,14 +145,14 @@ export const zSessionId = z.strictObject({ sessionId: z.uuid() });
 export const zSessionStaff = z.strictObject({
   sessionId: z.uuid(),
   userId: z.uuid(),
-  roomRole: z.enum(["speaker", "observer"]),
+  roomRole: z.enum(ATTENDING_ROOM_ROLES),
 });
 export const zRemoveSessionStaff = z.strictObject({ sessionId: z.uuid(), userId: z.uuid() });
 
 export const zSetPayout = z.strictObject({
   sessionId: z.uuid(),
   invitationId: z.uuid(),
-  payoutStatus: z.enum(["not_due", "due", "paid", "declined"]),
+  payoutStatus: z.enum(PAYOUT_STATUSES),
 });
 export const zRescheduleSession = z.strictObject({
   sessionId: z.uuid(),

@@ -1,4 +1,4 @@
-import type { StaffRole } from "@/db/schema";
+import type { StaffRole } from "@/lib/domain/staff";
 
 export type StaffActor = {
   kind: "staff";

@@ -1,4 +1,4 @@
-import { STAFF_ROLES } from "@/db/schema/staff";
+import { STAFF_ROLES } from "@/lib/domain/staff";
 import { POLICY } from "./policy";
 
 /** The policy table as Markdown (role × action), for people to read. */

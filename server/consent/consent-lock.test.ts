@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CONSENT_PURPOSES } from "@/db/schema";
+import { CONSENT_PURPOSES } from "@/lib/domain/consent";
 import { LOCALES } from "@/lib/i18n/config";
 import { CONSENT_TEXT_VERSION, consentText } from "@/lib/i18n/consent-texts";
 import lock from "./consent-lock.json";

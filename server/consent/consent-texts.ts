@@ -2,7 +2,8 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { type ConsentPurpose, consentTexts } from "@/db/schema";
+import { consentTexts } from "@/db/schema";
+import type { ConsentPurpose } from "@/lib/domain/consent";
 import type { Locale } from "@/lib/i18n/config";
 import { CONSENT_TEXT_VERSION, consentText } from "@/lib/i18n/consent-texts";
 

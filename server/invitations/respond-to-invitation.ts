@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { type ConsentPurpose, consents, invitations, sessions } from "@/db/schema";
+import { consents, invitations, sessions } from "@/db/schema";
+import type { ConsentPurpose } from "@/lib/domain/consent";
 import type { Locale } from "@/lib/i18n/config";
 import { CONSENT_TEXT_VERSION } from "@/lib/i18n/consent-texts";
 import { type InvitationResponseInput, zInvitationResponse } from "@/lib/validation/invitations";

@@ -1,7 +1,7 @@
 import "server-only";
 // Job handlers are registered here (imported for side effects by the worker).
 import { z } from "zod";
-import { REMINDER_KINDS } from "@/db/schema";
+import { REMINDER_KINDS } from "@/lib/domain/invitations";
 import { REMINDER_JOB } from "@/server/reminders/schedule-reminders";
 import { sendReminders } from "@/server/reminders/send-reminders";
 import { markNoShows, NO_SHOW_JOB } from "@/server/sessions/mark-no-shows";

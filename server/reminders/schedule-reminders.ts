@@ -1,5 +1,6 @@
 import "server-only";
-import type { ReminderKind, Session } from "@/db/schema";
+import type { Session } from "@/db/schema";
+import type { ReminderKind } from "@/lib/domain/invitations";
 import { enqueueJob, type JobWriter } from "@/server/jobs/queue";
 
 export const REMINDER_LEAD_MS: Record<ReminderKind, number> = {

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { db } from "@/db";
-import { customers, invitations, type ReminderKind, reminderDeliveries, sessions } from "@/db/schema";
+import { customers, invitations, reminderDeliveries, sessions } from "@/db/schema";
+import type { ReminderKind } from "@/lib/domain/invitations";
 import { notifyInvitee } from "@/server/invitations/notify-invitee";
 import { REMINDER_LEAD_MS } from "./schedule-reminders";
 

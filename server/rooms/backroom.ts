@@ -4,7 +4,6 @@ import { db } from "@/db";
 import {
   departments,
   invitations,
-  type QuestionStatus,
   reasonCodes,
   roomNoteReasonCodes,
   roomNotes,
@@ -13,6 +12,7 @@ import {
   type Session,
   users,
 } from "@/db/schema";
+import type { QuestionStatus } from "@/lib/domain/backroom";
 import {
   type AddNoteInput,
   zAddNote,

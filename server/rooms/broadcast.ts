@@ -1,5 +1,5 @@
 import "server-only";
-import { isStaffIdentity } from "./identity";
+import { isStaffIdentity } from "@/lib/domain/room-identity";
 import { identitiesInRoom, sendToIdentities } from "./room-service";
 import { sessionRoomNames } from "./speed-dating";
 

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { TrackSource } from "livekit-server-sdk";
 import { db } from "@/db";
 import { type Session, sessionStaff } from "@/db/schema";
+import { parseIdentity } from "@/lib/domain/room-identity";
 import { zFloor, zMuteTrack } from "@/lib/validation/rooms";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
@@ -10,7 +11,6 @@ import { conflict, notFound } from "@/server/errors";
 import { authorizeSession } from "@/server/sessions/session-access";
 import { broadcastToSessionStaff } from "./broadcast";
 import { grantsFor } from "./grants";
-import { parseIdentity } from "./identity";
 import { identitiesInRoom, publishHiddenListenerCount, roomService } from "./room-service";
 import { sessionRoomNames } from "./speed-dating";
 

@@ -1,5 +1,5 @@
 import { TrackSource, type VideoGrant } from "livekit-server-sdk";
-import type { RoomRole } from "@/db/schema";
+import type { RoomRole } from "@/lib/domain/room-roles";
 
 export type ParticipantRole = RoomRole | "customer";
 

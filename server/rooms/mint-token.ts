@@ -4,12 +4,12 @@ import { AccessToken } from "livekit-server-sdk";
 import { db } from "@/db";
 import { customers, invitations } from "@/db/schema";
 import { env } from "@/env";
+import { customerIdentity, staffIdentity } from "@/lib/domain/room-identity";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
 import { conflict, forbidden, notFound } from "@/server/errors";
 import { authorizeSession } from "@/server/sessions/session-access";
 import { grantsFor, type ParticipantRole } from "./grants";
-import { customerIdentity, staffIdentity } from "./identity";
 import { hasTables, placeAtTable, type Seat, type TablePlacement } from "./speed-dating";
 
 const TOKEN_TTL_SECONDS = 10 * 60;

@@ -1,15 +1,9 @@
 import "server-only";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import { db } from "@/db";
-import {
-  IMMEDIATE_REMOVAL,
-  invitations,
-  MODERATION_STEPS,
-  type ModerationEvent,
-  type ModerationStep,
-  moderationEvents,
-  users,
-} from "@/db/schema";
+import { invitations, type ModerationEvent, moderationEvents, users } from "@/db/schema";
+import { IMMEDIATE_REMOVAL, MODERATION_STEPS, type ModerationStep } from "@/lib/domain/moderation";
+import { customerIdentity } from "@/lib/domain/room-identity";
 import { type ModerateInput, zModerate } from "@/lib/validation/rooms";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
@@ -17,7 +11,6 @@ import { can } from "@/server/auth/policy";
 import { conflict, forbidden, notFound } from "@/server/errors";
 import { authorizeSession } from "@/server/sessions/session-access";
 import { broadcastToSessionStaff, TOPIC_NOTICE } from "./broadcast";
-import { customerIdentity } from "./identity";
 import { removeFromRoom, sendToIdentities } from "./room-service";
 import { sessionRoomNames } from "./speed-dating";
 

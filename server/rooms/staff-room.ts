@@ -2,11 +2,11 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { db } from "@/db";
 import { customers, departments, invitations, reasonCodes, sessionStaff, users } from "@/db/schema";
+import { customerIdentity, staffIdentity } from "@/lib/domain/room-identity";
 import type { Actor } from "@/server/auth/actor";
 import { forbidden } from "@/server/errors";
 import { authorizeSession } from "@/server/sessions/session-access";
 import { backroomState, canModerate } from "./backroom";
-import { customerIdentity, staffIdentity } from "./identity";
 import { moderationForSession } from "./moderation";
 
 /**

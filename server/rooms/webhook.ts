@@ -11,12 +11,12 @@ import {
   users,
 } from "@/db/schema";
 import { env } from "@/env";
+import { parseIdentity } from "@/lib/domain/room-identity";
 import { parseTableRoom } from "@/lib/speed-dating";
 import { audit } from "@/server/audit/log";
 import { anonymous } from "@/server/auth/actor";
 import { DomainError, unauthenticated } from "@/server/errors";
 import { markSessionEnded } from "@/server/sessions/set-session-status";
-import { parseIdentity } from "./identity";
 import { publishHiddenListenerCount, removeFromRoom, roomService } from "./room-service";
 import { ensureSeating, sessionRoomNames } from "./speed-dating";
 

@@ -2,7 +2,8 @@
 // in chosen languages and zones, their personal links (read from the queued invitation email).
 import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db";
-import { customers, type Language, outbox, sessionStaff, sessions } from "@/db/schema";
+import { customers, outbox, sessionStaff, sessions } from "@/db/schema";
+import type { Language } from "@/lib/domain/languages";
 import type { StaffActor } from "@/server/auth/actor";
 import { inviteCustomers } from "@/server/invitations/invite-customers";
 import { customerActorOf, resolveInvitationToken } from "@/server/invitations/resolve-invitation";

@@ -1,5 +1,6 @@
-// Room identities are derived from our records when a token is minted (mint-token.ts), so the
-// identity alone says who someone is: `cust_<invitation id>` or `staff_<user id>`.
+// Room identities are derived from our records when a token is minted (server/rooms/mint-token.ts),
+// so the identity alone says who someone is: `cust_<invitation id>` or `staff_<user id>`.
+
 export const customerIdentity = (invitationId: string) => `cust_${invitationId}`;
 export const staffIdentity = (userId: string) => `staff_${userId}`;
 
@@ -10,6 +11,7 @@ export type ParsedIdentity =
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Who an identity names; anything not minted by the app is `unknown`. */
 export function parseIdentity(identity: string): ParsedIdentity {
   const [prefix, rest = ""] = identity.split(/_(.*)/s);
   if (!UUID.test(rest)) return { kind: "unknown" };
