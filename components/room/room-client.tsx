@@ -12,6 +12,8 @@ import {
   Track,
 } from "livekit-client";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { ModerationStep } from "@/lib/domain/moderation";
+import { decodeRoomMessage } from "@/lib/room-messages";
 import { type DeviceChoice, deviceErrorMessage, PreJoin, type PreJoinStrings } from "./pre-join";
 import { type RoundClock, RoundTimer, type RoundTimerStrings } from "./round-timer";
 import { useSpeaking } from "./use-speaking";
@@ -44,9 +46,8 @@ export type RoomStrings = {
   poorConnection: string;
 } & PreJoinStrings;
 
-export type NoticeStep = "warning_1" | "warning_2" | "removal";
 /** The private message a warned or removed customer sees, in their language. */
-export type NoticeStrings = Record<NoticeStep, string> & { title: string };
+export type NoticeStrings = Record<ModerationStep, string> & { title: string };
 
 type Phase =
   | "prejoin"
@@ -147,7 +148,7 @@ export function RoomClient({
   strings: RoomStrings;
   defaultAudioOnly?: boolean;
   notices?: NoticeStrings;
-  initialNotice?: NoticeStep | null;
+  initialNotice?: ModerationStep | null;
   panel?: (ctx: RoomPanelContext) => ReactNode;
   personExtra?: (person: Person, ctx: RoomPanelContext) => ReactNode;
   /** Open the captions area from the start (the guest asked for captions). */
@@ -160,7 +161,7 @@ export function RoomClient({
   const [people, setPeople] = useState<Person[]>([]);
   const [audioOnly, setAudioOnly] = useState(defaultAudioOnly);
   const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<NoticeStep | null>(initialNotice);
+  const [notice, setNotice] = useState<ModerationStep | null>(initialNotice);
   const [devices, setDevices] = useState<DeviceChoice>({});
   const [hidden, setHidden] = useState(0);
   const [captionsOn, setCaptionsOn] = useState(defaultCaptions);
@@ -200,26 +201,9 @@ export function RoomClient({
       refresh();
     };
     const onData = (payload: Uint8Array, _from?: RemoteParticipant, _kind?: unknown, topic?: string) => {
-      if (topic === "caption") {
-        try {
-          const msg = JSON.parse(new TextDecoder().decode(payload)) as { text?: unknown; at?: unknown };
-          if (typeof msg.text === "string")
-            setCaptions((c) => [
-              ...c.slice(-4),
-              { at: Number(msg.at) || Date.now(), text: msg.text as string },
-            ]);
-        } catch {
-          // Not a caption.
-        }
-        return;
-      }
-      if (topic !== "notice" || !notices) return;
-      try {
-        const msg = JSON.parse(new TextDecoder().decode(payload)) as { type?: string; step?: NoticeStep };
-        if (msg.type === "moderation" && msg.step && msg.step in notices) setNotice(msg.step);
-      } catch {
-        // Not ours to read.
-      }
+      const msg = decodeRoomMessage(topic, payload);
+      if (msg?.topic === "caption") setCaptions((c) => [...c.slice(-4), { at: msg.at, text: msg.text }]);
+      else if (msg?.topic === "notice" && notices) setNotice(msg.step);
     };
     const onMetadata = (metadata?: string) => {
       try {

@@ -8,8 +8,6 @@ import { authorizeSession } from "@/server/sessions/session-access";
 import { identitiesInRoom, sendToIdentities } from "./room-service";
 import { sessionRoomNames } from "./speed-dating";
 
-export const TOPIC_CAPTION = "caption";
-
 /**
  * A line of live captions, typed by a human captioner on the staff, to everyone in the room.
  * Deliberately not stored: captions are a transcript of what people said, and keeping one would
@@ -23,7 +21,8 @@ export async function sendCaption(actor: Actor, input: { sessionId: string; text
     const everyone = await identitiesInRoom(name).catch(() => {
       throw conflict("The room cannot be reached right now");
     });
-    await sendToIdentities(name, everyone, TOPIC_CAPTION, {
+    await sendToIdentities(name, everyone, {
+      topic: "caption",
       type: "caption",
       text: data.text,
       at: Date.now(),

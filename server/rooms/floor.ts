@@ -68,7 +68,12 @@ export async function setFloor(
   }
   await audit(db, actor, data.grant ? "room_floor_grant" : "room_floor_revoke", "session", session.id);
   if (room) await publishHiddenListenerCount(room);
-  await broadcastToSessionStaff(session, { type: "floor", identity: data.identity, grant: data.grant });
+  await broadcastToSessionStaff(session, {
+    topic: "backroom",
+    type: "floor",
+    identity: data.identity,
+    grant: data.grant,
+  });
 }
 
 async function inSomeRoom(session: Session, fn: (roomName: string) => Promise<unknown>): Promise<boolean> {

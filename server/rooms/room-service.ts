@@ -1,6 +1,7 @@
 import "server-only";
 import { DataPacket_Kind, RoomServiceClient } from "livekit-server-sdk";
 import { env } from "@/env";
+import { encodeRoomMessage, type RoomMessage } from "@/lib/room-messages";
 
 /** LiveKit's HTTP API lives at the same host as its signal URL. */
 export const livekitHttpUrl = () => env.LIVEKIT_URL.replace(/^ws/, "http");
@@ -59,17 +60,15 @@ export async function identitiesInRoom(roomName: string): Promise<string[]> {
 export async function sendToIdentities(
   roomName: string,
   identities: readonly string[],
-  topic: string,
-  payload: unknown,
+  message: RoomMessage,
 ): Promise<void> {
   if (identities.length === 0) return;
+  const { topic, payload } = encodeRoomMessage(message);
   try {
-    await roomService().sendData(
-      roomName,
-      new TextEncoder().encode(JSON.stringify(payload)),
-      DataPacket_Kind.RELIABLE,
-      { destinationIdentities: [...identities], topic },
-    );
+    await roomService().sendData(roomName, payload, DataPacket_Kind.RELIABLE, {
+      destinationIdentities: [...identities],
+      topic,
+    });
   } catch (error) {
     if (isGone(error)) return; // nobody is connected to receive it
     // The database already holds the change; a reload restores it, so a missed broadcast is not fatal.

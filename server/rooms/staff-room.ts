@@ -3,17 +3,20 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { db } from "@/db";
 import { customers, departments, invitations, reasonCodes, sessionStaff, users } from "@/db/schema";
 import { customerIdentity, staffIdentity } from "@/lib/domain/room-identity";
+import type { RoomRole } from "@/lib/domain/room-roles";
+import type { StaffRoomView } from "@/lib/domain/staff-room-view";
 import type { Actor } from "@/server/auth/actor";
 import { forbidden } from "@/server/errors";
 import { authorizeSession } from "@/server/sessions/session-access";
-import { backroomState, canModerate } from "./backroom";
-import { moderationForSession } from "./moderation";
+import { canModerate } from "./backroom/backroom-access";
+import { backroomState } from "./backroom/backroom-state";
+import { moderationForSession } from "./moderation/moderation-log";
 
 /**
  * Everything the staff room page needs on load, so a reload or a dropped connection restores the
  * full backroom, the moderation log and who is who, from the database.
  */
-export async function staffRoomView(actor: Actor, sessionId: string) {
+export async function staffRoomView(actor: Actor, sessionId: string): Promise<StaffRoomView> {
   const { session, staffIds } = await authorizeSession(actor, sessionId, "room.backroom");
   if (actor.kind !== "staff") throw forbidden();
   const guests = await db
@@ -31,18 +34,14 @@ export async function staffRoomView(actor: Actor, sessionId: string) {
     .select({ userId: sessionStaff.userId, roomRole: sessionStaff.roomRole })
     .from(sessionStaff)
     .where(eq(sessionStaff.sessionId, sessionId));
-  const staff = (
-    await db
-      .select({ id: users.id, name: users.name })
-      .from(users)
-      .where(inArray(users.id, [...new Set([...staffIds, session.facilitatorId])]))
-  ).map((u) => ({
-    ...u,
-    roomRole:
-      u.id === session.facilitatorId
-        ? "facilitator"
-        : (seats.find((s) => s.userId === u.id)?.roomRole ?? "observer"),
-  }));
+  const roomRoleOf = (userId: string): RoomRole =>
+    userId === session.facilitatorId
+      ? "facilitator"
+      : (seats.find((s) => s.userId === userId)?.roomRole ?? "observer");
+  const staff = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, [...new Set([...staffIds, session.facilitatorId])]));
   return {
     session: {
       id: session.id,
@@ -58,7 +57,7 @@ export async function staffRoomView(actor: Actor, sessionId: string) {
       identity: customerIdentity(g.invitationId),
       removedFromRoomAt: g.removedFromRoomAt?.getTime() ?? null,
     })),
-    staff: staff.map((s) => ({ ...s, identity: staffIdentity(s.id) })),
+    staff: staff.map((s) => ({ ...s, roomRole: roomRoleOf(s.id), identity: staffIdentity(s.id) })),
     moderation: await moderationForSession(actor, sessionId),
     backroom: await backroomState(actor, sessionId),
     reasonCodes: await db
@@ -72,5 +71,3 @@ export async function staffRoomView(actor: Actor, sessionId: string) {
       .orderBy(asc(departments.name)),
   };
 }
-
-export type StaffRoomView = Awaited<ReturnType<typeof staffRoomView>>;

@@ -8,19 +8,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { invitations, moderationEvents, reasonCodes, sessions } from "@/db/schema";
 import { env } from "@/env";
+import { stepAllowed } from "@/lib/domain/moderation";
 import type { LivekitDevServer } from "@/livekit-dev/server";
 import type { Actor } from "@/server/auth/actor";
 import { DomainError } from "@/server/errors";
-import {
-  actOnQuestion,
-  addNote,
-  backroomState,
-  mergeQuestions,
-  submitQuestion,
-} from "@/server/rooms/backroom";
+import { actOnQuestion } from "@/server/rooms/backroom/act-on-question";
+import { addNote } from "@/server/rooms/backroom/add-note";
+import { backroomState } from "@/server/rooms/backroom/backroom-state";
+import { mergeQuestions } from "@/server/rooms/backroom/merge-questions";
+import { submitQuestion } from "@/server/rooms/backroom/submit-question";
 import { setFloor } from "@/server/rooms/floor";
 import { mintRoomToken } from "@/server/rooms/mint-token";
-import { moderateParticipant, myRoomNotice, stepAllowed } from "@/server/rooms/moderation";
+import { moderateParticipant } from "@/server/rooms/moderation/moderate-participant";
+import { myRoomNotice } from "@/server/rooms/moderation/my-room-notice";
 import { staffRoomView } from "@/server/rooms/staff-room";
 import { NodeParticipant } from "../integration/livekit-dev/node-participant";
 import { roomSession } from "../support/room-fixtures";

@@ -16,7 +16,7 @@ import { env } from "@/env";
 import type { LivekitDevServer } from "@/livekit-dev/server";
 import { signWebhook } from "@/livekit-dev/webhook-sender";
 import { mintRoomToken } from "@/server/rooms/mint-token";
-import { moderateParticipant } from "@/server/rooms/moderation";
+import { moderateParticipant } from "@/server/rooms/moderation/moderate-participant";
 import { NodeParticipant } from "../integration/livekit-dev/node-participant";
 import { roomSession } from "../support/room-fixtures";
 import { startRoomLivekit } from "../support/room-test-env";

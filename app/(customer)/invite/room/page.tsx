@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { RoomClient } from "@/components/room/room-client";
 import { currentInvitee } from "@/server/auth/invitee";
-import { myRoomNotice } from "@/server/rooms/moderation";
+import { myRoomNotice } from "@/server/rooms/moderation/my-room-notice";
 import { CustomerHeader } from "../../customer-header";
 
 export const metadata: Metadata = { title: "Session room", referrer: "no-referrer" };

@@ -4,10 +4,13 @@ import { ZodError } from "zod";
 import { zSessionId } from "@/lib/validation/sessions";
 import { currentStaff } from "@/server/auth/staff";
 import { DomainError, unauthenticated } from "@/server/errors";
-import { actOnQuestion, addNote, mergeQuestions, submitQuestion } from "@/server/rooms/backroom";
+import { actOnQuestion } from "@/server/rooms/backroom/act-on-question";
+import { addNote } from "@/server/rooms/backroom/add-note";
+import { mergeQuestions } from "@/server/rooms/backroom/merge-questions";
+import { submitQuestion } from "@/server/rooms/backroom/submit-question";
 import { sendCaption } from "@/server/rooms/captions";
 import { muteParticipantTrack, setFloor } from "@/server/rooms/floor";
-import { moderateParticipant } from "@/server/rooms/moderation";
+import { moderateParticipant } from "@/server/rooms/moderation/moderate-participant";
 import { staffRoomView } from "@/server/rooms/staff-room";
 
 export type RoomActionResult<T> = { ok: true; data: T } | { ok: false; message: string };

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/_lib/page-guard";
-import { StaffRoom } from "@/components/room/staff-room";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { requireStaffPage } from "@/server/auth/staff";
 import { speedDatingView } from "@/server/rooms/speed-dating";
 import { staffRoomView } from "@/server/rooms/staff-room";
 import { endSessionAction, startSessionAction } from "../../actions";
+import { StaffRoom } from "./_components/staff-room";
 
 export const metadata: Metadata = { title: "Room" };
 

@@ -1,9 +1,9 @@
 "use client";
 
+import type { RoomPanelContext } from "@/components/room/room-client";
+import { useServerNow } from "@/components/room/round-timer";
 import { roundAt, tableOf } from "@/lib/speed-dating";
 import type { SpeedDatingView } from "@/server/rooms/speed-dating";
-import type { RoomPanelContext } from "./room-client";
-import { useServerNow } from "./round-timer";
 
 /**
  * The facilitator's view of every table in the current round: who sits there, which staff are

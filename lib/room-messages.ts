@@ -1,0 +1,56 @@
+// The room's data messages, written once for both ends: the server encodes them
+// (server/rooms/broadcast.ts, captions, moderation) and the browser decodes and checks each one
+// on arrival (components/room, the staff room's backroom). LiveKit carries the topic beside the
+// payload; the payload is the rest of the message as JSON.
+import { z } from "zod/mini";
+import { zNoteView, zQuestionView } from "./domain/backroom-views";
+import { MODERATION_STEPS } from "./domain/moderation";
+import { zModerationEntry } from "./domain/moderation-entry";
+
+/**
+ * `backroom` goes to staff identities only; `notice` to one customer (their own moderation step);
+ * `caption` to everyone in the room.
+ */
+export const ROOM_TOPICS = ["backroom", "notice", "caption"] as const;
+export type RoomTopic = (typeof ROOM_TOPICS)[number];
+
+const backroom = z.literal("backroom");
+
+/** Staff-only updates, each carrying the rows as saved (a missed one is repaired by the next load). */
+const zBackroomMessage = z.discriminatedUnion("type", [
+  z.object({ topic: backroom, type: z.literal("question"), questions: z.array(zQuestionView) }),
+  z.object({ topic: backroom, type: z.literal("note"), note: zNoteView }),
+  z.object({ topic: backroom, type: z.literal("moderation"), entry: zModerationEntry }),
+  z.object({ topic: backroom, type: z.literal("floor"), identity: z.string(), grant: z.boolean() }),
+]);
+
+export const zRoomMessage = z.discriminatedUnion("topic", [
+  zBackroomMessage,
+  z.object({ topic: z.literal("notice"), type: z.literal("moderation"), step: z.enum(MODERATION_STEPS) }),
+  z.object({
+    topic: z.literal("caption"),
+    type: z.literal("caption"),
+    text: z.string(),
+    /** When it was sent, in milliseconds since the epoch. */
+    at: z.number(),
+  }),
+]);
+export type RoomMessage = z.infer<typeof zRoomMessage>;
+export type BackroomMessage = Extract<RoomMessage, { topic: "backroom" }>;
+
+/** A message as LiveKit sends it: the topic beside, the rest of the message as JSON bytes. */
+export function encodeRoomMessage(message: RoomMessage): { topic: RoomTopic; payload: Uint8Array } {
+  const { topic, ...rest } = message;
+  return { topic, payload: new TextEncoder().encode(JSON.stringify(rest)) };
+}
+
+/** The message a data packet carries, or null when it is not one of ours or not well formed. */
+export function decodeRoomMessage(topic: string | undefined, payload: Uint8Array): RoomMessage | null {
+  if (!(ROOM_TOPICS as readonly (string | undefined)[]).includes(topic)) return null;
+  try {
+    const parsed = zRoomMessage.safeParse({ ...JSON.parse(new TextDecoder().decode(payload)), topic });
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null; // not JSON: not ours to read
+  }
+}
