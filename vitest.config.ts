@@ -40,6 +40,8 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
+          // The browser tests prepare their database through db/ in the test process itself.
+          setupFiles: ["tests/support/server-only-shim.ts"],
           testTimeout: 120_000,
           hookTimeout: 240_000,
           fileParallelism: false,

@@ -1,3 +1,4 @@
+import "server-only";
 // One libSQL client with the durability settings on EVERY connection.
 //
 // @libsql/client keeps a pool of native connections for `file:` URLs and opens new ones under load

@@ -1,3 +1,4 @@
+import "server-only";
 // The one database handle. Cached on globalThis so Next's hot reload does not open a new pool
 // per edit.
 import type { Client } from "@libsql/client";

@@ -1,3 +1,4 @@
+import "server-only";
 // Demo data: "Northwind Energy", a utility with six departments, staff in every role, ~40
 // customers in three languages, past and upcoming immersion sessions, surveys with twelve weeks of
 // answers, numbered reason codes, insights on every cell of the value/irritant grid and actions in

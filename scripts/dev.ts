@@ -8,7 +8,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { seedDemo } from "@/db/seed";
 import { env } from "@/env";
 import { startLivekitDevServer } from "@/livekit-dev/server";
-import { startMailCatcher } from "@/server/notify/mail-catcher";
+import { startMailCatcher } from "@/mail-catcher/smtp-server";
 
 const mode = process.argv.includes("--prod") ? "start" : "dev";
 const port = Number(new URL(env.APP_URL).port || 3000);

@@ -1,7 +1,7 @@
 // `npm run mail-catcher`: the development SMTP catcher on its own (npm run dev starts it too).
 // Mail sent to SMTP_URL lands in data/mailbox/ and on the /mailbox page.
 import { env } from "@/env";
-import { startMailCatcher } from "@/server/notify/mail-catcher";
+import { startMailCatcher } from "@/mail-catcher/smtp-server";
 
 const smtp = new URL(env.SMTP_URL);
 const catcher = await startMailCatcher({

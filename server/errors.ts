@@ -1,3 +1,4 @@
+import "server-only";
 // Typed domain errors. The domain throws these; only the edges (actions, route handlers, pages)
 // turn them into HTTP statuses or form messages, so no stack trace ever reaches a person.
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { StaffRole } from "@/lib/domain/staff";
 
 export type StaffActor = {

@@ -1,3 +1,4 @@
+import "server-only";
 import { TrackSource, type VideoGrant } from "livekit-server-sdk";
 import type { RoomRole } from "@/lib/domain/room-roles";
 

@@ -4,7 +4,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
-import { listMailbox, type MailCatcher, readMessage, startMailCatcher } from "@/server/notify/mail-catcher";
+import { listMailbox, readMessage } from "@/mail-catcher/mailbox-store";
+import { type MailCatcher, startMailCatcher } from "@/mail-catcher/smtp-server";
 import { enqueueEmail } from "@/server/notify/outbox";
 import { createTransport, deliverDueEmails } from "@/server/notify/sender";
 

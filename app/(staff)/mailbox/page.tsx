@@ -1,13 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { orNotFound } from "@/app/_lib/page-guard";
 import { Card, Stat } from "@/components/ui/card";
-import { db } from "@/db";
-import { env } from "@/env";
 import { formatDateTime } from "@/lib/dates";
-import { can } from "@/server/auth/policy";
 import { requireStaffPage } from "@/server/auth/staff";
-import { listMailbox } from "@/server/notify/mail-catcher";
-import { outboxStatus } from "@/server/notify/outbox-status";
+import { devMailbox } from "@/server/notify/dev-mailbox";
 
 export const metadata: Metadata = { title: "Mailbox" };
 export const dynamic = "force-dynamic";
@@ -15,8 +11,7 @@ export const dynamic = "force-dynamic";
 // Development only: what the local SMTP catcher received, and the outbox's state.
 export default async function MailboxPage() {
   const actor = await requireStaffPage();
-  if (!env.IMMERSION_DEMO || !can(actor, "mailbox.read")) notFound();
-  const [mails, status] = await Promise.all([listMailbox("data/mailbox", 50), outboxStatus(db)]);
+  const { mails, status } = await orNotFound(devMailbox(actor));
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold tracking-tight">Development mailbox</h1>

@@ -1,11 +1,13 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import type { Session } from "@/db/schema";
 import { formatMoney, minorToInput } from "@/lib/money";
+import type { getSessionDetail } from "@/server/sessions/get-session";
 import { updateSessionAction } from "../actions";
 import { FORMAT_LABELS } from "../format-labels";
 import { type SessionFieldDefaults, SessionFields } from "../session-fields";
+
+type Session = Awaited<ReturnType<typeof getSessionDetail>>["session"];
 
 /** The session's facts as staff read them. */
 export function AboutCard({ session }: { session: Session }) {

@@ -1,33 +1,18 @@
-import "server-only";
 // The DEVELOPMENT SMTP catcher: a real SMTP server on loopback that keeps every message it is
 // given as an .eml file, so the app's real sending path runs end to end with nothing installed.
+// Started by `npm run dev` and `npm run mail-catcher`; never part of the app's own code.
 import { createWriteStream } from "node:fs";
-import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
+import { mkdir, rename, rm } from "node:fs/promises";
 import { isIP } from "node:net";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
-import { type AddressObject, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
-import { z } from "zod";
+import { newMessageId } from "./mailbox-store";
 
 export type MailCatcher = { port: number; close(): Promise<void> };
 
-export type MailboxMessage = {
-  id: string;
-  from: string;
-  to: string;
-  subject: string;
-  /** ISO instant from the Date header, or null when it had none. */
-  date: string | null;
-  text: string | null;
-  html: string | null;
-  messageId: string | null;
-};
-
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "::1", "localhost"]);
 const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
-// `<ms since epoch, 14 digits>-<uuid>`: sorts by arrival, and is the only shape readMessage opens.
-const zMessageId = z.string().regex(/^\d{14}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 
 function isLoopbackAddress(address: string): boolean {
   const ip = address.replace(/^::ffff:/, "");
@@ -65,7 +50,7 @@ export async function startMailCatcher({
       callback(Object.assign(new Error("Loopback clients only"), { responseCode: 554 }));
     },
     onData(stream, _session, callback) {
-      const id = `${String(Date.now()).padStart(14, "0")}-${crypto.randomUUID()}`;
+      const id = newMessageId();
       const file = path.join(dir, `${id}.eml`);
       const partial = `${file}.part`;
       // Written under a temporary name and renamed when complete, so a reader never parses half
@@ -98,51 +83,4 @@ export async function startMailCatcher({
   const address = server.server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   return { port: actualPort, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-const addressText = (a: AddressObject | AddressObject[] | undefined): string =>
-  (Array.isArray(a) ? a : a ? [a] : []).map((x) => x.text).join(", ");
-
-async function parseMessage(dir: string, id: string): Promise<MailboxMessage> {
-  const parsed = await simpleParser(await readFile(path.join(dir, `${id}.eml`)));
-  return {
-    id,
-    from: addressText(parsed.from),
-    to: addressText(parsed.to),
-    subject: parsed.subject ?? "",
-    date: parsed.date ? parsed.date.toISOString() : null,
-    text: parsed.text ?? null,
-    html: typeof parsed.html === "string" ? parsed.html : null,
-    messageId: parsed.messageId ?? null,
-  };
-}
-
-/** The newest `limit` caught messages, parsed, newest first. An absent folder is an empty box. */
-export async function listMailbox(dir = "data/mailbox", limit = 50): Promise<MailboxMessage[]> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
-  }
-  const ids = names
-    .filter((n) => n.endsWith(".eml"))
-    .map((n) => n.slice(0, -".eml".length))
-    .filter((id) => zMessageId.safeParse(id).success)
-    .sort()
-    .reverse()
-    .slice(0, Math.max(0, limit));
-  return Promise.all(ids.map((id) => parseMessage(dir, id)));
-}
-
-/** One caught message by id, or null. The id is validated, so it can never name another file. */
-export async function readMessage(dir: string, id: string): Promise<MailboxMessage | null> {
-  if (!zMessageId.safeParse(id).success) return null;
-  try {
-    return await parseMessage(dir, id);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
-  }
 }
