@@ -14,6 +14,7 @@ import {
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ModerationStep } from "@/lib/domain/moderation";
 import { decodeRoomMessage } from "@/lib/room-messages";
+import { hiddenListenersOf, participantRoleOf } from "@/lib/room-metadata";
 import { type DeviceChoice, deviceErrorMessage, PreJoin, type PreJoinStrings } from "./pre-join";
 import { type RoundClock, RoundTimer, type RoundTimerStrings } from "./round-timer";
 import { useSpeaking } from "./use-speaking";
@@ -70,14 +71,6 @@ export type Person = {
   weak: boolean;
 };
 
-const roleOf = (p: Participant) => {
-  try {
-    return (JSON.parse(p.metadata || "{}") as { role?: string }).role ?? "";
-  } catch {
-    return "";
-  }
-};
-
 function snapshot(room: Room): Person[] {
   const all: Participant[] = [room.localParticipant, ...room.remoteParticipants.values()];
   return all.map((p) => {
@@ -85,7 +78,7 @@ function snapshot(room: Room): Person[] {
     return {
       identity: p.identity,
       name: p.name || p.identity,
-      role: roleOf(p),
+      role: participantRoleOf(p.metadata),
       speaking: p.isSpeaking,
       micOn: p.isMicrophoneEnabled,
       micTrackSid: mic && !mic.isMuted ? mic.trackSid : null,
@@ -205,16 +198,7 @@ export function RoomClient({
       if (msg?.topic === "caption") setCaptions((c) => [...c.slice(-4), { at: msg.at, text: msg.text }]);
       else if (msg?.topic === "notice" && notices) setNotice(msg.step);
     };
-    const onMetadata = (metadata?: string) => {
-      try {
-        const n = Number(
-          (JSON.parse(metadata || "{}") as { hiddenListeners?: unknown }).hiddenListeners ?? 0,
-        );
-        setHidden(Number.isFinite(n) ? n : 0);
-      } catch {
-        setHidden(0);
-      }
-    };
+    const onMetadata = (metadata?: string) => setHidden(hiddenListenersOf(metadata));
     room
       .on(RoomEvent.RoomMetadataChanged, onMetadata)
       .on(RoomEvent.ConnectionStateChanged, onState)
@@ -308,14 +292,7 @@ export function RoomClient({
       await connectTo();
       setPhase("connected");
       setPeople(snapshot(room));
-      try {
-        const n = Number(
-          (JSON.parse(room.metadata || "{}") as { hiddenListeners?: unknown }).hiddenListeners ?? 0,
-        );
-        setHidden(Number.isFinite(n) ? n : 0);
-      } catch {
-        setHidden(0);
-      }
+      setHidden(hiddenListenersOf(room.metadata));
       if (room.localParticipant.permissions?.canPublish) {
         // Joined either way: a device problem is explained, and the person can still listen.
         const deviceProblem = (e: unknown) => setError(deviceErrorMessage(e, strings));

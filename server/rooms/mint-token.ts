@@ -5,6 +5,7 @@ import { db } from "@/db";
 import { customers, invitations } from "@/db/schema";
 import { env } from "@/env";
 import { customerIdentity, staffIdentity } from "@/lib/domain/room-identity";
+import { participantMetadata } from "@/lib/room-metadata";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
 import { conflict, forbidden, notFound } from "@/server/errors";
@@ -69,7 +70,7 @@ export async function mintRoomToken(
     identity,
     name,
     ttl: TOKEN_TTL_SECONDS,
-    metadata: JSON.stringify({ role }),
+    metadata: participantMetadata(role),
   });
   // Speed dating: the token is for exactly one table's room, chosen by our seating and clock.
   const placement = hasTables(session) ? await placeAtTable(session, seat, opts.table) : undefined;

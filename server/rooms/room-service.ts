@@ -2,6 +2,7 @@ import "server-only";
 import { DataPacket_Kind, RoomServiceClient } from "livekit-server-sdk";
 import { env } from "@/env";
 import { encodeRoomMessage, type RoomMessage } from "@/lib/room-messages";
+import { withHiddenListeners } from "@/lib/room-metadata";
 
 /** LiveKit's HTTP API lives at the same host as its signal URL. */
 export const livekitHttpUrl = () => env.LIVEKIT_URL.replace(/^ws/, "http");
@@ -86,14 +87,8 @@ export async function publishHiddenListenerCount(roomName: string): Promise<void
     const [room] = await api.listRooms([roomName]);
     if (!room) return;
     const hidden = (await api.listParticipants(roomName)).filter((p) => p.permission?.hidden).length;
-    let meta: Record<string, unknown> = {};
-    try {
-      meta = JSON.parse(room.metadata || "{}");
-    } catch {
-      // Someone else's metadata format; ours replaces it.
-    }
-    if (meta.hiddenListeners === hidden) return;
-    await api.updateRoomMetadata(roomName, JSON.stringify({ ...meta, hiddenListeners: hidden }));
+    const metadata = withHiddenListeners(room.metadata, hidden);
+    if (metadata !== null) await api.updateRoomMetadata(roomName, metadata);
   } catch (error) {
     if (!isGone(error))
       console.warn(
