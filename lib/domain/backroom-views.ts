@@ -1,6 +1,6 @@
 // What the staff room renders of the backroom, as the server sends it (on load and in data
 // messages). Schemas rather than bare types, so a message is checked when it arrives.
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { CONTACT_KINDS, NOTE_KINDS, QUESTION_STATUSES } from "./backroom";
 import { EMOTIONS } from "./emotions";
 

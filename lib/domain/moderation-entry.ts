@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { MODERATION_CATEGORIES, MODERATION_STEPS } from "./moderation";
 
 /** One step of the moderation log as staff see it: who was warned or removed, why, by whom. */
