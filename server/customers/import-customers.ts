@@ -6,8 +6,8 @@ import { type CsvRow, parseCustomerCsv } from "@/lib/customer-csv";
 import { zImportCsv } from "@/lib/validation/customers";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
-import { can } from "@/server/auth/policy";
-import { forbidden, invalid } from "@/server/errors";
+import { assertCan, can } from "@/server/auth/policy";
+import { invalid } from "@/server/errors";
 import { isDuplicateEmail } from "./customer-dto";
 
 type Reader = Pick<typeof db, "select">;
@@ -17,7 +17,7 @@ export type PreviewRow =
   | Extract<CsvRow, { ok: false }>;
 
 function parse(actor: Actor, raw: unknown) {
-  if (actor.kind !== "staff" || !can(actor, "customer.import")) throw forbidden();
+  assertCan(actor, "customer.import");
   const { csv } = zImportCsv.parse(raw);
   const parsed = parseCustomerCsv(csv, { allowAccessibility: can(actor, "customer.accessibility.read") });
   if (parsed.fileErrors.length) throw invalid(parsed.fileErrors.join(" "), { csv: parsed.fileErrors });

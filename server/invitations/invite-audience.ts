@@ -4,9 +4,9 @@ import { db } from "@/db";
 import { customers, invitations } from "@/db/schema";
 import { zInviteAudience } from "@/lib/validation/sessions";
 import type { Actor } from "@/server/auth/actor";
+import { authorizeSession } from "@/server/auth/authorize-session";
 import { can } from "@/server/auth/policy";
 import { forbidden, invalid } from "@/server/errors";
-import { authorizeSession } from "@/server/sessions/session-access";
 import { inviteCustomers } from "./invite-customers";
 
 /** The most customers one invitation batch may hold (zInviteCustomers' limit). */

@@ -5,10 +5,10 @@ import { customers, invitations } from "@/db/schema";
 import { zInviteCustomers } from "@/lib/validation/sessions";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
+import { authorizeSession } from "@/server/auth/authorize-session";
 import { conflict } from "@/server/errors";
 import { scheduleReminders } from "@/server/reminders/schedule-reminders";
 import { newLinkToken } from "@/server/security/tokens";
-import { authorizeSession } from "@/server/sessions/session-access";
 import { linkExpiry } from "./links";
 import { notifyInvitee } from "./notify-invitee";
 

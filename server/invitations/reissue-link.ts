@@ -5,9 +5,9 @@ import { customers, invitations } from "@/db/schema";
 import { zInvitationRef } from "@/lib/validation/invitations";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
+import { authorizeSession } from "@/server/auth/authorize-session";
 import { conflict, notFound } from "@/server/errors";
 import { newLinkToken } from "@/server/security/tokens";
-import { authorizeSession } from "@/server/sessions/session-access";
 import { linkExpiry } from "./links";
 import { notifyInvitee } from "./notify-invitee";
 

@@ -6,12 +6,12 @@ import { env } from "@/env";
 import { zSessionId } from "@/lib/validation/sessions";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
+import { authorizeSession } from "@/server/auth/authorize-session";
 import { conflict } from "@/server/errors";
 import { enqueueJob } from "@/server/jobs/queue";
 import { closeRoom } from "@/server/rooms/room-service";
 import { ensureSeating, sessionRoomNames } from "@/server/rooms/speed-dating";
 import { scheduleNoShows } from "./mark-no-shows";
-import { authorizeSession } from "./session-access";
 
 /** Announces a draft: from now on customers can be invited. */
 export async function scheduleDraft(actor: Actor, input: { sessionId: string }): Promise<void> {

@@ -5,8 +5,8 @@ import { invitations, sessions } from "@/db/schema";
 import { sessionColumns, type UpdateSessionInput, zUpdateSession } from "@/lib/validation/sessions";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
+import { authorizeSession } from "@/server/auth/authorize-session";
 import { conflict, invalid } from "@/server/errors";
-import { authorizeSession } from "./session-access";
 
 /**
  * Edits what a session is (not when: rescheduling notifies everyone and lives in its own command).
