@@ -1,6 +1,6 @@
 import "server-only";
 import { eq, inArray, sql } from "drizzle-orm";
-import { db } from "@/db";
+import { db, type Tx } from "@/db";
 import { customers } from "@/db/schema";
 import { type CsvRow, parseCustomerCsv } from "@/lib/customer-csv";
 import { zImportCsv } from "@/lib/validation/customers";
@@ -9,8 +9,6 @@ import type { Actor } from "@/server/auth/actor";
 import { assertCan, can } from "@/server/auth/policy";
 import { invalid } from "@/server/errors";
 import { isDuplicateEmail } from "./customer-dto";
-
-type Reader = Pick<typeof db, "select">;
 
 export type PreviewRow =
   | (Extract<CsvRow, { ok: true }> & { action: "create" | "update" })
@@ -25,7 +23,7 @@ function parse(actor: Actor, raw: unknown) {
 }
 
 /** Existing customers by normalised email: a re-import updates them instead of duplicating. */
-async function existingByEmail(tx: Reader, emails: string[]): Promise<Map<string, string>> {
+async function existingByEmail(tx: Tx, emails: string[]): Promise<Map<string, string>> {
   if (emails.length === 0) return new Map();
   const rows = await tx
     .select({ id: customers.id, email: sql<string>`lower(${customers.email})` })

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
-import { db } from "@/db";
+import { db, type Tx } from "@/db";
 import { customers } from "@/db/schema";
 import {
   type CustomerFieldsInput,
@@ -14,15 +14,13 @@ import { can } from "@/server/auth/policy";
 import { forbidden, invalid, notFound } from "@/server/errors";
 import { isDuplicateEmail } from "./customer-dto";
 
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
-
 const duplicate = () =>
   invalid("Another customer already has this email address.", {
     email: ["Another customer already has this email address"],
   });
 
 /** Older rows may predate normalisation, so compare lower-cased. */
-export async function customerIdByEmail(tx: Pick<Tx, "select">, email: string, exceptId?: string) {
+export async function customerIdByEmail(tx: Tx, email: string, exceptId?: string) {
   const [hit] = await tx
     .select({ id: customers.id })
     .from(customers)

@@ -1,8 +1,9 @@
 import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { Tx } from "@/db";
 import { customers, invitations, type Session, sessionStaff, users } from "@/db/schema";
 import { calendarUid, sessionIcs } from "@/server/calendar/session-ics";
-import { notifyInvitee, type Tx } from "@/server/invitations/notify-invitee";
+import { notifyInvitee } from "@/server/invitations/notify-invitee";
 import { appLink } from "@/server/mail/customer-mails";
 import { staffScheduleMail } from "@/server/mail/staff-mails";
 import { enqueueEmail } from "@/server/notify/outbox";

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
-import { db } from "@/db";
+import { db, type Tx } from "@/db";
 import { sessions } from "@/db/schema";
 import { env } from "@/env";
 import { zSessionId } from "@/lib/validation/sessions";
@@ -57,8 +57,6 @@ export async function endSession(actor: Actor, input: { sessionId: string }): Pr
   });
   for (const name of sessionRoomNames(session)) await closeRoom(name);
 }
-
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
 /**
  * Status ended and the survey dispatch queued (once, by key), inside the caller's transaction.
