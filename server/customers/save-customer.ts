@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { db, type Tx } from "@/db";
 import { customers } from "@/db/schema";
 import {
@@ -13,6 +13,7 @@ import type { Actor } from "@/server/auth/actor";
 import { can } from "@/server/auth/policy";
 import { forbidden, invalid, notFound } from "@/server/errors";
 import { isDuplicateEmail } from "./customer-dto";
+import { customerWithId } from "./customer-where";
 
 const duplicate = () =>
   invalid("Another customer already has this email address.", {
@@ -69,7 +70,7 @@ export async function updateCustomer(actor: Actor, raw: UpdateCustomerInput): Pr
   try {
     return await db.transaction(async (tx) => {
       const existing = await tx.query.customers.findFirst({
-        where: and(eq(customers.id, id), isNull(customers.erasedAt)),
+        where: customerWithId(id),
         columns: { id: true },
       });
       if (!existing) throw notFound();
