@@ -7,7 +7,7 @@ import { z } from "zod";
 import { clientAction } from "@/app/_lib/entry/client-action";
 import { entry } from "@/app/_lib/entry/define-entry";
 import { formAction } from "@/app/_lib/entry/form-action";
-import { jsonRoute } from "@/app/_lib/entry/json-route";
+import { routeHandler } from "@/app/_lib/entry/route-handler";
 import { db } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { conflict, invalid } from "@/server/errors";
@@ -40,8 +40,8 @@ const post = (body: string, headers: Record<string, string> = {}) =>
     headers: { "content-type": "application/json", ...headers },
   });
 
-describe("jsonRoute", () => {
-  const POST = jsonRoute(echo, { label: "echo", csrf: "not-cross-site", maxBytes: 100 });
+describe("routeHandler", () => {
+  const POST = routeHandler(echo, { label: "echo", csrf: "not-cross-site", maxBytes: 100 });
 
   it("answers the result as JSON, never cached", async () => {
     const res = await POST(post(JSON.stringify({ n: 2 })));
@@ -76,7 +76,7 @@ describe("jsonRoute", () => {
   });
 
   it("applies the entry's rate limits, per client, before reading the body", async () => {
-    const limited = jsonRoute(
+    const limited = routeHandler(
       { ...echo, limit: (_, client) => [{ key: `echo:${client}`, max: 2, windowSeconds: 60 }] },
       { label: "echo" },
     );

@@ -27,8 +27,8 @@ import { type ActorOf, type Principal, resolveActor } from "./resolve-actor";
  *   export const addNoteAction = clientAction(
  *     entry({ actor: "staff", input: zAddNote, run: ({ actor, input }) => addNote(actor, input) }),
  *   );
- *   // a route handler (json-route.ts)
- *   export const POST = jsonRoute(submitSurvey, { label: "survey-response", csrf: "not-cross-site" });
+ *   // a route handler (route-handler.ts)
+ *   export const POST = routeHandler(submitSurvey, { label: "survey-response", csrf: "not-cross-site" });
  *
  * The survey answer is one entry (app/(customer)/survey/submit-survey.ts) behind both its form
  * action and POST /api/survey-response: one path, one rate limit.

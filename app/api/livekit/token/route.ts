@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { entry } from "@/app/_lib/entry/define-entry";
-import { jsonRoute } from "@/app/_lib/entry/json-route";
+import { routeHandler } from "@/app/_lib/entry/route-handler";
 import { mintRoomToken } from "@/server/rooms/mint-token";
 
 // POST /api/livekit/token — a short-lived room token for the signed-in staff member or the
@@ -8,7 +8,7 @@ import { mintRoomToken } from "@/server/rooms/mint-token";
 // stranger (anyone else) is told the session does not exist. `table` only picks a speed-dating
 // table for those who may roam (the facilitator): anyone else asking for a table other than their
 // own is refused by mintRoomToken.
-export const POST = jsonRoute(
+export const POST = routeHandler(
   entry({
     actor: "anyone",
     input: z.strictObject({ sessionId: z.uuid(), table: z.int().min(1).max(50).optional() }),

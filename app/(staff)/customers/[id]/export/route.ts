@@ -1,13 +1,13 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { entry } from "@/app/_lib/entry/define-entry";
-import { jsonRoute } from "@/app/_lib/entry/json-route";
+import { routeHandler } from "@/app/_lib/entry/route-handler";
 import { exportCustomer } from "@/server/customers/export-customer";
 
 // POST /customers/:id/export — everything held about one customer, as a JSON download
 // (facilitators and admins). A POST from the customer's page: an export is a deliberate act that
 // is audited, and a link scanner or prefetch must never trigger one.
-export const POST = jsonRoute(
+export const POST = routeHandler(
   entry({
     actor: "staff",
     input: z.strictObject({ id: z.string() }),

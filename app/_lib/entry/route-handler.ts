@@ -28,8 +28,10 @@ async function readBody(request: NextRequest, kind: Body, maxBytes: number): Pro
  *   larger than `maxBytes` (default 64 KiB) is a 413, by Content-Length before anything else.
  * - `read`: builds the raw input from the body, the request and the route context (default: the body).
  * - `reply`: the response for the result (default: the result as JSON, never cached).
+ * - `rescue`: answers an error its own way (a page for people, e.g. a redirect) instead of the
+ *   JSON status; return undefined to leave it to the common mapping.
  */
-export function jsonRoute<P extends Principal, S extends z.ZodType, R, C = unknown>(
+export function routeHandler<P extends Principal, S extends z.ZodType, R, C = unknown>(
   def: Entry<P, S, R>,
   opts: {
     label: string;
@@ -38,6 +40,7 @@ export function jsonRoute<P extends Principal, S extends z.ZodType, R, C = unkno
     maxBytes?: number;
     read?: (body: unknown, request: NextRequest, context: C) => unknown;
     reply?: (result: R, input: z.output<S>) => Response;
+    rescue?: (error: unknown) => Response | undefined;
   },
 ): (request: NextRequest, context?: C) => Promise<Response> {
   const maxBytes = opts.maxBytes ?? 64 * 1024;
@@ -62,7 +65,7 @@ export function jsonRoute<P extends Principal, S extends z.ZodType, R, C = unkno
         ? opts.reply(result, input)
         : NextResponse.json(result, { headers: { "Cache-Control": "no-store" } });
     } catch (error) {
-      return toErrorResponse(error, opts.label);
+      return opts.rescue?.(error) ?? toErrorResponse(error, opts.label);
     }
   };
 }
