@@ -2,8 +2,9 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { env } from "@/env";
-import { DomainError } from "@/server/errors";
-import type { RateLimit } from "./entry/define-entry";
+import { DomainError, notFound } from "@/server/errors";
+import { entry } from "./entry/define-entry";
+import { routeHandler } from "./entry/route-handler";
 
 // Opening a personal link (/i/:token, /s/:token): the pieces both link routes share.
 
@@ -18,22 +19,42 @@ export function linkRedirect(path: string): NextResponse {
   return response;
 }
 
-/** The token in /i/:token and /s/:token. Its format is checked where it is resolved. */
-export const zLinkToken = z.strictObject({ token: z.string() });
-
-/** Opening links is limited per address: guessing tokens must be slow. */
-export const linkOpenLimit = (_: unknown, client: string): RateLimit[] => [
-  { key: `link:${client}`, max: 60, windowSeconds: 60 },
-];
-
-export const readLinkToken = async (
-  _body: unknown,
-  _request: unknown,
-  context: { params: Promise<{ token: string }> },
-) => ({
-  token: (await context.params).token,
-});
-
-/** An unknown, expired or rate-limited link leads a person to the page that explains it. */
-export const toLinkInvalid = (error: unknown) =>
-  error instanceof DomainError ? linkRedirect("/link-invalid") : undefined;
+/**
+ * GET handler exchanging a personal link's token for a cookie (`setCookies`) and a redirect to
+ * `to`. Opening a link changes nothing else: mail scanners open links. Opening links is limited
+ * per address (guessing tokens must be slow); an unknown, expired or rate-limited link leads to
+ * the page that explains it.
+ */
+export function linkExchange<T>(opts: {
+  label: string;
+  resolve: (token: string) => Promise<T | null>;
+  to: string;
+  setCookies: (response: NextResponse, found: T, token: string) => void;
+}) {
+  return routeHandler(
+    entry({
+      actor: "none",
+      // The token's format is checked where it is resolved.
+      input: z.strictObject({ token: z.string() }),
+      limit: (_, client) => [{ key: `link:${client}`, max: 60, windowSeconds: 60 }],
+      run: async ({ input }) => {
+        const found = await opts.resolve(input.token);
+        if (!found) throw notFound();
+        return found;
+      },
+    }),
+    {
+      label: opts.label,
+      body: "none",
+      read: async (_body, _request, context: { params: Promise<{ token: string }> }) => ({
+        token: (await context.params).token,
+      }),
+      reply: (found, { token }) => {
+        const response = linkRedirect(opts.to);
+        opts.setCookies(response, found, token);
+        return response;
+      },
+      rescue: (error) => (error instanceof DomainError ? linkRedirect("/link-invalid") : undefined),
+    },
+  );
+}
