@@ -40,6 +40,15 @@ const post = (body: string, headers: Record<string, string> = {}) =>
     headers: { "content-type": "application/json", ...headers },
   });
 
+describe("entry", () => {
+  it("accepts only strict object inputs", () => {
+    const run = async () => null;
+    expect(() => entry({ actor: "none", input: z.object({ n: z.number() }), run })).toThrow(/strictObject/);
+    expect(() => entry({ actor: "none", input: z.string(), run })).toThrow(/strictObject/);
+    expect(entry({ actor: "none", input: zEcho, run }).input).toBe(zEcho);
+  });
+});
+
 describe("routeHandler", () => {
   const POST = routeHandler(echo, { label: "echo", csrf: "not-cross-site", maxBytes: 100 });
 

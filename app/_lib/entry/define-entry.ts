@@ -44,8 +44,16 @@ export type Entry<P extends Principal, S extends z.ZodType, R> = {
   run: (call: { actor: ActorOf<P>; input: z.output<S> }) => Promise<R>;
 };
 
-/** Declares a use case at the edge (identity at run time; it exists for type inference). */
-export const entry = <P extends Principal, S extends z.ZodType, R>(def: Entry<P, S, R>) => def;
+/**
+ * Declares a use case at the edge. Its input must be a z.strictObject: a field nobody reads is a
+ * mistake or a probe, so it is refused rather than dropped. A loose schema fails at module load.
+ */
+export function entry<P extends Principal, S extends z.ZodType, R>(def: Entry<P, S, R>): Entry<P, S, R> {
+  const shape = def.input._zod.def as { type: string; catchall?: z.ZodType };
+  if (shape.type !== "object" || shape.catchall?._zod.def.type !== "never")
+    throw new Error("An entry's input must be a z.strictObject");
+  return def;
+}
 
 /**
  * Steps 1–4 for one call. `read` gives the raw input (called after the rate limit, so a refused
