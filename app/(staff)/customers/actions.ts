@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { entry } from "@/app/_lib/entry/define-entry";
+import { staffEntry } from "@/app/_lib/entry/define-entry";
 import { formAction } from "@/app/_lib/entry/form-action";
 import type { FormState } from "@/components/ui/form-state";
 import { zCreateCustomer, zImportCsv, zUpdateCustomer } from "@/lib/validation/customers";
@@ -10,21 +10,17 @@ import { importCustomers, type PreviewRow, previewCustomerImport } from "@/serve
 import { createCustomer, updateCustomer } from "@/server/customers/save-customer";
 import { readCsvField } from "./read-csv-field";
 
-export const createCustomerAction = formAction(
-  entry({ actor: "staff", input: zCreateCustomer, run: ({ actor, input }) => createCustomer(actor, input) }),
-  { done: ({ id }) => redirect(`/customers/${id}?saved=1`) },
-);
+export const createCustomerAction = formAction(staffEntry(zCreateCustomer, createCustomer), {
+  done: ({ id }) => redirect(`/customers/${id}?saved=1`),
+});
 
-export const updateCustomerAction = formAction(
-  entry({ actor: "staff", input: zUpdateCustomer, run: ({ actor, input }) => updateCustomer(actor, input) }),
-  {
-    done: ({ id }) => {
-      revalidatePath(`/customers/${id}`);
-      revalidatePath("/customers");
-      return "Saved.";
-    },
+export const updateCustomerAction = formAction(staffEntry(zUpdateCustomer, updateCustomer), {
+  done: ({ id }) => {
+    revalidatePath(`/customers/${id}`);
+    revalidatePath("/customers");
+    return "Saved.";
   },
-);
+});
 
 export type ImportPreview = {
   csvBase64: string;
@@ -46,11 +42,7 @@ const readCsv = async (form: FormData) => ({ csv: await readCsvField(form) });
 
 /** Step 1: parse and validate, show what would happen. Nothing is stored. */
 export const previewImportAction: (prev: ImportState, form: FormData) => Promise<ImportState> = formAction(
-  entry({
-    actor: "staff",
-    input: zImportCsv,
-    run: ({ actor, input }) => previewCustomerImport(actor, input),
-  }),
+  staffEntry(zImportCsv, previewCustomerImport),
   {
     read: readCsv,
     done: (result, { csv }) => ({
@@ -61,7 +53,7 @@ export const previewImportAction: (prev: ImportState, form: FormData) => Promise
 
 /** Step 2: the same text again, validated again; good rows are imported, bad rows skipped. */
 export const importCustomersAction: (prev: ImportState, form: FormData) => Promise<ImportState> = formAction(
-  entry({ actor: "staff", input: zImportCsv, run: ({ actor, input }) => importCustomers(actor, input) }),
+  staffEntry(zImportCsv, importCustomers),
   {
     read: readCsv,
     done: (imported) => {

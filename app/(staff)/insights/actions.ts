@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { entry } from "@/app/_lib/entry/define-entry";
+import { staffEntry } from "@/app/_lib/entry/define-entry";
 import { formAction, formToObject } from "@/app/_lib/entry/form-action";
 import { zCreateActionItem, zMoveActionItem } from "@/lib/validation/action-items";
 import { zCreateInsight } from "@/lib/validation/insights";
@@ -10,10 +10,10 @@ import { createActionItem } from "@/server/action-items/create-action-item";
 import { moveActionItem } from "@/server/action-items/move-action-item";
 import { createInsight } from "@/server/insights/create-insight";
 
-export const createInsightAction = formAction(
-  entry({ actor: "staff", input: zCreateInsight, run: ({ actor, input }) => createInsight(actor, input) }),
-  { arrays: ["reasonCodeIds", "evidenceResponseIds"], done: ({ id }) => redirect(`/insights/${id}`) },
-);
+export const createInsightAction = formAction(staffEntry(zCreateInsight, createInsight), {
+  arrays: ["reasonCodeIds", "evidenceResponseIds"],
+  done: ({ id }) => redirect(`/insights/${id}`),
+});
 
 /** One select carries "departmentId:ownerId", so the owner chosen always belongs to the department. */
 function readAssignment(form: FormData) {
@@ -22,28 +22,18 @@ function readAssignment(form: FormData) {
   return { ...rest, departmentId, ownerId };
 }
 
-export const createActionItemAction = formAction(
-  entry({
-    actor: "staff",
-    input: zCreateActionItem,
-    run: ({ actor, input }) => createActionItem(actor, input),
-  }),
-  {
-    read: readAssignment,
-    done: (_, input) => {
-      revalidatePath(`/insights/${input.insightId}`);
-      return "Action assigned.";
-    },
+export const createActionItemAction = formAction(staffEntry(zCreateActionItem, createActionItem), {
+  read: readAssignment,
+  done: (_, input) => {
+    revalidatePath(`/insights/${input.insightId}`);
+    return "Action assigned.";
   },
-);
+});
 
-export const moveActionItemAction = formAction(
-  entry({ actor: "staff", input: zMoveActionItem, run: ({ actor, input }) => moveActionItem(actor, input) }),
-  {
-    done: (_, input) => {
-      revalidatePath(`/actions/${input.actionId}`);
-      revalidatePath("/actions");
-      return "Saved.";
-    },
+export const moveActionItemAction = formAction(staffEntry(zMoveActionItem, moveActionItem), {
+  done: (_, input) => {
+    revalidatePath(`/actions/${input.actionId}`);
+    revalidatePath("/actions");
+    return "Saved.";
   },
-);
+});

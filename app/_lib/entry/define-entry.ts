@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor, StaffActor } from "@/server/auth/actor";
 import { rateLimited } from "@/server/errors";
 import { consumeRateLimit } from "@/server/security/rate-limit";
 import { clientKey } from "../client-key";
@@ -23,6 +23,7 @@ import { type ActorOf, type Principal, resolveActor } from "./resolve-actor";
  *     entry({ actor: "staff", input: zCreateInsight, run: ({ actor, input }) => createInsight(actor, input) }),
  *     { arrays: ["reasonCodeIds"], done: ({ id }) => redirect(`/insights/${id}`) },
  *   );
+ *   // the same, shorter: staffEntry(zCreateInsight, createInsight)
  *   // a server action a client component calls with a plain object (client-action.ts)
  *   export const addNoteAction = clientAction(
  *     entry({ actor: "staff", input: zAddNote, run: ({ actor, input }) => addNote(actor, input) }),
@@ -54,6 +55,12 @@ export function entry<P extends Principal, S extends z.ZodType, R>(def: Entry<P,
     throw new Error("An entry's input must be a z.strictObject");
   return def;
 }
+
+/** The common case: a signed-in staff member runs a domain command, `command(actor, input)`. */
+export const staffEntry = <S extends z.ZodType, R>(
+  input: S,
+  command: (actor: StaffActor, input: z.output<S>) => Promise<R>,
+) => entry({ actor: "staff", input, run: ({ actor, input }) => command(actor, input) });
 
 /**
  * Steps 1–4 for one call. `read` gives the raw input (called after the rate limit, so a refused

@@ -1,6 +1,6 @@
 "use server";
 
-import { entry } from "@/app/_lib/entry/define-entry";
+import { staffEntry } from "@/app/_lib/entry/define-entry";
 import { formAction } from "@/app/_lib/entry/form-action";
 import {
   zCancelSession,
@@ -16,44 +16,26 @@ import { onSessionPage } from "../on-session-page";
 
 const people = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-export const rescheduleSessionAction = formAction(
-  entry({
-    actor: "staff",
-    input: zRescheduleSession,
-    run: ({ actor, input }) => rescheduleSession(actor, input),
-  }),
-  {
-    done: onSessionPage(
-      ({ notified }) =>
-        `Rescheduled. Calendar updates are on their way to ${people(notified.customers, "guest", "guests")} and ${people(notified.staff, "staff member", "staff")}.`,
-    ),
-  },
-);
+export const rescheduleSessionAction = formAction(staffEntry(zRescheduleSession, rescheduleSession), {
+  done: onSessionPage(
+    ({ notified }) =>
+      `Rescheduled. Calendar updates are on their way to ${people(notified.customers, "guest", "guests")} and ${people(notified.staff, "staff member", "staff")}.`,
+  ),
+});
 
-export const cancelSessionAction = formAction(
-  entry({ actor: "staff", input: zCancelSession, run: ({ actor, input }) => cancelSession(actor, input) }),
-  {
-    done: onSessionPage(
-      ({ notified }) =>
-        `Cancelled. ${people(notified.customers, "guest", "guests")} and ${people(notified.staff, "staff member", "staff")} are told, with a calendar cancellation.`,
-    ),
-  },
-);
+export const cancelSessionAction = formAction(staffEntry(zCancelSession, cancelSession), {
+  done: onSessionPage(
+    ({ notified }) =>
+      `Cancelled. ${people(notified.customers, "guest", "guests")} and ${people(notified.staff, "staff member", "staff")} are told, with a calendar cancellation.`,
+  ),
+});
 
-export const inviteAudienceAction = formAction(
-  entry({ actor: "staff", input: zInviteAudience, run: ({ actor, input }) => inviteAudience(actor, input) }),
-  { done: onSessionPage(({ invited }) => `${people(invited, "invitation", "invitations")} sent.`) },
-);
+export const inviteAudienceAction = formAction(staffEntry(zInviteAudience, inviteAudience), {
+  done: onSessionPage(({ invited }) => `${people(invited, "invitation", "invitations")} sent.`),
+});
 
-export const correctAttendanceAction = formAction(
-  entry({
-    actor: "staff",
-    input: zCorrectAttendance,
-    run: ({ actor, input }) => correctAttendance(actor, input),
-  }),
-  {
-    done: onSessionPage((_, input) =>
-      input.status === "attended" ? "Marked as attended." : "Marked as a no-show.",
-    ),
-  },
-);
+export const correctAttendanceAction = formAction(staffEntry(zCorrectAttendance, correctAttendance), {
+  done: onSessionPage((_, input) =>
+    input.status === "attended" ? "Marked as attended." : "Marked as a no-show.",
+  ),
+});
