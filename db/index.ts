@@ -9,6 +9,12 @@ import * as schema from "./schema";
 
 export type Db = LibSQLDatabase<typeof schema>;
 
+/**
+ * What a helper that reads or writes inside its caller's transaction takes: an open transaction
+ * (the callback's argument of `db.transaction`) or `db` itself, when the caller needs none.
+ */
+export type Tx = Omit<Db, "transaction" | "batch" | "$client">;
+
 const cache = globalThis as unknown as { immersionDb?: { client: Client; db: Db } };
 
 /** Opens a drizzle database on a libSQL URL (a file, :memory: or a server). */

@@ -15,7 +15,7 @@ import type { SessionStatus } from "@/lib/domain/sessions";
 import type { StaffRole } from "@/lib/domain/staff";
 import { CONSENT_PURPOSES_SHOWN, CONSENT_TEXT_VERSION, consentText } from "@/lib/i18n/consent-texts";
 import { rotationOrder, seatGuests, trainedFirstTables } from "@/lib/speed-dating";
-import type { Db } from "./index";
+import type { Db, Tx } from "./index";
 import {
   actionEvents,
   actions,
@@ -42,8 +42,6 @@ import {
   surveys,
   users,
 } from "./schema";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

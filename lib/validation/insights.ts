@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ACTION_STATUSES } from "@/lib/domain/action-statuses";
 import { GRID_AXIS } from "@/lib/domain/insights";
+import { type ListQuery, zListQuery } from "./paging";
 
 const money = z.coerce.number().min(0).max(1e9);
 
@@ -19,16 +19,8 @@ export const zCreateInsight = z.strictObject({
 });
 export type CreateInsightInput = z.infer<typeof zCreateInsight>;
 
-export const zCreateAction = z.strictObject({
-  insightId: z.uuid(),
-  departmentId: z.uuid(),
-  ownerId: z.uuid(),
-  title: z.string().trim().min(3, "Describe the action").max(300),
-  deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a deadline"),
-});
-
-export const zActionTransition = z.strictObject({
-  actionId: z.uuid(),
-  to: z.enum(ACTION_STATUSES),
-  note: z.string().trim().max(4000).default(""),
-});
+/** The keys an insight list may be sorted by (see zListQuery). */
+export const INSIGHT_SORTS = ["created", "title"] as const;
+export type InsightSortKey = (typeof INSIGHT_SORTS)[number];
+export const zInsightListQuery = zListQuery(INSIGHT_SORTS, "-created");
+export type InsightListQuery = ListQuery<InsightSortKey>;

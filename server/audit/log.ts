@@ -1,9 +1,7 @@
 import "server-only";
-import type { Db } from "@/db";
+import type { Tx } from "@/db";
 import { auditLog } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
-
-type Tx = Pick<Db, "insert">;
 
 /** Records who read or changed what; ids only, never personal data or tokens. */
 export async function audit(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { StaffActor } from "./actor";
-import { can, POLICY } from "./policy";
+import { DomainError, notFound } from "@/server/errors";
+import type { Actor, StaffActor } from "./actor";
+import { assertCan, can, POLICY } from "./policy";
 
 const staff = (role: StaffActor["role"], extra: Partial<StaffActor> = {}): StaffActor => ({
   kind: "staff",
@@ -52,6 +53,29 @@ describe("can()", () => {
     expect(can(staff("admin"), "customer.accessibility.read")).toBe(true);
     expect(can(staff("executive"), "customer.accessibility.read")).toBe(false);
     expect(can(staff("agent"), "customer.accessibility.read")).toBe(false);
+  });
+});
+
+describe("assertCan()", () => {
+  it("refuses like can() and narrows the actor to the kinds the action allows", () => {
+    const refusal = (fn: () => void) => {
+      try {
+        fn();
+        return "allowed";
+      } catch (e) {
+        return e instanceof DomainError ? e.code : "other";
+      }
+    };
+    expect(refusal(() => assertCan({ kind: "anonymous" }, "session.create"))).toBe("forbidden");
+    expect(refusal(() => assertCan(staff("agent"), "action.verify", {}, () => notFound()))).toBe("not_found");
+    const actor = staff("facilitator") as Actor;
+    // @ts-expect-error before the assertion the actor may be anyone (no userId)
+    expect(actor.userId).toBe("u-facilitator");
+    assertCan(actor, "session.create");
+    expect(actor.timeZone).toBe("UTC"); // narrowed to StaffActor: no cast needed
+    const link = { kind: "customer", invitationId: "i1", customerId: "c1", sessionId: "s1" } as Actor;
+    assertCan(link, "room.join", { sessionId: "s1" });
+    expect(link.kind === "customer" ? link.invitationId : link.userId).toBe("i1");
   });
 });
 

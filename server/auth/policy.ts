@@ -1,5 +1,6 @@
 import type { StaffRole } from "@/db/schema";
-import type { Actor, StaffActor } from "./actor";
+import { type DomainError, forbidden } from "@/server/errors";
+import type { Actor, CustomerActor, RespondentActor, StaffActor } from "./actor";
 
 /**
  * The written policy: who may do what. `roles` lists the staff roles allowed at all; `rule`, when
@@ -7,7 +8,7 @@ import type { Actor, StaffActor } from "./actor";
  * where `link` says so, and only for their own invitation, session or survey.
  * docs/authorization.md renders this table; tests/integration/authorization.test.ts reads it.
  */
-type Resource = {
+export type Resource = {
   sessionFacilitatorId?: string;
   sessionStaffIds?: readonly string[];
   sessionId?: string;
@@ -131,4 +132,23 @@ export function can(actor: Actor, action: PolicyAction, resource: Resource = {})
     default:
       return false;
   }
+}
+
+/** The kinds of actor a policy action can ever allow: staff when it lists roles, a link holder when it names one. */
+export type ActorFor<A extends PolicyAction> =
+  | ((typeof POLICY)[A]["roles"] extends readonly [] ? never : StaffActor)
+  | ((typeof POLICY)[A] extends { link: "invitation" } ? CustomerActor : never)
+  | ((typeof POLICY)[A] extends { link: "respondent" } ? RespondentActor : never);
+
+/**
+ * can() as a guard: throws (forbidden by default; pass `deny` to make a refusal look like a
+ * missing resource) and, when it returns, the actor's type is narrowed to the kinds the action allows.
+ */
+export function assertCan<A extends PolicyAction>(
+  actor: Actor,
+  action: A,
+  resource: Resource = {},
+  deny: () => DomainError = forbidden,
+): asserts actor is ActorFor<A> {
+  if (!can(actor, action, resource)) throw deny();
 }

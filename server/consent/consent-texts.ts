@@ -1,15 +1,13 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import type { Db } from "@/db";
+import type { Tx } from "@/db";
 import { consentTexts } from "@/db/schema";
 import type { ConsentPurpose } from "@/lib/domain/consent";
 import type { Locale } from "@/lib/i18n/config";
 import { CONSENT_TEXT_VERSION, consentText } from "@/lib/i18n/consent-texts";
 
 export const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
-
-type Tx = Pick<Db, "insert" | "select">;
 
 /**
  * Stores the wording of each purpose the first time this version is shown in this language, and

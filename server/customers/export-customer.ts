@@ -1,13 +1,14 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
-import { consents, customers, invitations, outbox, sessions, surveyResponses, surveys } from "@/db/schema";
+import { consents, invitations, outbox, sessions, surveyResponses, surveys } from "@/db/schema";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
 import { can } from "@/server/auth/policy";
 import { forbidden, notFound } from "@/server/errors";
 import { toCustomerDto } from "./customer-dto";
+import { customerWithId } from "./customer-where";
 
 /**
  * Everything held about one customer (a subject access request): the record, every invitation
@@ -22,7 +23,7 @@ export async function exportCustomer(actor: Actor, customerId: string) {
   const seesNeeds = can(actor, "customer.accessibility.read");
   return db.transaction(async (tx) => {
     const customer = await tx.query.customers.findFirst({
-      where: and(eq(customers.id, id.data), isNull(customers.erasedAt)),
+      where: customerWithId(id.data),
     });
     if (!customer) throw notFound();
     const invs = await tx

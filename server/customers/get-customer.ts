@@ -1,13 +1,12 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
-import { customers } from "@/db/schema";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
 import { can } from "@/server/auth/policy";
 import { forbidden, notFound } from "@/server/errors";
 import { toCustomerDto } from "./customer-dto";
+import { customerWithId } from "./customer-where";
 
 /** One customer's record (erased customers are gone). Every read is audited. */
 export async function getCustomer(actor: Actor, customerId: string) {
@@ -15,7 +14,7 @@ export async function getCustomer(actor: Actor, customerId: string) {
   const id = z.uuid().safeParse(customerId);
   if (!id.success) throw notFound();
   const row = await db.query.customers.findFirst({
-    where: and(eq(customers.id, id.data), isNull(customers.erasedAt)),
+    where: customerWithId(id.data),
   });
   if (!row) throw notFound();
   const seesNeeds = can(actor, "customer.accessibility.read");

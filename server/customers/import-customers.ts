@@ -1,23 +1,21 @@
 import "server-only";
 import { eq, inArray, sql } from "drizzle-orm";
-import { db } from "@/db";
+import { db, type Tx } from "@/db";
 import { customers } from "@/db/schema";
 import { type CsvRow, parseCustomerCsv } from "@/lib/customer-csv";
 import { zImportCsv } from "@/lib/validation/customers";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
-import { can } from "@/server/auth/policy";
-import { forbidden, invalid } from "@/server/errors";
+import { assertCan, can } from "@/server/auth/policy";
+import { invalid } from "@/server/errors";
 import { isDuplicateEmail } from "./customer-dto";
-
-type Reader = Pick<typeof db, "select">;
 
 export type PreviewRow =
   | (Extract<CsvRow, { ok: true }> & { action: "create" | "update" })
   | Extract<CsvRow, { ok: false }>;
 
 function parse(actor: Actor, raw: unknown) {
-  if (actor.kind !== "staff" || !can(actor, "customer.import")) throw forbidden();
+  assertCan(actor, "customer.import");
   const { csv } = zImportCsv.parse(raw);
   const parsed = parseCustomerCsv(csv, { allowAccessibility: can(actor, "customer.accessibility.read") });
   if (parsed.fileErrors.length) throw invalid(parsed.fileErrors.join(" "), { csv: parsed.fileErrors });
@@ -25,7 +23,7 @@ function parse(actor: Actor, raw: unknown) {
 }
 
 /** Existing customers by normalised email: a re-import updates them instead of duplicating. */
-async function existingByEmail(tx: Reader, emails: string[]): Promise<Map<string, string>> {
+async function existingByEmail(tx: Tx, emails: string[]): Promise<Map<string, string>> {
   if (emails.length === 0) return new Map();
   const rows = await tx
     .select({ id: customers.id, email: sql<string>`lower(${customers.email})` })

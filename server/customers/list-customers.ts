@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, isNotNull, isNull, like, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, like, or, type SQL, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { customers } from "@/db/schema";
 import { type CustomerFilter, zCustomerFilter } from "@/lib/validation/customers";
@@ -8,6 +8,7 @@ import type { Actor } from "@/server/auth/actor";
 import { can } from "@/server/auth/policy";
 import { forbidden } from "@/server/errors";
 import { toCustomerDto } from "./customer-dto";
+import { hasTag, notErased } from "./customer-where";
 
 /** A directory page never renders more than this; search or filter to narrow it. */
 export const LIST_LIMIT = 500;
@@ -22,7 +23,7 @@ export async function listCustomers(actor: Actor, filter: CustomerFilter = {}) {
   if (!can(actor, "customer.list")) throw forbidden();
   const f = zCustomerFilter.parse(filter);
   const seesNeeds = can(actor, "customer.accessibility.read");
-  const where: SQL[] = [isNull(customers.erasedAt)];
+  const where: SQL[] = [notErased()];
   if (f.q) {
     const pattern = `%${escapeLike(f.q)}%`;
     const byText = or(
@@ -32,7 +33,7 @@ export async function listCustomers(actor: Actor, filter: CustomerFilter = {}) {
     );
     if (byText) where.push(byText);
   }
-  if (f.tag) where.push(sql`exists (select 1 from json_each(${customers.tags}) where value = ${f.tag})`);
+  if (f.tag) where.push(hasTag(f.tag));
   if (f.segment) where.push(eq(customers.segment, f.segment));
   const rows = await db
     .select()
@@ -42,19 +43,4 @@ export async function listCustomers(actor: Actor, filter: CustomerFilter = {}) {
     .limit(LIST_LIMIT);
   await audit(db, actor, "list", "customer", null);
   return rows.map((c) => toCustomerDto(c, seesNeeds));
-}
-
-/** The tags and segments in use, for the directory's filters. */
-export async function customerFacets(actor: Actor) {
-  if (!can(actor, "customer.list")) throw forbidden();
-  const tags = await db.all<{ value: string }>(
-    sql`select distinct j.value as value from ${customers}, json_each(${customers.tags}) j
-        where ${customers.erasedAt} is null order by 1`,
-  );
-  const segments = await db
-    .selectDistinct({ segment: customers.segment })
-    .from(customers)
-    .where(and(isNull(customers.erasedAt), isNotNull(customers.segment)))
-    .orderBy(asc(customers.segment));
-  return { tags: tags.map((t) => t.value), segments: segments.map((s) => s.segment!) };
 }

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, eq, isNull, ne, sql } from "drizzle-orm";
-import { db } from "@/db";
+import { and, eq, ne, sql } from "drizzle-orm";
+import { db, type Tx } from "@/db";
 import { customers } from "@/db/schema";
 import {
   type CustomerFieldsInput,
@@ -13,8 +13,7 @@ import type { Actor } from "@/server/auth/actor";
 import { can } from "@/server/auth/policy";
 import { forbidden, invalid, notFound } from "@/server/errors";
 import { isDuplicateEmail } from "./customer-dto";
-
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+import { customerWithId } from "./customer-where";
 
 const duplicate = () =>
   invalid("Another customer already has this email address.", {
@@ -22,7 +21,7 @@ const duplicate = () =>
   });
 
 /** Older rows may predate normalisation, so compare lower-cased. */
-export async function customerIdByEmail(tx: Pick<Tx, "select">, email: string, exceptId?: string) {
+export async function customerIdByEmail(tx: Tx, email: string, exceptId?: string) {
   const [hit] = await tx
     .select({ id: customers.id })
     .from(customers)
@@ -71,7 +70,7 @@ export async function updateCustomer(actor: Actor, raw: UpdateCustomerInput): Pr
   try {
     return await db.transaction(async (tx) => {
       const existing = await tx.query.customers.findFirst({
-        where: and(eq(customers.id, id), isNull(customers.erasedAt)),
+        where: customerWithId(id),
         columns: { id: true },
       });
       if (!existing) throw notFound();

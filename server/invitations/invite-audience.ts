@@ -1,12 +1,13 @@
 import "server-only";
-import { and, eq, isNotNull, isNull, notInArray, sql } from "drizzle-orm";
+import { and, eq, isNotNull, notInArray } from "drizzle-orm";
 import { db } from "@/db";
 import { customers, invitations } from "@/db/schema";
 import { zInviteAudience } from "@/lib/validation/sessions";
 import type { Actor } from "@/server/auth/actor";
+import { authorizeSession } from "@/server/auth/authorize-session";
 import { can } from "@/server/auth/policy";
+import { hasTag, notErased } from "@/server/customers/customer-where";
 import { forbidden, invalid } from "@/server/errors";
-import { authorizeSession } from "@/server/sessions/session-access";
 import { inviteCustomers } from "./invite-customers";
 
 /** The most customers one invitation batch may hold (zInviteCustomers' limit). */
@@ -33,12 +34,10 @@ export async function inviteAudience(
     .from(customers)
     .where(
       and(
-        isNull(customers.erasedAt),
+        notErased(),
         isNotNull(customers.email),
         notInArray(customers.id, already),
-        data.tag
-          ? sql`exists (select 1 from json_each(${customers.tags}) where value = ${data.tag})`
-          : undefined,
+        data.tag ? hasTag(data.tag) : undefined,
         data.segment ? eq(customers.segment, data.segment) : undefined,
       ),
     )
@@ -50,21 +49,4 @@ export async function inviteAudience(
     });
   }
   return inviteCustomers(actor, { sessionId: data.sessionId, customerIds: rows.map((r) => r.id) });
-}
-
-/** Tags and segments in use, for the picker (no personal data). */
-export async function audienceOptions(actor: Actor): Promise<{ tags: string[]; segments: string[] }> {
-  if (!can(actor, "customer.list")) throw forbidden();
-  const tagRows = await db.all<{ value: string }>(
-    sql`select distinct j.value as value from ${customers}, json_each(${customers.tags}) j where ${customers.erasedAt} is null order by 1`,
-  );
-  const segRows = await db
-    .selectDistinct({ segment: customers.segment })
-    .from(customers)
-    .where(and(isNull(customers.erasedAt), isNotNull(customers.segment)))
-    .orderBy(customers.segment);
-  return {
-    tags: tagRows.map((r) => r.value),
-    segments: segRows.map((r) => r.segment).filter((s): s is string => !!s),
-  };
 }

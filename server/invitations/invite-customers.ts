@@ -1,14 +1,16 @@
 import "server-only";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db";
 import { customers, invitations } from "@/db/schema";
 import { zInviteCustomers } from "@/lib/validation/sessions";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
+import { authorizeSession } from "@/server/auth/authorize-session";
+import { notErased } from "@/server/customers/customer-where";
 import { conflict } from "@/server/errors";
 import { scheduleReminders } from "@/server/reminders/schedule-reminders";
 import { newLinkToken } from "@/server/security/tokens";
-import { authorizeSession } from "@/server/sessions/session-access";
+import { assertSessionOpen } from "@/server/sessions/session-closed";
 import { linkExpiry } from "./links";
 import { notifyInvitee } from "./notify-invitee";
 
@@ -20,14 +22,14 @@ import { notifyInvitee } from "./notify-invitee";
 export async function inviteCustomers(actor: Actor, input: { sessionId: string; customerIds: string[] }) {
   const data = zInviteCustomers.parse(input);
   const { session } = await authorizeSession(actor, data.sessionId, "session.manage");
-  if (session.status === "ended" || session.status === "cancelled") throw conflict("This session is closed");
+  assertSessionOpen(session);
   if (session.status === "draft") throw conflict("Schedule the session before inviting customers");
   const expires = linkExpiry(session);
   return db.transaction(async (tx) => {
     const people = await tx
       .select()
       .from(customers)
-      .where(and(inArray(customers.id, data.customerIds), isNull(customers.erasedAt)));
+      .where(and(inArray(customers.id, data.customerIds), notErased()));
     const already = await tx
       .select({ customerId: invitations.customerId })
       .from(invitations)

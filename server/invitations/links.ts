@@ -1,10 +1,8 @@
 import "server-only";
-import type { Db } from "@/db";
+import type { Tx } from "@/db";
 import { type Invitation, invitationLinks, type Session } from "@/db/schema";
 import { env } from "@/env";
 import { newLinkToken } from "@/server/security/tokens";
-
-type Writer = Pick<Db, "insert">;
 
 /** Links stay good until a day after the session, and never for less than INVITE_LINK_DAYS. */
 export function linkExpiry(session: Pick<Session, "startsAt" | "durationMinutes">, now = new Date()): Date {
@@ -14,7 +12,7 @@ export function linkExpiry(session: Pick<Session, "startsAt" | "durationMinutes"
 
 /** A further personal link for a later email; only its hash is stored. Returns the token. */
 export async function mintInvitationLink(
-  tx: Writer,
+  tx: Tx,
   invitation: Pick<Invitation, "id" | "tokenHash">,
   session: Pick<Session, "startsAt" | "durationMinutes">,
 ): Promise<string> {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/db";
+import type { Tx } from "@/db";
 import type { Customer, Invitation, Session } from "@/db/schema";
 import { calendarUid, sessionIcs } from "@/server/calendar/session-ics";
 import {
@@ -13,7 +13,6 @@ import { enqueueEmail } from "@/server/notify/outbox";
 import { mintInvitationLink } from "./links";
 
 /** A drizzle transaction (or the db itself): mail is queued in the caller's transaction. */
-export type Tx = Pick<Db, "insert" | "select" | "update" | "delete" | "query">;
 
 export type InviteeMailKind = "invitation" | SessionMailKind;
 

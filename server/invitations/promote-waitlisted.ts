@@ -1,9 +1,10 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Tx } from "@/db";
 import { customers, invitations, sessions } from "@/db/schema";
 import { audit } from "@/server/audit/log";
 import { anonymous } from "@/server/auth/actor";
-import { notifyInvitee, type Tx } from "./notify-invitee";
+import { notifyInvitee } from "./notify-invitee";
 
 /**
  * Fills free seats from the waiting list, earliest answer first, inside the caller's transaction

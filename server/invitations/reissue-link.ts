@@ -1,15 +1,17 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
-import { customers, invitations } from "@/db/schema";
+import { invitations } from "@/db/schema";
 import { zInvitationRef } from "@/lib/validation/invitations";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
+import { authorizeSession } from "@/server/auth/authorize-session";
 import { conflict, notFound } from "@/server/errors";
 import { newLinkToken } from "@/server/security/tokens";
-import { authorizeSession } from "@/server/sessions/session-access";
+import { assertSessionOpen } from "@/server/sessions/session-closed";
 import { linkExpiry } from "./links";
 import { notifyInvitee } from "./notify-invitee";
+import { guestRows } from "./session-guests";
 
 /**
  * Sends a guest a fresh personal link (lost email, forwarded link): the new token replaces the
@@ -21,20 +23,13 @@ export async function reissueInvitationLink(
 ) {
   const data = zInvitationRef.parse(input);
   const { session } = await authorizeSession(actor, data.sessionId, "session.manage");
-  if (session.status === "ended" || session.status === "cancelled") throw conflict("This session is closed");
+  assertSessionOpen(session);
   const { token, hash } = newLinkToken();
   await db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ invitation: invitations, customer: customers })
-      .from(invitations)
-      .innerJoin(customers, eq(customers.id, invitations.customerId))
-      .where(
-        and(
-          eq(invitations.id, data.invitationId),
-          eq(invitations.sessionId, session.id),
-          isNull(customers.erasedAt),
-        ),
-      );
+    const [row] = await guestRows(
+      tx,
+      and(eq(invitations.id, data.invitationId), eq(invitations.sessionId, session.id)),
+    );
     if (!row?.customer.email) throw notFound();
     if (row.invitation.status === "withdrawn") throw conflict("This guest has withdrawn");
     // A new invitation hash also ends every later-email link minted beside the old one.

@@ -11,6 +11,7 @@ import type { CustomerActor } from "@/server/auth/actor";
 import { can } from "@/server/auth/policy";
 import { pinConsentTexts } from "@/server/consent/consent-texts";
 import { conflict, invalid, notFound } from "@/server/errors";
+import { isSessionClosed } from "@/server/sessions/session-closed";
 import { promoteFromWaitlist } from "./promote-waitlisted";
 
 /**
@@ -33,7 +34,7 @@ export async function respondToInvitation(
     const inv = await tx.query.invitations.findFirst({ where: eq(invitations.id, actor.invitationId) });
     const session = inv && (await tx.query.sessions.findFirst({ where: eq(sessions.id, inv.sessionId) }));
     if (!inv || !session) throw notFound();
-    if (session.status === "ended" || session.status === "cancelled" || inv.status === "withdrawn") {
+    if (isSessionClosed(session) || inv.status === "withdrawn") {
       throw conflict("closed");
     }
     const purposes: [ConsentPurpose, boolean][] = [

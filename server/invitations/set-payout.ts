@@ -5,8 +5,8 @@ import { invitations } from "@/db/schema";
 import { zSetPayout } from "@/lib/validation/sessions";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
+import { authorizeSession } from "@/server/auth/authorize-session";
 import { conflict, notFound } from "@/server/errors";
-import { authorizeSession } from "@/server/sessions/session-access";
 
 /** Records where one guest's incentive stands (due, paid, declined by the guest). */
 export async function setPayoutStatus(

@@ -1,12 +1,11 @@
 import "server-only";
 import { and, eq, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db";
+import type { Db, Tx } from "@/db";
 import { type Job, jobs } from "@/db/schema";
 import { type Backoff, backoffDelay, safeErrorText } from "./retry";
 
 /** Anything that can insert and read: the app's `db` or the `tx` of a drizzle transaction. */
-export type JobWriter = Pick<Db, "insert" | "select">;
 
 const jobInput = z.object({
   kind: z.string().min(1).max(64),
@@ -27,7 +26,7 @@ export const JOB_DEFAULTS = {
  * Queues a job inside the caller's transaction. With a `dedupeKey` it is queued at most once,
  * ever: a second call returns the first job's id with `created: false`.
  */
-export async function enqueueJob(tx: JobWriter, input: JobInput): Promise<{ id: string; created: boolean }> {
+export async function enqueueJob(tx: Tx, input: JobInput): Promise<{ id: string; created: boolean }> {
   const job = jobInput.parse(input);
   const [row] = await tx
     .insert(jobs)

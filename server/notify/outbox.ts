@@ -1,11 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import type { Db } from "@/db";
+import type { Tx } from "@/db";
 import { outbox } from "@/db/schema";
 import { env } from "@/env";
 
 /** Anything that can insert: the app's `db` or the `tx` of a drizzle transaction. */
-export type OutboxWriter = Pick<Db, "insert">;
 
 const emailInput = z.object({
   kind: z.string().min(1).max(64),
@@ -50,10 +49,7 @@ export function newMessageId(): string {
  * Queues an email inside the caller's transaction, so the mail exists exactly when the change
  * that caused it commits. The Message-ID is fixed here, so every retry carries the same one.
  */
-export async function enqueueEmail(
-  tx: OutboxWriter,
-  input: EmailInput,
-): Promise<{ id: string; messageId: string }> {
+export async function enqueueEmail(tx: Tx, input: EmailInput): Promise<{ id: string; messageId: string }> {
   const mail = emailInput.parse(input);
   const messageId = newMessageId();
   const [row] = await tx

@@ -1,7 +1,8 @@
 import "server-only";
+import type { Tx } from "@/db";
 import type { Session } from "@/db/schema";
 import type { ReminderKind } from "@/lib/domain/invitations";
-import { enqueueJob, type JobWriter } from "@/server/jobs/queue";
+import { enqueueJob } from "@/server/jobs/queue";
 
 export const REMINDER_LEAD_MS: Record<ReminderKind, number> = {
   day_before: 24 * 3600_000,
@@ -16,7 +17,7 @@ export const REMINDER_JOB = "reminders.send";
  * each reschedule queues a fresh pair (the old pair finds the time changed and sends nothing).
  */
 export async function scheduleReminders(
-  tx: JobWriter,
+  tx: Tx,
   session: Pick<Session, "id" | "startsAt" | "calendarSequence">,
 ): Promise<void> {
   for (const [reminder, lead] of Object.entries(REMINDER_LEAD_MS) as [ReminderKind, number][]) {

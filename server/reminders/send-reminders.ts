@@ -1,9 +1,10 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { db } from "@/db";
-import { customers, invitations, reminderDeliveries, sessions } from "@/db/schema";
+import { reminderDeliveries, sessions } from "@/db/schema";
 import type { ReminderKind } from "@/lib/domain/invitations";
 import { notifyInvitee } from "@/server/invitations/notify-invitee";
+import { sessionGuests } from "@/server/invitations/session-guests";
 import { REMINDER_LEAD_MS } from "./schedule-reminders";
 
 /**
@@ -23,17 +24,7 @@ export async function sendReminders(
     // Too late for this kind: the day-before note is pointless once the hour-before one is due.
     const latest = input.reminder === "day_before" ? start - REMINDER_LEAD_MS.hour_before : start;
     if (now.getTime() >= latest) return { sent: 0 };
-    const booked = await tx
-      .select({ invitation: invitations, customer: customers })
-      .from(invitations)
-      .innerJoin(customers, eq(customers.id, invitations.customerId))
-      .where(
-        and(
-          eq(invitations.sessionId, session.id),
-          eq(invitations.status, "accepted"),
-          isNull(customers.erasedAt),
-        ),
-      );
+    const booked = await sessionGuests(tx, session.id, ["accepted"]);
     let sent = 0;
     for (const { invitation, customer } of booked) {
       const marked = await tx

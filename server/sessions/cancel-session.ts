@@ -5,9 +5,9 @@ import { sessions } from "@/db/schema";
 import { zCancelSession } from "@/lib/validation/sessions";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
+import { authorizeSession } from "@/server/auth/authorize-session";
 import { conflict } from "@/server/errors";
 import { queueScheduleNotices } from "./schedule-notices";
-import { authorizeSession } from "./session-access";
 
 /**
  * Cancels a session that has not started. In one transaction: status cancelled, a higher calendar

@@ -5,8 +5,8 @@ import { invitations } from "@/db/schema";
 import { zCorrectAttendance } from "@/lib/validation/sessions";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
+import { authorizeSession } from "@/server/auth/authorize-session";
 import { conflict, notFound } from "@/server/errors";
-import { authorizeSession } from "./session-access";
 
 /**
  * The facilitator corrects one guest's attendance after the session: attended ↔ no-show. Only

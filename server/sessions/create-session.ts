@@ -5,12 +5,12 @@ import { zonedWallTimeToInstant } from "@/lib/dates";
 import { type CreateSessionInput, sessionColumns, zCreateSession } from "@/lib/validation/sessions";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
-import { can } from "@/server/auth/policy";
-import { forbidden, invalid } from "@/server/errors";
+import { assertCan } from "@/server/auth/policy";
+import { invalid } from "@/server/errors";
 
 /** Creates a session (a draft, or scheduled at once) run by the acting facilitator; returns its id. */
 export async function createSession(actor: Actor, input: CreateSessionInput): Promise<{ id: string }> {
-  if (actor.kind !== "staff" || !can(actor, "session.create")) throw forbidden();
+  assertCan(actor, "session.create");
   const data = zCreateSession.parse(input);
   const startsAt = zonedWallTimeToInstant(data.startsAtLocal, data.timeZone);
   if (startsAt.getTime() < Date.now() - 60_000) {

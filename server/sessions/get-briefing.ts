@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { consents, customers, invitations } from "@/db/schema";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
-import { authorizeSession } from "./session-access";
+import { authorizeSession } from "@/server/auth/authorize-session";
 
 /**
  * The facilitator's briefing before a session: who is coming, in which language and time zone,

@@ -4,8 +4,8 @@ import { db } from "@/db";
 import { customers, invitations, sessionStaff, users } from "@/db/schema";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
+import { authorizeSession } from "@/server/auth/authorize-session";
 import { can } from "@/server/auth/policy";
-import { authorizeSession } from "./session-access";
 
 /** A session with its staff and RSVP board. Accommodations only for roles allowed to see them. */
 export async function getSessionDetail(actor: Actor, sessionId: string) {

@@ -1,10 +1,11 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
+import type { Tx } from "@/db";
 import { db } from "@/db";
 import { invitations, sessions } from "@/db/schema";
 import { audit } from "@/server/audit/log";
 import { anonymous } from "@/server/auth/actor";
-import { enqueueJob, type JobWriter } from "@/server/jobs/queue";
+import { enqueueJob } from "@/server/jobs/queue";
 
 export const NO_SHOW_JOB = "sessions.mark_no_shows";
 /**
@@ -14,7 +15,7 @@ export const NO_SHOW_JOB = "sessions.mark_no_shows";
 export const NO_SHOW_GRACE_MS = 60 * 60_000;
 
 /** Queues the no-show pass for an ended session, once (by key), in the caller's transaction. */
-export async function scheduleNoShows(tx: JobWriter, sessionId: string, endedAt: Date, extraDelayMs = 0) {
+export async function scheduleNoShows(tx: Tx, sessionId: string, endedAt: Date, extraDelayMs = 0) {
   await enqueueJob(tx, {
     kind: NO_SHOW_JOB,
     payload: { sessionId },

@@ -6,10 +6,10 @@ import { zonedWallTimeToInstant } from "@/lib/dates";
 import { type RescheduleSessionInput, zRescheduleSession } from "@/lib/validation/sessions";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
+import { authorizeSession } from "@/server/auth/authorize-session";
 import { conflict, invalid } from "@/server/errors";
 import { scheduleReminders } from "@/server/reminders/schedule-reminders";
 import { queueScheduleNotices } from "./schedule-notices";
-import { authorizeSession } from "./session-access";
 
 /**
  * Moves a scheduled session to a new start (wall-clock time in a zone) and length. In one

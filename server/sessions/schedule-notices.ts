@@ -1,8 +1,10 @@
 import "server-only";
-import { and, eq, inArray, isNull } from "drizzle-orm";
-import { customers, invitations, type Session, sessionStaff, users } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { type Session, sessionStaff, users } from "@/db/schema";
 import { calendarUid, sessionIcs } from "@/server/calendar/session-ics";
-import { notifyInvitee, type Tx } from "@/server/invitations/notify-invitee";
+import { notifyInvitee } from "@/server/invitations/notify-invitee";
+import { sessionGuests } from "@/server/invitations/session-guests";
 import { appLink } from "@/server/mail/customer-mails";
 import { staffScheduleMail } from "@/server/mail/staff-mails";
 import { enqueueEmail } from "@/server/notify/outbox";
@@ -19,17 +21,7 @@ export async function queueScheduleNotices(
   session: Session,
   kind: "rescheduled" | "cancelled",
 ): Promise<{ customers: number; staff: number }> {
-  const guests = await tx
-    .select({ invitation: invitations, customer: customers })
-    .from(invitations)
-    .innerJoin(customers, eq(customers.id, invitations.customerId))
-    .where(
-      and(
-        eq(invitations.sessionId, session.id),
-        inArray(invitations.status, [...ON_THE_LIST]),
-        isNull(customers.erasedAt),
-      ),
-    );
+  const guests = await sessionGuests(tx, session.id, ON_THE_LIST);
   let customerCount = 0;
   for (const { invitation, customer } of guests) {
     if (await notifyInvitee(tx, kind, { session, invitation, customer })) customerCount++;

@@ -5,8 +5,8 @@ import { sessionStaff, users } from "@/db/schema";
 import { zRemoveSessionStaff, zSessionStaff } from "@/lib/validation/sessions";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
+import { authorizeSession } from "@/server/auth/authorize-session";
 import { conflict, invalid } from "@/server/errors";
-import { authorizeSession } from "./session-access";
 
 /**
  * Adds a staff member to the session (or changes their room role): speakers may be given the

@@ -1,17 +1,17 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
-import { db } from "@/db";
+import { db, type Tx } from "@/db";
 import { sessions } from "@/db/schema";
 import { env } from "@/env";
 import { zSessionId } from "@/lib/validation/sessions";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
+import { authorizeSession } from "@/server/auth/authorize-session";
 import { conflict } from "@/server/errors";
 import { enqueueJob } from "@/server/jobs/queue";
 import { closeRoom } from "@/server/rooms/room-service";
 import { ensureSeating, sessionRoomNames } from "@/server/rooms/speed-dating";
 import { scheduleNoShows } from "./mark-no-shows";
-import { authorizeSession } from "./session-access";
 
 /** Announces a draft: from now on customers can be invited. */
 export async function scheduleDraft(actor: Actor, input: { sessionId: string }): Promise<void> {
@@ -57,8 +57,6 @@ export async function endSession(actor: Actor, input: { sessionId: string }): Pr
   });
   for (const name of sessionRoomNames(session)) await closeRoom(name);
 }
-
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
 /**
  * Status ended and the survey dispatch queued (once, by key), inside the caller's transaction.

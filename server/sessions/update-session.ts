@@ -5,8 +5,9 @@ import { invitations, sessions } from "@/db/schema";
 import { sessionColumns, type UpdateSessionInput, zUpdateSession } from "@/lib/validation/sessions";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
-import { conflict, invalid } from "@/server/errors";
-import { authorizeSession } from "./session-access";
+import { authorizeSession } from "@/server/auth/authorize-session";
+import { invalid } from "@/server/errors";
+import { assertSessionOpen } from "./session-closed";
 
 /**
  * Edits what a session is (not when: rescheduling notifies everyone and lives in its own command).
@@ -15,7 +16,7 @@ import { authorizeSession } from "./session-access";
 export async function updateSession(actor: Actor, input: UpdateSessionInput): Promise<void> {
   const data = zUpdateSession.parse(input);
   const { session } = await authorizeSession(actor, data.sessionId, "session.manage");
-  if (session.status === "ended" || session.status === "cancelled") throw conflict("This session is closed");
+  assertSessionOpen(session);
   await db.transaction(async (tx) => {
     const [booked] = await tx
       .select({ n: sql<number>`count(*)` })

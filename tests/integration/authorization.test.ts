@@ -6,13 +6,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { db } from "@/db";
 import { actions, customers, invitations, sessionStaff, sessions } from "@/db/schema";
-import {
-  createAction,
-  getAction,
-  listAllActions,
-  listMyActions,
-  transitionAction,
-} from "@/server/actions/actions";
+import { createActionItem as createAction } from "@/server/action-items/create-action-item";
+import { getActionItem as getAction } from "@/server/action-items/get-action-item";
+import { listAllActionItems as listAllActions } from "@/server/action-items/list-all-action-items";
+import { listMyActionItems as listMyActions } from "@/server/action-items/list-my-action-items";
+import { moveActionItem as transitionAction } from "@/server/action-items/move-action-item";
 import { dashboardSummary } from "@/server/analytics/dashboard";
 import type { Actor } from "@/server/auth/actor";
 import { can, POLICY, type PolicyAction } from "@/server/auth/policy";
@@ -22,7 +20,10 @@ import { importCustomers, previewCustomerImport } from "@/server/customers/impor
 import { listCustomers } from "@/server/customers/list-customers";
 import { createCustomer, updateCustomer } from "@/server/customers/save-customer";
 import { DomainError } from "@/server/errors";
-import { createInsight, getInsight, listInsights, listUntriagedComments } from "@/server/insights/insights";
+import { createInsight } from "@/server/insights/create-insight";
+import { getInsight } from "@/server/insights/get-insight";
+import { listInsights } from "@/server/insights/list-insights";
+import { listUntriagedComments } from "@/server/insights/list-untriaged-comments";
 import { invitationView } from "@/server/invitations/invitation-view";
 import { inviteAudience } from "@/server/invitations/invite-audience";
 import { addNote } from "@/server/rooms/backroom/add-note";
@@ -65,8 +66,8 @@ const ENDPOINTS: Record<
   "app/(staff)/sessions/[id]/schedule-actions.ts#inviteAudienceAction": ["session.manage", "customer.list"],
   "app/(staff)/sessions/[id]/schedule-actions.ts#correctAttendanceAction": ["session.manage"],
   "app/(staff)/insights/actions.ts#createInsightAction": ["insight.create"],
-  "app/(staff)/insights/actions.ts#createActionAction": ["action.create"],
-  "app/(staff)/insights/actions.ts#transitionActionAction": ["action.work", "action.verify"],
+  "app/(staff)/insights/actions.ts#createActionItemAction": ["action.create"],
+  "app/(staff)/insights/actions.ts#moveActionItemAction": ["action.work", "action.verify"],
   "app/(staff)/customers/actions.ts#createCustomerAction": ["customer.manage"],
   "app/(staff)/customers/actions.ts#updateCustomerAction": ["customer.manage"],
   "app/(staff)/customers/actions.ts#previewImportAction": ["customer.import"],

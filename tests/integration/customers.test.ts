@@ -9,10 +9,11 @@ import { auditLog, customers, invitations, outbox, surveyResponses, surveys } fr
 import { instantToZonedWallTime } from "@/lib/dates";
 import { CSV_MAX_ROWS, type UpdateCustomerInput } from "@/lib/validation/customers";
 import type { Actor } from "@/server/auth/actor";
+import { customerFacets } from "@/server/customers/customer-facets";
 import { exportCustomer } from "@/server/customers/export-customer";
 import { getCustomer } from "@/server/customers/get-customer";
 import { importCustomers, previewCustomerImport } from "@/server/customers/import-customers";
-import { customerFacets, listCustomers } from "@/server/customers/list-customers";
+import { listCustomers } from "@/server/customers/list-customers";
 import { createCustomer, updateCustomer } from "@/server/customers/save-customer";
 import { DomainError } from "@/server/errors";
 import { inviteCustomers } from "@/server/invitations/invite-customers";

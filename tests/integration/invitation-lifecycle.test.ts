@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { invitations, jobs, outbox, reminderDeliveries, sessions } from "@/db/schema";
 import { formatDateTime, instantToZonedWallTime } from "@/lib/dates";
-import { audienceOptions, inviteAudience } from "@/server/invitations/invite-audience";
+import { customerFacets } from "@/server/customers/customer-facets";
+import { inviteAudience } from "@/server/invitations/invite-audience";
 import { withdrawCustomer } from "@/server/invitations/withdraw";
 import { getJobHandler } from "@/server/jobs/registry";
 import { createTransport, deliverDueEmails } from "@/server/notify/sender";
@@ -502,7 +503,7 @@ describe("invite by tag or segment", () => {
     await newCustomers(2, { tags: ["other"] });
     const sessionId = await newSession(staff.facilitator, { startsAtLocal: inDays(10), timeZone: "UTC" });
 
-    const options = await audienceOptions(staff.facilitator);
+    const options = await customerFacets(staff.facilitator);
     expect(options.tags).toContain(tag);
     expect(options.segments).toContain(segment);
     expect((await inviteAudience(staff.facilitator, { sessionId, tag })).invited).toBe(3);

@@ -11,6 +11,7 @@ import { isLocale, LOCALE_TAGS } from "@/lib/i18n/config";
 import { formatMoney } from "@/lib/money";
 import { currentInvitee } from "@/server/auth/invitee";
 import { invitationView } from "@/server/invitations/invitation-view";
+import { isSessionClosed } from "@/server/sessions/session-closed";
 import { CustomerHeader } from "../customer-header";
 import { respondAction, withdrawAction } from "./actions";
 
@@ -25,7 +26,7 @@ export default async function InvitePage() {
   const locale = await getLocale();
   const tag = isLocale(locale) ? LOCALE_TAGS[locale] : "en-GB";
   const status = v.invitation.status;
-  const closed = v.session.status === "ended" || v.session.status === "cancelled";
+  const closed = isSessionClosed(v.session);
   // Someone who has already been in the room (attended) is still booked and may rejoin.
   const booked = status === "accepted" || status === "attended";
   const statusMessage = booked

@@ -2,14 +2,24 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/card";
 import { formatDate } from "@/lib/dates";
-import { listAllActions, listMyActions } from "@/server/actions/actions";
+import type { ActionItem } from "@/server/action-items/action-item-query";
+import { listAllActionItems } from "@/server/action-items/list-all-action-items";
+import { listMyActionItems } from "@/server/action-items/list-my-action-items";
 import { requireStaffPage } from "@/server/auth/staff";
 
 export const metadata: Metadata = { title: "Actions" };
 
-type Row = Awaited<ReturnType<typeof listMyActions>>[number];
-
-function ActionList({ rows, timeZone, now }: { rows: Row[]; timeZone: string; now: number }) {
+function ActionItemList({
+  rows,
+  total,
+  timeZone,
+  now,
+}: {
+  rows: ActionItem[];
+  total: number;
+  timeZone: string;
+  now: number;
+}) {
   if (rows.length === 0)
     return <p className="rounded-lg bg-white p-5 text-slate-600 ring-1 ring-slate-200">Nothing here.</p>;
   return (
@@ -34,28 +44,32 @@ function ActionList({ rows, timeZone, now }: { rows: Row[]; timeZone: string; no
           </li>
         );
       })}
+      {total > rows.length && (
+        <li className="p-4 text-sm text-slate-600">
+          The first {rows.length} of {total}, by deadline.
+        </li>
+      )}
     </ul>
   );
 }
 
 export default async function ActionsPage() {
   const actor = await requireStaffPage();
-  const [mine, all] = await Promise.all([listMyActions(actor), listAllActions(actor)]);
+  const [mine, all] = await Promise.all([listMyActionItems(actor), listAllActionItems(actor)]);
   const now = Date.now();
-  const open = (rows: Row[]) => rows.filter((r) => r.status !== "verified");
   return (
     <div className="space-y-8">
       <section className="space-y-3" aria-labelledby="mine">
         <h1 id="mine" className="text-3xl font-bold tracking-tight">
           My actions
         </h1>
-        <ActionList rows={open(mine)} timeZone={actor.timeZone} now={now} />
+        <ActionItemList {...mine} timeZone={actor.timeZone} now={now} />
       </section>
       <section className="space-y-3" aria-labelledby="all">
         <h2 id="all" className="text-xl font-semibold">
           All actions
         </h2>
-        <ActionList rows={all} timeZone={actor.timeZone} now={now} />
+        <ActionItemList {...all} timeZone={actor.timeZone} now={now} />
       </section>
     </div>
   );

@@ -5,7 +5,8 @@ import { buttonClass } from "@/components/ui/button";
 import { zCustomerFilter } from "@/lib/validation/customers";
 import { can } from "@/server/auth/policy";
 import { requireStaffPage } from "@/server/auth/staff";
-import { customerFacets, LIST_LIMIT, listCustomers } from "@/server/customers/list-customers";
+import { customerFacets } from "@/server/customers/customer-facets";
+import { LIST_LIMIT, listCustomers } from "@/server/customers/list-customers";
 import { CONTACT_LABELS } from "./labels";
 
 export const metadata: Metadata = { title: "Customers" };

@@ -2,48 +2,38 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formToObject, runForm } from "@/app/_lib/form";
-import type { FormState } from "@/components/ui/form-state";
+import { staffEntry } from "@/app/_lib/entry/define-entry";
+import { formAction, formToObject } from "@/app/_lib/entry/form-action";
+import { zCreateActionItem, zMoveActionItem } from "@/lib/validation/action-items";
 import { zCreateInsight } from "@/lib/validation/insights";
-import { createAction, transitionAction } from "@/server/actions/actions";
-import { currentStaff } from "@/server/auth/staff";
-import { unauthenticated } from "@/server/errors";
-import { createInsight } from "@/server/insights/insights";
+import { createActionItem } from "@/server/action-items/create-action-item";
+import { moveActionItem } from "@/server/action-items/move-action-item";
+import { createInsight } from "@/server/insights/create-insight";
 
-async function actor() {
-  const a = await currentStaff();
-  if (!a) throw unauthenticated();
-  return a;
+export const createInsightAction = formAction(staffEntry(zCreateInsight, createInsight), {
+  arrays: ["reasonCodeIds", "evidenceResponseIds"],
+  done: ({ id }) => redirect(`/insights/${id}`),
+});
+
+/** One select carries "departmentId:ownerId", so the owner chosen always belongs to the department. */
+function readAssignment(form: FormData) {
+  const { assignee, ...rest } = formToObject(form);
+  const [departmentId, ownerId] = String(assignee ?? "").split(":");
+  return { ...rest, departmentId, ownerId };
 }
 
-export async function createInsightAction(_: FormState, form: FormData): Promise<FormState> {
-  let id = "";
-  const state = await runForm(async () => {
-    const input = zCreateInsight.parse(formToObject(form, ["reasonCodeIds", "evidenceResponseIds"]));
-    id = (await createInsight(await actor(), input)).id;
-  });
-  if (state?.ok) redirect(`/insights/${id}`);
-  return state;
-}
-
-export async function createActionAction(_: FormState, form: FormData): Promise<FormState> {
-  return runForm(async () => {
-    const raw = formToObject(form);
-    // One select carries "departmentId:ownerId" so the owner always belongs to the department.
-    const [departmentId, ownerId] = String(raw.assignee ?? "").split(":");
-    delete raw.assignee;
-    await createAction(await actor(), { ...raw, departmentId, ownerId });
-    revalidatePath(`/insights/${String(raw.insightId)}`);
+export const createActionItemAction = formAction(staffEntry(zCreateActionItem, createActionItem), {
+  read: readAssignment,
+  done: (_, input) => {
+    revalidatePath(`/insights/${input.insightId}`);
     return "Action assigned.";
-  });
-}
+  },
+});
 
-export async function transitionActionAction(_: FormState, form: FormData): Promise<FormState> {
-  return runForm(async () => {
-    const raw = formToObject(form);
-    await transitionAction(await actor(), raw);
-    revalidatePath(`/actions/${String(raw.actionId)}`);
+export const moveActionItemAction = formAction(staffEntry(zMoveActionItem, moveActionItem), {
+  done: (_, input) => {
+    revalidatePath(`/actions/${input.actionId}`);
     revalidatePath("/actions");
     return "Saved.";
-  });
-}
+  },
+});

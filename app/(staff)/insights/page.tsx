@@ -3,7 +3,7 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { can } from "@/server/auth/policy";
 import { requireStaffPage } from "@/server/auth/staff";
-import { listInsights } from "@/server/insights/insights";
+import { listInsights } from "@/server/insights/list-insights";
 import { gridAdvice } from "./grid-labels";
 
 export const metadata: Metadata = { title: "Insights" };
@@ -16,7 +16,7 @@ const money = new Intl.NumberFormat("en-GB", {
 
 export default async function InsightsPage() {
   const actor = await requireStaffPage();
-  const insights = await listInsights(actor);
+  const { rows: insights, total } = await listInsights(actor);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -54,6 +54,11 @@ export default async function InsightsPage() {
         ))}
       </ul>
       {insights.length === 0 && <p className="text-slate-600">No insights yet.</p>}
+      {total > insights.length && (
+        <p className="text-sm text-slate-600">
+          The {insights.length} newest of {total} insights.
+        </p>
+      )}
     </div>
   );
 }

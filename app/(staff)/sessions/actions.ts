@@ -1,12 +1,19 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formToObject, runForm } from "@/app/_lib/form";
-import type { FormState } from "@/components/ui/form-state";
-import { sessionFormInput, zCreateSession, zUpdateSession } from "@/lib/validation/sessions";
-import { currentStaff } from "@/server/auth/staff";
-import { unauthenticated } from "@/server/errors";
+import { staffEntry } from "@/app/_lib/entry/define-entry";
+import { formAction, formToObject } from "@/app/_lib/entry/form-action";
+import { zInvitationRef } from "@/lib/validation/invitations";
+import {
+  sessionFormInput,
+  zCreateSession,
+  zInviteCustomers,
+  zRemoveSessionStaff,
+  zSessionId,
+  zSessionStaff,
+  zSetPayout,
+  zUpdateSession,
+} from "@/lib/validation/sessions";
 import { inviteCustomers } from "@/server/invitations/invite-customers";
 import { reissueInvitationLink, revokeInvitationLink } from "@/server/invitations/reissue-link";
 import { setPayoutStatus } from "@/server/invitations/set-payout";
@@ -14,119 +21,57 @@ import { createSession } from "@/server/sessions/create-session";
 import { removeSessionStaff, setSessionStaff } from "@/server/sessions/session-staff";
 import { endSession, scheduleDraft, startSession } from "@/server/sessions/set-session-status";
 import { updateSession } from "@/server/sessions/update-session";
+import { onSessionPage } from "./on-session-page";
 
-async function actor() {
-  const a = await currentStaff();
-  if (!a) throw unauthenticated();
-  return a;
-}
+/** A session form's checkboxes are absent when unticked. */
+const readSessionForm = (form: FormData) => sessionFormInput(formToObject(form));
 
-const field = (form: FormData, name: string) => String(form.get(name) ?? "");
+export const createSessionAction = formAction(staffEntry(zCreateSession, createSession), {
+  read: readSessionForm,
+  done: ({ id }) => redirect(`/sessions/${id}`),
+});
 
-export async function createSessionAction(_: FormState, form: FormData): Promise<FormState> {
-  let id = "";
-  const state = await runForm(async () => {
-    const input = zCreateSession.parse(sessionFormInput(formToObject(form)));
-    id = (await createSession(await actor(), input)).id;
-  });
-  if (state?.ok) redirect(`/sessions/${id}`);
-  return state;
-}
+export const updateSessionAction = formAction(staffEntry(zUpdateSession, updateSession), {
+  read: readSessionForm,
+  done: onSessionPage("Saved."),
+});
 
-export async function updateSessionAction(_: FormState, form: FormData): Promise<FormState> {
-  return runForm(async () => {
-    const input = zUpdateSession.parse(sessionFormInput(formToObject(form)));
-    await updateSession(await actor(), input);
-    revalidatePath(`/sessions/${input.sessionId}`);
-    return "Saved.";
-  });
-}
+export const scheduleDraftAction = formAction(staffEntry(zSessionId, scheduleDraft), {
+  done: onSessionPage("Scheduled. You can now invite customers."),
+});
 
-export async function scheduleDraftAction(_: FormState, form: FormData): Promise<FormState> {
-  return runForm(async () => {
-    const sessionId = field(form, "sessionId");
-    await scheduleDraft(await actor(), { sessionId });
-    revalidatePath(`/sessions/${sessionId}`);
-    return "Scheduled. You can now invite customers.";
-  });
-}
+export const inviteCustomersAction = formAction(staffEntry(zInviteCustomers, inviteCustomers), {
+  arrays: ["customerIds"],
+  done: onSessionPage(
+    ({ invited, skipped }) =>
+      `${invited} invitation${invited === 1 ? "" : "s"} sent${skipped ? `, ${skipped} already invited` : ""}.`,
+  ),
+});
 
-export async function inviteCustomersAction(_: FormState, form: FormData): Promise<FormState> {
-  return runForm(async () => {
-    const raw = formToObject(form, ["customerIds"]);
-    const result = await inviteCustomers(await actor(), raw as { sessionId: string; customerIds: string[] });
-    revalidatePath(`/sessions/${String(raw.sessionId)}`);
-    return `${result.invited} invitation${result.invited === 1 ? "" : "s"} sent${result.skipped ? `, ${result.skipped} already invited` : ""}.`;
-  });
-}
+export const setSessionStaffAction = formAction(staffEntry(zSessionStaff, setSessionStaff), {
+  done: onSessionPage("Staff updated."),
+});
 
-export async function setSessionStaffAction(_: FormState, form: FormData): Promise<FormState> {
-  return runForm(async () => {
-    const input = {
-      sessionId: field(form, "sessionId"),
-      userId: field(form, "userId"),
-      roomRole: field(form, "roomRole"),
-    };
-    await setSessionStaff(await actor(), input);
-    revalidatePath(`/sessions/${input.sessionId}`);
-    return "Staff updated.";
-  });
-}
+export const removeSessionStaffAction = formAction(staffEntry(zRemoveSessionStaff, removeSessionStaff), {
+  done: onSessionPage("Removed from the session."),
+});
 
-export async function removeSessionStaffAction(_: FormState, form: FormData): Promise<FormState> {
-  return runForm(async () => {
-    const input = { sessionId: field(form, "sessionId"), userId: field(form, "userId") };
-    await removeSessionStaff(await actor(), input);
-    revalidatePath(`/sessions/${input.sessionId}`);
-    return "Removed from the session.";
-  });
-}
+export const setPayoutAction = formAction(staffEntry(zSetPayout, setPayoutStatus), {
+  done: onSessionPage("Payout updated."),
+});
 
-export async function setPayoutAction(_: FormState, form: FormData): Promise<FormState> {
-  return runForm(async () => {
-    const input = {
-      sessionId: field(form, "sessionId"),
-      invitationId: field(form, "invitationId"),
-      payoutStatus: field(form, "payoutStatus"),
-    };
-    await setPayoutStatus(await actor(), input);
-    revalidatePath(`/sessions/${input.sessionId}`);
-    return "Payout updated.";
-  });
-}
+export const startSessionAction = formAction(staffEntry(zSessionId, startSession), {
+  done: onSessionPage("The session is live."),
+});
 
-export async function startSessionAction(_: FormState, form: FormData): Promise<FormState> {
-  return runForm(async () => {
-    const sessionId = field(form, "sessionId");
-    await startSession(await actor(), { sessionId });
-    revalidatePath(`/sessions/${sessionId}`);
-    return "The session is live.";
-  });
-}
+export const endSessionAction = formAction(staffEntry(zSessionId, endSession), {
+  done: onSessionPage("The session has ended. Surveys are on their way to the guests."),
+});
 
-export async function endSessionAction(_: FormState, form: FormData): Promise<FormState> {
-  return runForm(async () => {
-    const sessionId = field(form, "sessionId");
-    await endSession(await actor(), { sessionId });
-    revalidatePath(`/sessions/${sessionId}`);
-    return "The session has ended. Surveys are on their way to the guests.";
-  });
-}
+export const reissueLinkAction = formAction(staffEntry(zInvitationRef, reissueInvitationLink), {
+  done: onSessionPage("A new link is on its way; the old one no longer works."),
+});
 
-export async function reissueLinkAction(_: FormState, form: FormData): Promise<FormState> {
-  return runForm(async () => {
-    const input = { sessionId: field(form, "sessionId"), invitationId: field(form, "invitationId") };
-    await reissueInvitationLink(await actor(), input);
-    revalidatePath(`/sessions/${input.sessionId}`);
-    return "A new link is on its way; the old one no longer works.";
-  });
-}
-
-export async function revokeLinkAction(_: FormState, form: FormData): Promise<FormState> {
-  return runForm(async () => {
-    const input = { sessionId: field(form, "sessionId"), invitationId: field(form, "invitationId") };
-    await revokeInvitationLink(await actor(), input);
-    revalidatePath(`/sessions/${input.sessionId}`);
-    return "The link no longer works.";
-  });
-}
+export const revokeLinkAction = formAction(staffEntry(zInvitationRef, revokeInvitationLink), {
+  done: onSessionPage("The link no longer works."),
+});

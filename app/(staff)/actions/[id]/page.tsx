@@ -6,9 +6,9 @@ import { Button } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
 import { TextArea } from "@/components/ui/field";
 import { formatDate, formatDateTime } from "@/lib/dates";
-import { getAction } from "@/server/actions/actions";
+import { getActionItem } from "@/server/action-items/get-action-item";
 import { requireStaffPage } from "@/server/auth/staff";
-import { transitionActionAction } from "../../insights/actions";
+import { moveActionItemAction } from "../../insights/actions";
 
 export const metadata: Metadata = { title: "Action" };
 
@@ -26,7 +26,7 @@ function Move({
   note?: { label: string; required: boolean };
 }) {
   return (
-    <ActionForm action={transitionActionAction} className="space-y-3">
+    <ActionForm action={moveActionItemAction} className="space-y-3">
       <input type="hidden" name="actionId" value={actionId} />
       <input type="hidden" name="to" value={to} />
       {note && <TextArea name="note" label={note.label} required={note.required} rows={3} />}
@@ -38,7 +38,7 @@ function Move({
 export default async function ActionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireStaffPage();
-  const a = await orNotFound(getAction(actor, id));
+  const a = await orNotFound(getActionItem(actor, id));
   return (
     <div className="max-w-3xl space-y-6">
       <Link href={`/insights/${a.insightId}`} className="text-sm text-blue-800 hover:underline">

@@ -6,10 +6,10 @@ import { Button } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { formatDate } from "@/lib/dates";
-import { listDepartmentsWithMembers } from "@/server/actions/actions";
+import { listDepartmentsWithMembers } from "@/server/action-items/list-departments-with-members";
 import { requireStaffPage } from "@/server/auth/staff";
-import { getInsight } from "@/server/insights/insights";
-import { createActionAction } from "../actions";
+import { getInsight } from "@/server/insights/get-insight";
+import { createActionItemAction } from "../actions";
 import { gridAdvice } from "../grid-labels";
 
 export const metadata: Metadata = { title: "Insight" };
@@ -24,7 +24,7 @@ export default async function InsightPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const actor = await requireStaffPage();
   const i = await orNotFound(getInsight(actor, id));
-  const departments = i.canAddAction ? await listDepartmentsWithMembers(actor) : [];
+  const departments = i.canAddActionItem ? await listDepartmentsWithMembers(actor) : [];
   return (
     <div className="space-y-6">
       <div>
@@ -47,7 +47,7 @@ export default async function InsightPage({ params }: { params: Promise<{ id: st
           </Card>
           <Card title="Actions">
             <ul className="divide-y divide-slate-100">
-              {i.actions.map((a) => (
+              {i.actionItems.map((a) => (
                 <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                   <div>
                     <Link href={`/actions/${a.id}`} className="font-medium text-blue-800 hover:underline">
@@ -60,12 +60,12 @@ export default async function InsightPage({ params }: { params: Promise<{ id: st
                   <Badge status={a.status} />
                 </li>
               ))}
-              {i.actions.length === 0 && <li className="py-2 text-slate-600">No actions yet.</li>}
+              {i.actionItems.length === 0 && <li className="py-2 text-slate-600">No actions yet.</li>}
             </ul>
-            {i.canAddAction && (
+            {i.canAddActionItem && (
               <div className="mt-6 border-t border-slate-200 pt-4">
                 <h3 className="font-semibold">Assign an action</h3>
-                <ActionForm action={createActionAction} className="mt-3 space-y-4">
+                <ActionForm action={createActionItemAction} className="mt-3 space-y-4">
                   <input type="hidden" name="insightId" value={i.id} />
                   <TextField label="What will change" name="title" required maxLength={300} />
                   <div className="grid gap-4 sm:grid-cols-2">

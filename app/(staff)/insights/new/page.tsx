@@ -6,7 +6,8 @@ import { SelectField, TextArea, TextField } from "@/components/ui/field";
 import { formatDate } from "@/lib/dates";
 import { can } from "@/server/auth/policy";
 import { requireStaffPage } from "@/server/auth/staff";
-import { listReasonCodes, listUntriagedComments } from "@/server/insights/insights";
+import { listReasonCodes } from "@/server/insights/list-reason-codes";
+import { listUntriagedComments } from "@/server/insights/list-untriaged-comments";
 import { createInsightAction } from "../actions";
 
 export const metadata: Metadata = { title: "New insight" };

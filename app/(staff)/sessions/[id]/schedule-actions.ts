@@ -1,55 +1,41 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { formToObject, runForm } from "@/app/_lib/form";
-import type { FormState } from "@/components/ui/form-state";
-import { currentStaff } from "@/server/auth/staff";
-import { unauthenticated } from "@/server/errors";
+import { staffEntry } from "@/app/_lib/entry/define-entry";
+import { formAction } from "@/app/_lib/entry/form-action";
+import {
+  zCancelSession,
+  zCorrectAttendance,
+  zInviteAudience,
+  zRescheduleSession,
+} from "@/lib/validation/sessions";
 import { inviteAudience } from "@/server/invitations/invite-audience";
 import { cancelSession } from "@/server/sessions/cancel-session";
 import { correctAttendance } from "@/server/sessions/correct-attendance";
 import { rescheduleSession } from "@/server/sessions/reschedule-session";
-
-async function actor() {
-  const a = await currentStaff();
-  if (!a) throw unauthenticated();
-  return a;
-}
+import { onSessionPage } from "../on-session-page";
 
 const people = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-export async function rescheduleSessionAction(_: FormState, form: FormData): Promise<FormState> {
-  return runForm(async () => {
-    const raw = formToObject(form) as Parameters<typeof rescheduleSession>[1];
-    const { notified } = await rescheduleSession(await actor(), raw);
-    revalidatePath(`/sessions/${raw.sessionId}`);
-    return `Rescheduled. Calendar updates are on their way to ${people(notified.customers, "guest", "guests")} and ${people(notified.staff, "staff member", "staff")}.`;
-  });
-}
+export const rescheduleSessionAction = formAction(staffEntry(zRescheduleSession, rescheduleSession), {
+  done: onSessionPage(
+    ({ notified }) =>
+      `Rescheduled. Calendar updates are on their way to ${people(notified.customers, "guest", "guests")} and ${people(notified.staff, "staff member", "staff")}.`,
+  ),
+});
 
-export async function cancelSessionAction(_: FormState, form: FormData): Promise<FormState> {
-  return runForm(async () => {
-    const sessionId = String(form.get("sessionId") ?? "");
-    const { notified } = await cancelSession(await actor(), { sessionId });
-    revalidatePath(`/sessions/${sessionId}`);
-    return `Cancelled. ${people(notified.customers, "guest", "guests")} and ${people(notified.staff, "staff member", "staff")} are told, with a calendar cancellation.`;
-  });
-}
+export const cancelSessionAction = formAction(staffEntry(zCancelSession, cancelSession), {
+  done: onSessionPage(
+    ({ notified }) =>
+      `Cancelled. ${people(notified.customers, "guest", "guests")} and ${people(notified.staff, "staff member", "staff")} are told, with a calendar cancellation.`,
+  ),
+});
 
-export async function inviteAudienceAction(_: FormState, form: FormData): Promise<FormState> {
-  return runForm(async () => {
-    const raw = formToObject(form) as { sessionId: string; tag?: string; segment?: string };
-    const result = await inviteAudience(await actor(), raw);
-    revalidatePath(`/sessions/${raw.sessionId}`);
-    return `${people(result.invited, "invitation", "invitations")} sent.`;
-  });
-}
+export const inviteAudienceAction = formAction(staffEntry(zInviteAudience, inviteAudience), {
+  done: onSessionPage(({ invited }) => `${people(invited, "invitation", "invitations")} sent.`),
+});
 
-export async function correctAttendanceAction(_: FormState, form: FormData): Promise<FormState> {
-  return runForm(async () => {
-    const raw = formToObject(form) as Parameters<typeof correctAttendance>[1];
-    await correctAttendance(await actor(), raw);
-    revalidatePath(`/sessions/${raw.sessionId}`);
-    return raw.status === "attended" ? "Marked as attended." : "Marked as a no-show.";
-  });
-}
+export const correctAttendanceAction = formAction(staffEntry(zCorrectAttendance, correctAttendance), {
+  done: onSessionPage((_, input) =>
+    input.status === "attended" ? "Marked as attended." : "Marked as a no-show.",
+  ),
+});

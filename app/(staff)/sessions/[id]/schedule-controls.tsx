@@ -5,7 +5,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { COMMON_TIME_ZONES, formatDateTime, instantToZonedWallTime } from "@/lib/dates";
 import { INVITATION_STATUSES } from "@/lib/domain/invitations";
 import type { StaffActor } from "@/server/auth/actor";
-import { audienceOptions } from "@/server/invitations/invite-audience";
+import { customerFacets } from "@/server/customers/customer-facets";
 import type { getSessionDetail } from "@/server/sessions/get-session";
 import {
   cancelSessionAction,
@@ -37,7 +37,7 @@ export async function ScheduleControls({ actor, detail }: { actor: StaffActor; d
   for (const row of board) counts[row.status] = (counts[row.status] ?? 0) + 1;
   const notStarted = session.status === "scheduled" || session.status === "draft";
   const open = notStarted || session.status === "live";
-  const audience = canManage && open && seesPeople ? await audienceOptions(actor) : null;
+  const audience = canManage && open && seesPeople ? await customerFacets(actor) : null;
   const zones = [...new Set([session.timeZone, actor.timeZone, ...COMMON_TIME_ZONES])];
   const booked = board.filter((b) => ["accepted", "attended", "no_show"].includes(b.status));
   const showAttendance = session.status === "ended" && booked.length > 0;

@@ -1,0 +1,83 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { ZodError } from "zod";
+import type { FormState } from "@/components/ui/form-state";
+import type { ActionResult } from "@/lib/action-result";
+import { DomainError, HTTP_STATUS } from "@/server/errors";
+import { safeErrorText } from "@/server/jobs/retry";
+
+// The only places where a thrown error becomes what a caller sees. Unexpected errors are logged
+// without query parameters (they can hold personal data) and answered generically: no stack trace
+// or SQL ever reaches a browser.
+
+const SOMETHING_WENT_WRONG = "Something went wrong. Nothing was lost; please try again.";
+
+/** A body that is too large or not JSON: refused before any zod schema sees it. */
+export class BodyError extends Error {
+  constructor(
+    readonly status: 400 | 413,
+    readonly code: "invalid" | "too_large",
+  ) {
+    super(code);
+    this.name = "BodyError";
+  }
+}
+
+function logUnexpected(label: string, error: unknown) {
+  console.error(`[${label}] unexpected error: ${safeErrorText(error)}`);
+}
+
+/** For forms: messages and field errors beside the fields. */
+export function toFormState(error: unknown, label: string): NonNullable<FormState> {
+  if (error instanceof DomainError)
+    return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
+  if (error instanceof ZodError) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of error.issues) {
+      const key = String(issue.path[0] ?? "form");
+      fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
+    }
+    return { ok: false, message: "Please check the highlighted fields.", fieldErrors };
+  }
+  logUnexpected(label, error);
+  return { ok: false, message: SOMETHING_WENT_WRONG };
+}
+
+/** For server actions called from client components: one message. */
+export function toActionResult(error: unknown, label: string): Extract<ActionResult<never>, { ok: false }> {
+  if (error instanceof DomainError) return { ok: false, message: error.message };
+  if (error instanceof ZodError)
+    return { ok: false, message: error.issues[0]?.message ?? "Please check the form" };
+  logUnexpected(label, error);
+  return { ok: false, message: SOMETHING_WENT_WRONG };
+}
+
+/**
+ * For route handlers: the domain error's status (someone else's resource is a 404, never a 403)
+ * and `{ error: code, issues?: [field paths] }`; an unexpected error is a 503, which asks
+ * machine clients such as LiveKit's webhook sender to retry.
+ */
+export function toErrorResponse(error: unknown, label: string): NextResponse {
+  if (error instanceof DomainError) {
+    const issues = Object.keys(error.fieldErrors);
+    return NextResponse.json(issues.length ? { error: error.code, issues } : { error: error.code }, {
+      status: HTTP_STATUS[error.code],
+    });
+  }
+  if (error instanceof ZodError)
+    return NextResponse.json(
+      {
+        error: "invalid",
+        // An unknown field is named itself: strict schemas refuse it rather than drop it.
+        issues: error.issues.flatMap((i) => (i.code === "unrecognized_keys" ? i.keys : [i.path.join(".")])),
+      },
+      { status: 400 },
+    );
+  if (error instanceof BodyError)
+    return NextResponse.json(
+      error.code === "invalid" ? { error: error.code, issues: [] } : { error: error.code },
+      { status: error.status },
+    );
+  logUnexpected(label, error);
+  return NextResponse.json({ error: "unavailable" }, { status: 503 });
+}
