@@ -3,15 +3,18 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { type Session, sessionStaff, sessions } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
-import { can, type PolicyAction } from "@/server/auth/policy";
+import { type ActorFor, assertCan, type PolicyAction } from "@/server/auth/policy";
 import { notFound } from "@/server/errors";
 
-/** Loads a session and checks `action` against it; someone else's session looks like a missing one. */
-export async function authorizeSession(
+/**
+ * Loads a session and checks `action` against it; someone else's session looks like a missing one.
+ * Answers the actor narrowed to the kinds `action` allows, so callers need no second check.
+ */
+export async function authorizeSession<A extends PolicyAction>(
   actor: Actor,
   sessionId: string,
-  action: PolicyAction,
-): Promise<{ session: Session; staffIds: string[] }> {
+  action: A,
+): Promise<{ session: Session; staffIds: string[]; actor: ActorFor<A> }> {
   const session = await db.query.sessions.findFirst({ where: eq(sessions.id, sessionId) });
   if (!session) throw notFound("Session not found");
   const staff = await db
@@ -19,11 +22,11 @@ export async function authorizeSession(
     .from(sessionStaff)
     .where(eq(sessionStaff.sessionId, sessionId));
   const staffIds = staff.map((s) => s.userId);
-  const allowed = can(actor, action, {
-    sessionId,
-    sessionFacilitatorId: session.facilitatorId,
-    sessionStaffIds: staffIds,
-  });
-  if (!allowed) throw notFound("Session not found");
-  return { session, staffIds };
+  assertCan(
+    actor,
+    action,
+    { sessionId, sessionFacilitatorId: session.facilitatorId, sessionStaffIds: staffIds },
+    () => notFound("Session not found"),
+  );
+  return { session, staffIds, actor };
 }

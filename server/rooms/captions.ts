@@ -3,8 +3,8 @@ import { db } from "@/db";
 import { zCaption } from "@/lib/validation/rooms";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
+import { authorizeSession } from "@/server/auth/authorize-session";
 import { conflict } from "@/server/errors";
-import { authorizeSession } from "@/server/sessions/session-access";
 import { identitiesInRoom, sendToIdentities } from "./room-service";
 import { sessionRoomNames } from "./speed-dating";
 

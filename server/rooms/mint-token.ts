@@ -8,8 +8,8 @@ import { customerIdentity, staffIdentity } from "@/lib/domain/room-identity";
 import { participantMetadata } from "@/lib/room-metadata";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
+import { authorizeSession } from "@/server/auth/authorize-session";
 import { conflict, forbidden, notFound } from "@/server/errors";
-import { authorizeSession } from "@/server/sessions/session-access";
 import { grantsFor, type ParticipantRole } from "./grants";
 import { hasTables, placeAtTable, type Seat, type TablePlacement } from "./speed-dating";
 

@@ -22,7 +22,7 @@ import {
 } from "@/lib/speed-dating";
 import type { Actor } from "@/server/auth/actor";
 import { conflict, forbidden, notFound } from "@/server/errors";
-import { authorizeSession } from "@/server/sessions/session-access";
+import { authorizeSession } from "@/server/auth/authorize-session";
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 

@@ -6,8 +6,7 @@ import { customerIdentity, staffIdentity } from "@/lib/domain/room-identity";
 import type { RoomRole } from "@/lib/domain/room-roles";
 import type { StaffRoomView } from "@/lib/domain/staff-room-view";
 import type { Actor } from "@/server/auth/actor";
-import { forbidden } from "@/server/errors";
-import { authorizeSession } from "@/server/sessions/session-access";
+import { authorizeSession } from "@/server/auth/authorize-session";
 import { canModerate } from "./backroom/backroom-access";
 import { backroomState } from "./backroom/backroom-state";
 import { moderationForSession } from "./moderation/moderation-log";
@@ -16,9 +15,8 @@ import { moderationForSession } from "./moderation/moderation-log";
  * Everything the staff room page needs on load, so a reload or a dropped connection restores the
  * full backroom, the moderation log and who is who, from the database.
  */
-export async function staffRoomView(actor: Actor, sessionId: string): Promise<StaffRoomView> {
-  const { session, staffIds } = await authorizeSession(actor, sessionId, "room.backroom");
-  if (actor.kind !== "staff") throw forbidden();
+export async function staffRoomView(anyActor: Actor, sessionId: string): Promise<StaffRoomView> {
+  const { session, staffIds, actor } = await authorizeSession(anyActor, sessionId, "room.backroom");
   const guests = await db
     .select({
       invitationId: invitations.id,

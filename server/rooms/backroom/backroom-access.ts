@@ -1,9 +1,8 @@
 import "server-only";
 import type { Session } from "@/db/schema";
 import type { Actor, StaffActor } from "@/server/auth/actor";
+import { authorizeSession } from "@/server/auth/authorize-session";
 import { can } from "@/server/auth/policy";
-import { forbidden } from "@/server/errors";
-import { authorizeSession } from "@/server/sessions/session-access";
 
 /** The session, for staff allowed into its backroom (`room.backroom`) or to run it (`room.moderate`). */
 export async function staffInBackroom(
@@ -11,9 +10,8 @@ export async function staffInBackroom(
   sessionId: string,
   action: "room.backroom" | "room.moderate",
 ): Promise<{ session: Session; staff: StaffActor }> {
-  const { session } = await authorizeSession(actor, sessionId, action);
-  if (actor.kind !== "staff") throw forbidden();
-  return { session, staff: actor };
+  const { session, actor: staff } = await authorizeSession(actor, sessionId, action);
+  return { session, staff };
 }
 
 /** Whether the actor may run the queue (approve, asked, dismiss, merge) — for showing controls. */

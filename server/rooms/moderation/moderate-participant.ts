@@ -8,8 +8,8 @@ import { customerIdentity } from "@/lib/domain/room-identity";
 import { type ModerateInput, zModerate } from "@/lib/validation/rooms";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
-import { conflict, forbidden, notFound } from "@/server/errors";
-import { authorizeSession } from "@/server/sessions/session-access";
+import { authorizeSession } from "@/server/auth/authorize-session";
+import { conflict, notFound } from "@/server/errors";
 import { broadcastToSessionStaff } from "../broadcast";
 import { removeFromRoom, sendToIdentities } from "../room-service";
 import { sessionRoomNames } from "../speed-dating";
@@ -20,10 +20,9 @@ import { moderationEntry } from "./moderation-entry";
  * category, time and who acted); only then is the customer told, privately, and on removal
  * disconnected and barred from new tokens for this session.
  */
-export async function moderateParticipant(actor: Actor, input: ModerateInput): Promise<ModerationEntry> {
+export async function moderateParticipant(anyActor: Actor, input: ModerateInput): Promise<ModerationEntry> {
   const data = zModerate.parse(input);
-  const { session } = await authorizeSession(actor, data.sessionId, "room.moderate");
-  if (actor.kind !== "staff") throw forbidden();
+  const { session, actor } = await authorizeSession(anyActor, data.sessionId, "room.moderate");
   const inv = await db.query.invitations.findFirst({ where: eq(invitations.id, data.invitationId) });
   if (inv?.sessionId !== session.id) throw notFound("Participant not found");
   const entry = await db.transaction(async (tx) => {

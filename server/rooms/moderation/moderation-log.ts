@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { invitations, moderationEvents, users } from "@/db/schema";
 import type { ModerationEntry } from "@/lib/domain/moderation-entry";
 import type { Actor } from "@/server/auth/actor";
-import { authorizeSession } from "@/server/sessions/session-access";
+import { authorizeSession } from "@/server/auth/authorize-session";
 import { moderationEntry } from "./moderation-entry";
 
 /** This session's moderation log, plus how many steps each customer had in earlier sessions. */

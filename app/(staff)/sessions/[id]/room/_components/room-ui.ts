@@ -1,7 +1,8 @@
 // Small shared pieces of the staff room's controls.
+
+import type { ActionResult as RoomActionResult } from "@/lib/action-result";
 import type { QuestionView } from "@/lib/domain/backroom-views";
 import type { ModerationCategory, ModerationStep } from "@/lib/domain/moderation";
-import type { RoomActionResult } from "../actions";
 
 export const btn =
   "min-h-9 rounded-md px-3 py-1 text-sm font-semibold ring-1 ring-slate-300 hover:bg-slate-100 disabled:opacity-50";
