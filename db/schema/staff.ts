@@ -73,4 +73,3 @@ export type Department = typeof departments.$inferSelect;
 
 // server/auth/policy.ts still names the role type through the schema; this line goes once it
 // imports it from lib/domain/staff like everything else.
-export type { StaffRole } from "@/lib/domain/staff";

@@ -1,4 +1,4 @@
-import type { StaffRole } from "@/db/schema";
+import type { StaffRole } from "@/lib/domain/staff";
 import { type DomainError, forbidden } from "@/server/errors";
 import type { Actor, CustomerActor, RespondentActor, StaffActor } from "./actor";
 
