@@ -90,7 +90,8 @@ function unknownSchema(status: SchemaStatus): SchemaMismatchError {
   return new SchemaMismatchError(
     `The database has ${status.unknown.length} migration(s) this build does not know ` +
       `(${status.unknown.join(", ")}): a newer release migrated it. Deploy that release or a newer one; ` +
-      "never start an older build on a newer schema.",
+      "never start an older build on a newer schema (in development, after switching to an older " +
+      "branch: delete the local database file and start again).",
     status,
   );
 }
@@ -197,7 +198,7 @@ async function acquireLock(
       );
     }
     await new Promise((r) => setTimeout(r, pause));
-    pause = Math.min(pause * 2, 500);
+    pause = Math.min(pause * 2, 250);
   }
   const renew = setInterval(
     () =>
