@@ -144,11 +144,18 @@ describe(`migrations on ${TEST_DB_KIND === "sqld" ? "a libSQL server (sqld)" : "
   });
 
   it(
-    "a worker process with MIGRATE_ON_START=false refuses to start on an unmigrated database; the release step fixes it",
+    "a production worker process (MIGRATE_ON_START defaults to false there) refuses to start on an unmigrated database; the release step fixes it",
     PROCESSES,
     async () => {
       const url = await freshUrl();
-      const refused = await runScript("worker.ts", { DATABASE_URL: url, MIGRATE_ON_START: "false" });
+      const refused = await runScript("worker.ts", {
+        DATABASE_URL: url,
+        NODE_ENV: "production",
+        IMMERSION_DEMO: "",
+        MIGRATE_ON_START: "",
+        AUTH_SECRET: "a-production-secret-for-this-test-only-0123456789",
+        LIVEKIT_API_SECRET: "a-production-livekit-secret-for-this-test-0123",
+      });
       expect(refused.code).toBe(1);
       expect(refused.output).toMatch(/\[worker\] refusing to start: The database lacks \d+ migration\(s\)/);
       const release = await runScript("migrate.ts", { DATABASE_URL: url });
