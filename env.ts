@@ -16,6 +16,12 @@ const schema = z.object({
   APP_URL: z.url().default("http://localhost:3000"),
   DATABASE_URL: z.string().min(1).default("file:data/immersion.db"),
   DATABASE_AUTH_TOKEN: z.string().optional(),
+  DATABASE_SYNC_URL: z
+    .string()
+    .regex(/^(libsql|https?):\/\//, "must be a libsql://, http:// or https:// URL")
+    .optional(),
+  DATABASE_SYNC_INTERVAL_SECONDS: z.coerce.number().min(0.1).max(3600).default(1),
+  MIGRATE_ON_START: bool.default(!isProduction),
   AUTH_SECRET: z.string().min(32).default(DEV_AUTH_SECRET),
   AUTH_OIDC_ISSUER: z.url().optional(),
   AUTH_OIDC_CLIENT_ID: z.string().optional(),
@@ -48,6 +54,11 @@ function load(): Env {
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
   const env = parsed.data;
+  if (env.DATABASE_SYNC_URL && !env.DATABASE_URL.startsWith("file:")) {
+    throw new Error(
+      "Invalid environment:\n  DATABASE_URL: must be a file: path (the local copy) when DATABASE_SYNC_URL is set",
+    );
+  }
   return env;
 }
 

@@ -37,30 +37,55 @@ function patchNativeConnections(): void {
   Database.prototype.prepare = function (this: NativeDb, sql: string) {
     if (!configured.has(this)) {
       configured.add(this);
-      for (const pragma of CONNECTION_PRAGMAS) runPragma(this, prepare, pragma);
+      for (const pragma of CONNECTION_PRAGMAS) {
+        // An embedded replica (a file with a `syncUrl`) refuses connection settings: its primary
+        // server owns them. The driver gives no other way to tell it from a plain file here.
+        if (!runPragma(this, prepare, pragma)) break;
+      }
     }
     return prepare.call(this, sql);
   };
   patched = true;
 }
 
-function runPragma(db: NativeDb, prepare: (sql: string) => unknown, pragma: string): void {
-  const stmt = prepare.call(db, pragma) as { run?: () => unknown; all?: () => unknown; reader?: boolean };
+/** Applies one setting; false when the connection is an embedded replica, which refuses them. */
+function runPragma(db: NativeDb, prepare: (sql: string) => unknown, pragma: string): boolean {
+  let stmt: { run?: () => unknown; all?: () => unknown; reader?: boolean };
+  try {
+    stmt = prepare.call(db, pragma) as typeof stmt;
+  } catch (error) {
+    if (error instanceof Error && /UnsupportedStatement/.test(error.message)) return false;
+    throw error;
+  }
   // PRAGMAs that return a row (journal_mode) must be read, the others run.
   if (stmt.reader && stmt.all) stmt.all();
   else stmt.run?.();
+  return true;
 }
 
-export function openClient(url: string, authToken?: string): Client {
+/** An embedded replica: a local file kept in sync with a libSQL server, which takes the writes. */
+export type ReplicaOptions = { syncUrl: string; syncIntervalSeconds?: number };
+
+export function openClient(url: string, authToken?: string, replica?: ReplicaOptions): Client {
+  const local = url.startsWith("file:") || url === ":memory:";
+  if (replica && !url.startsWith("file:")) throw new Error("An embedded replica needs a file: URL");
   if (url.startsWith("file:")) {
     // A fresh checkout has no data folder yet; the driver will not create it.
     const file = url.slice("file:".length).split("?")[0] ?? "";
     if (file && file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   }
-  if (url.startsWith("file:") || url === ":memory:") patchNativeConnections();
-  // Remote libSQL servers apply their own durability and locking; both guards are for local files.
-  const client = createClient({ url, authToken, concurrency: 8 });
-  return url.startsWith("file:") || url === ":memory:" ? serializeWrites(client) : client;
+  if (local) patchNativeConnections();
+  // Remote libSQL servers apply their own durability and locking (they queue writers); both guards
+  // are for local files. See docs/decisions/011-libsql-server-in-tests.md.
+  const client = createClient({
+    url,
+    authToken,
+    concurrency: 8,
+    syncUrl: replica?.syncUrl,
+    syncInterval: replica?.syncIntervalSeconds,
+  });
+  // An embedded replica has one connection, which an open transaction holds: reads wait too.
+  return local ? serializeWrites(client, { reads: Boolean(replica) }) : client;
 }
 
 /**
@@ -69,9 +94,10 @@ export function openClient(url: string, authToken?: string): Client {
  * write, SQLite's busy wait blocks the whole event loop, the first transaction can never finish,
  * and both fail with SQLITE_BUSY after the timeout. So writes within one process take turns
  * (an async mutex); reads never wait (WAL). `busy_timeout` still covers other processes, such as
- * `npm run worker`, whose locks are released independently of our event loop.
+ * `npm run worker`, whose locks are released independently of our event loop. With `reads: true`
+ * (an embedded replica, whose single connection an open transaction holds) everything takes turns.
  */
-export function serializeWrites(client: Client): Client {
+export function serializeWrites(client: Client, options: { reads?: boolean } = {}): Client {
   let tail: Promise<void> = Promise.resolve();
   const lock = async (): Promise<() => void> => {
     let release!: () => void;
@@ -82,6 +108,7 @@ export function serializeWrites(client: Client): Client {
     return release;
   };
   const isRead = (stmt: unknown) => {
+    if (options.reads) return false;
     const sql = (typeof stmt === "string" ? stmt : ((stmt as { sql?: string })?.sql ?? ""))
       .trimStart()
       .slice(0, 12)
@@ -106,7 +133,12 @@ export function serializeWrites(client: Client): Client {
           }
         };
       }
-      if (prop === "batch" || prop === "migrate" || prop === "executeMultiple") {
+      if (
+        prop === "batch" ||
+        prop === "migrate" ||
+        prop === "executeMultiple" ||
+        (prop === "sync" && options.reads)
+      ) {
         return async (...args: unknown[]) => {
           const release = await lock();
           try {
@@ -118,7 +150,7 @@ export function serializeWrites(client: Client): Client {
       }
       if (prop === "transaction") {
         return async (mode?: TransactionMode) => {
-          if (mode === "read") return target.transaction(mode);
+          if (mode === "read" && !options.reads) return target.transaction(mode);
           const release = await lock();
           try {
             const tx = await target.transaction(mode);

@@ -4,7 +4,7 @@ import "server-only";
 import type { Client } from "@libsql/client";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { env } from "@/env";
-import { openClient } from "./connection";
+import { openClient, type ReplicaOptions } from "./connection";
 import * as schema from "./schema";
 
 export type Db = LibSQLDatabase<typeof schema>;
@@ -17,14 +17,26 @@ export type Tx = Omit<Db, "transaction" | "batch" | "$client">;
 
 const cache = globalThis as unknown as { immersionDb?: { client: Client; db: Db } };
 
-/** Opens a drizzle database on a libSQL URL (a file, :memory: or a server). */
-export function openDb(url: string, authToken?: string): { client: Client; db: Db } {
-  const client = openClient(url, authToken);
+/** Opens a drizzle database on a libSQL URL (a file, :memory: or a server), or an embedded replica. */
+export function openDb(
+  url: string,
+  authToken?: string,
+  replica?: ReplicaOptions,
+): { client: Client; db: Db } {
+  const client = openClient(url, authToken, replica);
   return { client, db: drizzle(client, { schema }) };
 }
 
+/** The app's own database settings from env.ts (an embedded replica when DATABASE_SYNC_URL is set). */
+export function openAppDb(): { client: Client; db: Db } {
+  const replica = env.DATABASE_SYNC_URL
+    ? { syncUrl: env.DATABASE_SYNC_URL, syncIntervalSeconds: env.DATABASE_SYNC_INTERVAL_SECONDS }
+    : undefined;
+  return openDb(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN, replica);
+}
+
 function defaultDb() {
-  if (!cache.immersionDb) cache.immersionDb = openDb(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+  if (!cache.immersionDb) cache.immersionDb = openAppDb();
   return cache.immersionDb;
 }
 

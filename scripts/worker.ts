@@ -2,14 +2,21 @@
 // leases keep each job and each email to one of them). Set WORKER_IN_PROCESS=false on the app
 // servers when running it this way.
 import { db, dbClient } from "@/db";
-import { migrateDatabase } from "@/db/migrate";
-import { assertProductionSecrets } from "@/env";
+import { prepareDatabase } from "@/db/migrate";
+import { assertProductionSecrets, env } from "@/env";
 import "@/server/jobs/handlers";
 import { startWorker } from "@/server/jobs/worker";
 
 assertProductionSecrets();
-// The app's own `db`, so the handlers (which use it too) share one connection pool.
-await migrateDatabase(db);
+// The app's own `db`, so the handlers (which use it too) share one connection pool. Like the web
+// process: migrate in development, otherwise verify that the release step did.
+try {
+  if (env.DATABASE_SYNC_URL) await dbClient().sync();
+  await prepareDatabase(db, { migrate: env.MIGRATE_ON_START });
+} catch (error) {
+  console.error(`[worker] refusing to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 const worker = startWorker({ db });
 
 let stopping = false;

@@ -21,8 +21,8 @@ import {
   trainedFirstTables,
 } from "@/lib/speed-dating";
 import type { Actor } from "@/server/auth/actor";
-import { conflict, forbidden, notFound } from "@/server/errors";
 import { authorizeSession } from "@/server/auth/authorize-session";
+import { conflict, forbidden, notFound } from "@/server/errors";
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 

@@ -13,9 +13,10 @@ import { workerHealth } from "@/server/jobs/worker-health";
 import { enqueueEmail } from "@/server/notify/outbox";
 import { createTransport } from "@/server/notify/sender";
 import { startTestSmtp } from "@/tests/support/smtp";
+import { freshDatabaseUrl } from "@/tests/support/test-database";
 
 const dir = mkdtempSync(path.join(tmpdir(), "immersion-jobs-"));
-const url = `file:${path.join(dir, "jobs.db")}`;
+const url = await freshDatabaseUrl(path.join(dir, "jobs.db"));
 const opened: { close(): void }[] = [];
 let db: Db;
 

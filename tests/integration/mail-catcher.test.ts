@@ -8,6 +8,7 @@ import { listMailbox, readMessage } from "@/mail-catcher/mailbox-store";
 import { type MailCatcher, startMailCatcher } from "@/mail-catcher/smtp-server";
 import { enqueueEmail } from "@/server/notify/outbox";
 import { createTransport, deliverDueEmails } from "@/server/notify/sender";
+import { freshDatabaseUrl } from "@/tests/support/test-database";
 
 const dir = mkdtempSync(path.join(tmpdir(), "immersion-catcher-"));
 const mailbox = path.join(dir, "mailbox");
@@ -23,7 +24,7 @@ afterAll(async () => {
 
 describe("development mail catcher", () => {
   it("catches what the outbox sender delivers, and lists it parsed, newest first", async () => {
-    const url = `file:${path.join(dir, "catcher.db")}`;
+    const url = await freshDatabaseUrl(path.join(dir, "catcher.db"));
     const { client, db } = openDb(url);
     await migrateDatabase(db);
     const subjects = ["First — Xin chào", "Second 你好", "Third مرحبا"];

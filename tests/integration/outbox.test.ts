@@ -11,10 +11,11 @@ import { outboxStatus } from "@/server/notify/outbox-status";
 import { createTransport, deliverDueEmails, type MailTransport } from "@/server/notify/sender";
 import { freePort } from "@/tests/support/ports";
 import { startTestSmtp, type TestSmtp } from "@/tests/support/smtp";
+import { freshDatabaseUrl } from "@/tests/support/test-database";
 
 const ADDRESS = "ada.lovelace@example.com";
 const dir = mkdtempSync(path.join(tmpdir(), "immersion-outbox-"));
-const url = `file:${path.join(dir, "outbox.db")}`;
+const url = await freshDatabaseUrl(path.join(dir, "outbox.db"));
 const opened: { close(): void }[] = [];
 let db: Db;
 let smtp: TestSmtp;

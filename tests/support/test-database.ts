@@ -1,0 +1,41 @@
+// Which database the integration suite runs on. `npm test` runs it twice: on a libSQL file (the
+// embedded default) and with IMMERSION_TEST_DB=sqld on a real libSQL server, so every domain test
+// proves the same behaviour on both. Servers started here are killed after the test file.
+import { readFileSync } from "node:fs";
+import { createClient } from "@libsql/client";
+import { afterAll } from "vitest";
+import { type Sqld, startSqld } from "./sqld";
+
+export type TestDbKind = "file" | "sqld";
+
+export const TEST_DB_KIND: TestDbKind = process.env.IMMERSION_TEST_DB === "sqld" ? "sqld" : "file";
+
+const started: Sqld[] = [];
+afterAll(async () => {
+  await Promise.allSettled(started.splice(0).map((s) => s.close()));
+});
+
+/** A new, empty database of the kind under test: the file at `file`, or a sqld server of its own. */
+export async function freshDatabaseUrl(file: string): Promise<string> {
+  if (TEST_DB_KIND === "file") return `file:${file}`;
+  const server = await startSqld();
+  started.push(server);
+  return server.url;
+}
+
+/**
+ * The bytes a libSQL file keeps on disk, after moving the WAL into the main file, so a test can
+ * show erased values are really gone (`secure_delete`). Null on sqld: the server owns its storage,
+ * refuses `secure_delete` and keeps page history in its replication log; what that means is shown
+ * in tests/integration/db-server-settings.test.ts and docs/decisions/011-libsql-server-in-tests.md.
+ */
+export async function checkpointedFileBytes(url: string): Promise<Buffer | null> {
+  if (!url.startsWith("file:")) return null;
+  const client = createClient({ url });
+  try {
+    await client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+  } finally {
+    client.close();
+  }
+  return readFileSync(url.slice("file:".length));
+}
