@@ -31,23 +31,26 @@ export async function admitJoin(
   options: DevServerOptions,
   registry: RoomRegistry,
 ): Promise<AdmittedJoin> {
+  // LiveKit's order: the token first (its auth middleware answers 401 before the handler looks at
+  // anything else), then the join request (400), then the grants.
+  let claims: Claims;
+  try {
+    claims = await verifyToken(query.get("access_token"), options.apiKey, options.apiSecret);
+  } catch (error) {
+    if (error instanceof AuthError) throw new JoinRefused(error.status, error.message);
+    throw error;
+  }
+  if (!claims.video) throw new JoinRefused(401, "permissions denied");
   let params: JoinParams;
   try {
     params = parseV1Join(query);
   } catch (error) {
     throw new JoinRefused(400, error instanceof JoinRequestError ? error.message : "bad request");
   }
-  let claims: Claims;
-  try {
-    claims = await verifyToken(params.token, options.apiKey, options.apiSecret);
-  } catch (error) {
-    if (error instanceof AuthError) throw new JoinRefused(error.status, error.message);
-    throw error;
-  }
-  const video = claims.video ?? {};
+  const video = claims.video;
   if (!video.roomJoin) throw new JoinRefused(401, "permissions denied: token has no roomJoin grant");
-  if (!claims.sub) throw new JoinRefused(400, "token has no identity");
-  if (!video.room) throw new JoinRefused(400, "token has no room");
+  if (!claims.sub) throw new JoinRefused(400, "identity cannot be empty");
+  if (!video.room) throw new JoinRefused(400, "no room name");
   const room = registry.get(video.room);
   if (room && room.settings.maxParticipants > 0 && room.participants.size >= room.settings.maxParticipants) {
     throw new JoinRefused(403, "room is full");

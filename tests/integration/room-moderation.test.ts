@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { invitations, moderationEvents, reasonCodes, sessions } from "@/db/schema";
 import { env } from "@/env";
-import type { LivekitDevServer } from "@/livekit-dev/server";
 import type { Actor } from "@/server/auth/actor";
 import { DomainError } from "@/server/errors";
 import {
@@ -26,10 +25,11 @@ import { NodeParticipant } from "../integration/livekit-dev/node-participant";
 import { roomSession } from "../support/room-fixtures";
 import { startRoomLivekit } from "../support/room-test-env";
 import { seededDb } from "../support/seeded-db";
+import type { TestLivekit } from "../support/test-livekit";
 
 type Staff = Awaited<ReturnType<typeof seededDb>>;
 let staff: Staff;
-let lk: LivekitDevServer;
+let lk: TestLivekit;
 let api: RoomServiceClient;
 const joined: NodeParticipant[] = [];
 

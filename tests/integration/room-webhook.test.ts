@@ -13,7 +13,6 @@ import { POST } from "@/app/api/livekit/webhook/route";
 import { db } from "@/db";
 import { invitations, jobs, livekitWebhookEvents, roomAttendance, sessions } from "@/db/schema";
 import { env } from "@/env";
-import type { LivekitDevServer } from "@/livekit-dev/server";
 import { signWebhook } from "@/livekit-dev/webhook-sender";
 import { mintRoomToken } from "@/server/rooms/mint-token";
 import { moderateParticipant } from "@/server/rooms/moderation";
@@ -21,10 +20,11 @@ import { NodeParticipant } from "../integration/livekit-dev/node-participant";
 import { roomSession } from "../support/room-fixtures";
 import { startRoomLivekit } from "../support/room-test-env";
 import { seededDb } from "../support/seeded-db";
+import type { TestLivekit } from "../support/test-livekit";
 
 type Staff = Awaited<ReturnType<typeof seededDb>>;
 let staff: Staff;
-let lk: LivekitDevServer;
+let lk: TestLivekit;
 let hookServer: Server;
 const statuses: number[] = [];
 

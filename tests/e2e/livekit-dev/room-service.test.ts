@@ -5,7 +5,7 @@ import { DataPacket_Kind, RoomServiceClient, TwirpError } from "livekit-server-s
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../support/chromium";
-import { startTestLivekit, type TestLivekit } from "../../support/livekit-dev-server";
+import { startTestLivekit, type TestLivekit } from "../../support/test-livekit";
 import { BrowserParticipant, mintToken, type PageServer, startPageServer, waitFor } from "./harness";
 
 const room = "service";

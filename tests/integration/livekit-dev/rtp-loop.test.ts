@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RtpHeader, RtpPacket } from "werift";
 import { Recorder, type Recording, RtpLoop, readVp8Descriptor } from "../../bench/rtp-loop";
 import { mintToken } from "../../e2e/livekit-dev/harness";
-import { startTestLivekit, type TestLivekit } from "../../support/livekit-dev-server";
+import { startTestLivekit, type TestLivekit } from "../../support/test-livekit";
 import { NodeParticipant } from "./node-participant";
 
 /** A VP8 RTP payload: descriptor with a 15-bit picture id, then a frame header byte. */

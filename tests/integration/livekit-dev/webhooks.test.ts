@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { AccessToken, RoomServiceClient, WebhookReceiver } from "livekit-server-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestLivekit, type TestLivekit } from "../../support/livekit-dev-server";
+import { startTestLivekit, type TestLivekit } from "../../support/test-livekit";
 import { NodeParticipant } from "./node-participant";
 
 interface Delivery {
