@@ -130,13 +130,6 @@ export class Room implements ParticipantHost {
     for (const other of this.participants.values()) if (other !== participant) other.sendUpdate([info]);
   }
 
-  /** Tells everyone else a participant is gone, without disconnecting it (it became hidden). */
-  hideFromOthers(participant: Participant): void {
-    const info = participant.info();
-    info.state = ParticipantInfo_State.DISCONNECTED;
-    for (const other of this.participants.values()) if (other !== participant) other.sendUpdate([info]);
-  }
-
   onMediaConnected(participant: Participant): void {
     if (
       participant.state !== ParticipantInfo_State.JOINING &&

@@ -12,6 +12,7 @@ import {
   Track,
 } from "livekit-client";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { shownInRoom } from "@/lib/room-attributes";
 import { type DeviceChoice, deviceErrorMessage, PreJoin, type PreJoinStrings } from "./pre-join";
 import { type RoundClock, RoundTimer, type RoundTimerStrings } from "./round-timer";
 import { useSpeaking } from "./use-speaking";
@@ -78,7 +79,8 @@ const roleOf = (p: Participant) => {
 };
 
 function snapshot(room: Room): Person[] {
-  const all: Participant[] = [room.localParticipant, ...room.remoteParticipants.values()];
+  const remote = [...room.remoteParticipants.values()].filter((p) => shownInRoom(p.attributes));
+  const all: Participant[] = [room.localParticipant, ...remote];
   return all.map((p) => {
     const mic = p.getTrackPublication(Track.Source.Microphone);
     return {
@@ -238,6 +240,7 @@ export function RoomClient({
       .on(RoomEvent.ParticipantConnected, refresh)
       .on(RoomEvent.ParticipantDisconnected, refresh)
       .on(RoomEvent.ParticipantPermissionsChanged, refresh)
+      .on(RoomEvent.ParticipantAttributesChanged, refresh)
       .on(RoomEvent.ActiveSpeakersChanged, refresh)
       .on(RoomEvent.ConnectionQualityChanged, refresh)
       .on(RoomEvent.TrackMuted, refresh)
@@ -257,6 +260,7 @@ export function RoomClient({
         .off(RoomEvent.ParticipantConnected, refresh)
         .off(RoomEvent.ParticipantDisconnected, refresh)
         .off(RoomEvent.ParticipantPermissionsChanged, refresh)
+        .off(RoomEvent.ParticipantAttributesChanged, refresh)
         .off(RoomEvent.ActiveSpeakersChanged, refresh)
         .off(RoomEvent.ConnectionQualityChanged, refresh)
         .off(RoomEvent.TrackMuted, refresh)

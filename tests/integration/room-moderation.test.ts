@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { invitations, moderationEvents, reasonCodes, sessions } from "@/db/schema";
 import { env } from "@/env";
+import { HIDDEN_LISTENER_ATTRIBUTE } from "@/lib/room-attributes";
 import type { Actor } from "@/server/auth/actor";
 import { DomainError } from "@/server/errors";
 import {
@@ -165,9 +166,12 @@ describe("floor control", () => {
     await setFloor(staff.facilitator, input);
     let info = await api.getParticipant(session.roomName, agent.identity);
     expect(info.permission).toMatchObject({ canPublish: true, hidden: false });
+    expect(info.attributes[HIDDEN_LISTENER_ATTRIBUTE]).toBeUndefined();
     await setFloor(staff.facilitator, { ...input, grant: false });
     info = await api.getParticipant(session.roomName, agent.identity);
     expect(info.permission).toMatchObject({ canPublish: false, hidden: true });
+    // Marked while still visible: on LiveKit nobody else hears about a participant once hidden.
+    expect(info.attributes[HIDDEN_LISTENER_ATTRIBUTE]).toBe("true");
     expect(
       await code(
         setFloor(staff.facilitator, {

@@ -4,9 +4,11 @@ import {
   AddTrackRequest,
   DisconnectReason,
   LeaveRequest_Action,
+  type ParticipantInfo,
   ParticipantInfo_State,
   Ping,
   RequestResponse_Reason,
+  type SignalResponse,
   TrackSource,
   TrackType,
 } from "@livekit/protocol";
@@ -193,6 +195,32 @@ describe(`grants on ${livekitName(kind)}`, () => {
     expect(deaf.received.size).toBe(0);
     expect(deaf.join.participant?.permission?.canSubscribe).toBe(false);
     expect(listener.join.participant?.permission?.canSubscribe).toBe(true);
+  });
+
+  it("tells nobody else when a participant becomes hidden live (others keep listing it)", async () => {
+    const watcher = await connect("onlooker", { room: "hide" });
+    const actor = await connect("vanisher", { room: "hide" });
+    const marker = await connect("marker", { room: "hide" });
+    await Promise.all([watcher.waitConnected(), actor.waitConnected(), marker.waitConnected()]);
+    const api = new RoomServiceClient(lk.httpUrl, lk.apiKey, lk.apiSecret);
+    const sees = (identity: string, check: (p: ParticipantInfo) => boolean) => (r: SignalResponse) =>
+      r.message.case === "update" &&
+      r.message.value.participants.some((p) => p.identity === identity && check(p));
+    await watcher.waitFor(sees("vanisher", (p) => p.state === ParticipantInfo_State.ACTIVE));
+    await api.updateParticipant("hide", "vanisher", { permission: { canSubscribe: true, hidden: true } });
+    await actor.waitFor(sees("vanisher", (p) => p.permission?.hidden === true));
+    // Updates reach a participant in order: once the watcher has the marker's later change, it
+    // has everything about the vanisher sent before it.
+    await api.updateParticipant("hide", "marker", { metadata: "after" });
+    await watcher.waitFor(sees("marker", (p) => p.metadata === "after"));
+    const aboutVanisher = watcher.responses.flatMap((r) =>
+      r.message.case === "update"
+        ? r.message.value.participants.filter((p) => p.identity === "vanisher")
+        : [],
+    );
+    expect(aboutVanisher.length).toBeGreaterThan(0);
+    expect(aboutVanisher.some((p) => p.state === ParticipantInfo_State.DISCONNECTED)).toBe(false);
+    expect(aboutVanisher.some((p) => p.permission?.hidden)).toBe(false);
   });
 
   it("unpublishes a track at once when RoomService revokes canPublish", async () => {
