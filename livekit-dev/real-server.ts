@@ -36,6 +36,8 @@ export interface RealServerOptions {
 
 export interface RealLivekitServer {
   url: string;
+  /** The server's process id (for CPU and memory figures). */
+  pid: number;
   port: number;
   apiKey: string;
   apiSecret: string;
@@ -199,6 +201,7 @@ export async function startRealLivekitServer(options: RealServerOptions): Promis
 
   return {
     url: `ws://127.0.0.1:${port}`,
+    pid: child.pid ?? 0,
     port,
     apiKey,
     apiSecret,
