@@ -43,6 +43,8 @@ export interface RealLivekitServer {
   apiSecret: string;
   /** Everything the server printed so far (for a failing test's message). */
   output(): string;
+  /** The node's id (ND_…), read from its start-up line: known at log level info or debug. */
+  nodeId(): string | undefined;
   close(): Promise<void>;
 }
 
@@ -206,6 +208,7 @@ export async function startRealLivekitServer(options: RealServerOptions): Promis
     apiKey,
     apiSecret,
     output: () => output,
+    nodeId: () => /"nodeID": "(ND_\w+)"/.exec(output)?.[1],
     close: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         // The first signal drains (waits for participants to leave), the second forces.

@@ -9,9 +9,11 @@ export TZ=UTC
 bash scripts/ensure-chromium.sh
 LIVEKIT_SERVER_BIN="${LIVEKIT_SERVER_BIN:-$(bash scripts/ensure-livekit-server.sh)}"
 export LIVEKIT_SERVER_BIN
+bash scripts/ensure-redis.sh # for the two-node LiveKit cluster test
 # The suites that talk to a LiveKit server, run a second time against the real one.
 LIVEKIT_INTEGRATION=(tests/integration/livekit-dev tests/integration/room-webhook.test.ts
-  tests/integration/room-moderation.test.ts tests/integration/speed-dating.test.ts)
+  tests/integration/room-moderation.test.ts tests/integration/speed-dating.test.ts
+  tests/integration/livekit-cluster.test.ts)
 LIVEKIT_E2E=(tests/e2e/livekit-dev tests/e2e/room.test.ts tests/e2e/room-prejoin.test.ts
   tests/e2e/speed-dating.test.ts)
 echo "== typecheck"; npx tsc --noEmit -p .

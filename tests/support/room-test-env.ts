@@ -3,7 +3,13 @@
 // on that port later (startRoomLivekit). Which server follows LIVEKIT_TEST_SERVER (test-livekit.ts).
 import "./test-env";
 import { freePort } from "./ports";
-import { livekitCredentials, livekitKind, startTestLivekit, type TestLivekit } from "./test-livekit";
+import {
+  livekitCredentials,
+  livekitKind,
+  startTestLivekit,
+  type TestLivekit,
+  type TestLivekitOptions,
+} from "./test-livekit";
 
 const port = await freePort();
 const credentials = livekitCredentials[livekitKind()];
@@ -13,12 +19,12 @@ process.env.LIVEKIT_API_SECRET = credentials.apiSecret;
 
 /** Starts the test run's LiveKit server where the app expects it, with the app's key and secret. */
 export function startRoomLivekit(
-  options: { webhookUrl?: string; departureTimeout?: number } = {},
+  options: Pick<TestLivekitOptions, "webhookUrl" | "departureTimeout" | "redisAddress" | "logLevel"> = {},
 ): Promise<TestLivekit> {
   return startTestLivekit({
     port,
     ...credentials,
-    webhookUrl: options.webhookUrl,
+    ...options,
     departureTimeout: options.departureTimeout ?? 1,
     emptyTimeout: 5,
   });

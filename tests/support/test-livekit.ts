@@ -43,6 +43,8 @@ export interface TestLivekitOptions {
   kind?: LivekitKind;
   /** Real server only: the Redis of a cluster. */
   redisAddress?: string;
+  /** Real server only: its log level (warn by default; info also gives `nodeId`). */
+  logLevel?: "debug" | "info" | "warn" | "error";
 }
 
 export interface TestLivekit {
@@ -62,6 +64,8 @@ export interface TestLivekit {
   drainWebhooks(): Promise<void>;
   /** What the server printed (real server), for a failing test's message. */
   output(): string;
+  /** The real server's node id, when started at log level info. */
+  nodeId(): string | undefined;
   close(): Promise<void>;
 }
 
@@ -144,6 +148,7 @@ export async function startTestLivekit(options: TestLivekitOptions = {}): Promis
       dev: server,
       drainWebhooks: () => server.drainWebhooks(),
       output: () => "",
+      nodeId: () => undefined,
       close: () => server.close(),
     };
   }
@@ -157,6 +162,7 @@ export async function startTestLivekit(options: TestLivekitOptions = {}): Promis
     emptyTimeout: options.emptyTimeout,
     departureTimeout: options.departureTimeout,
     redisAddress: options.redisAddress,
+    logLevel: options.logLevel,
     log: options.log,
   });
   return {
@@ -168,6 +174,7 @@ export async function startTestLivekit(options: TestLivekitOptions = {}): Promis
     dev: undefined,
     drainWebhooks: async () => relay?.drain(),
     output: () => server.output(),
+    nodeId: () => server.nodeId(),
     close: async () => {
       await server.close();
       await relay?.close();
