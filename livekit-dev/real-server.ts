@@ -179,7 +179,15 @@ export async function startRealLivekitServer(options: RealServerOptions): Promis
   };
   child.stdout?.on("data", onData);
   child.stderr?.on("data", onData);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // Never outlive the process that started it (a test run that crashes or is interrupted).
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+  const exited = new Promise<void>((resolve) =>
+    child.once("exit", () => {
+      process.off("exit", killOnExit);
+      resolve();
+    }),
+  );
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
 
   const http = `http://127.0.0.1:${port}`;
