@@ -34,6 +34,9 @@ const schema = z.object({
     .default("ws://127.0.0.1:7880"),
   LIVEKIT_API_KEY: z.string().min(1).default("devkey"),
   LIVEKIT_API_SECRET: z.string().min(32).default(DEV_LIVEKIT_SECRET),
+  // `npm run dev` only: the real LiveKit server binary to run instead of the development server
+  // (`none` keeps the development server even when `livekit-server` is on the PATH).
+  LIVEKIT_SERVER_BIN: z.string().min(1).optional(),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")

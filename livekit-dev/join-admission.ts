@@ -26,32 +26,27 @@ export class JoinRefused extends Error {
  * The checks a join must pass, shared by the WebSocket upgrade and the validate endpoint (which
  * the client calls only after a failed upgrade, to tell "not allowed" from "unreachable").
  */
-export async function admitJoin(
-  query: URLSearchParams,
-  options: DevServerOptions,
-  registry: RoomRegistry,
-): Promise<AdmittedJoin> {
+export async function admitJoin(query: URLSearchParams, options: DevServerOptions): Promise<AdmittedJoin> {
+  // LiveKit's order: the token first (its auth middleware answers 401 before the handler looks at
+  // anything else), then the join request (400), then the grants.
+  let claims: Claims;
+  try {
+    claims = await verifyToken(query.get("access_token"), options.apiKey, options.apiSecret);
+  } catch (error) {
+    if (error instanceof AuthError) throw new JoinRefused(error.status, error.message);
+    throw error;
+  }
+  if (!claims.video) throw new JoinRefused(401, "permissions denied");
   let params: JoinParams;
   try {
     params = parseV1Join(query);
   } catch (error) {
     throw new JoinRefused(400, error instanceof JoinRequestError ? error.message : "bad request");
   }
-  let claims: Claims;
-  try {
-    claims = await verifyToken(params.token, options.apiKey, options.apiSecret);
-  } catch (error) {
-    if (error instanceof AuthError) throw new JoinRefused(error.status, error.message);
-    throw error;
-  }
-  const video = claims.video ?? {};
+  const video = claims.video;
   if (!video.roomJoin) throw new JoinRefused(401, "permissions denied: token has no roomJoin grant");
-  if (!claims.sub) throw new JoinRefused(400, "token has no identity");
-  if (!video.room) throw new JoinRefused(400, "token has no room");
-  const room = registry.get(video.room);
-  if (room && room.settings.maxParticipants > 0 && room.participants.size >= room.settings.maxParticipants) {
-    throw new JoinRefused(403, "room is full");
-  }
+  if (!claims.sub) throw new JoinRefused(400, "identity cannot be empty");
+  if (!video.room) throw new JoinRefused(400, "no room name");
   return {
     params,
     claims,
@@ -59,4 +54,14 @@ export async function admitJoin(
     roomName: video.room,
     permissions: permissionsFromGrant(video),
   };
+}
+
+/**
+ * Checked at the upgrade only, as LiveKit does when the participant joins the room: a full room
+ * answers 500 there, and validate still says "success".
+ */
+export function refuseIfFull(registry: RoomRegistry, roomName: string): void {
+  const room = registry.get(roomName);
+  if (room && room.settings.maxParticipants > 0 && room.participants.size >= room.settings.maxParticipants)
+    throw new JoinRefused(500, "room has exceeded its max participants");
 }

@@ -40,4 +40,11 @@ describe("parseV1Join", () => {
       parseV1Join(new URLSearchParams({ join_request: Buffer.from([0xff, 0xff, 0xff]).toString("base64") })),
     ).toThrow(JoinRequestError);
   });
+
+  it("requires the padding, as LiveKit's decoder does", () => {
+    const padded = query(request, false).get("join_request") ?? "";
+    expect(padded).toMatch(/=$/);
+    const unpadded = new URLSearchParams({ join_request: padded.replace(/=+$/, "") });
+    expect(() => parseV1Join(unpadded)).toThrow("cannot base64 decode wrapped join request");
+  });
 });

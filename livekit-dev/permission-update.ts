@@ -34,9 +34,8 @@ export function applyPermission(
     }
   }
   if (before.canSubscribe !== participant.permissions.canSubscribe) room.refresh(participant);
-  // Hiding or revealing changes who may see this participant and its tracks.
-  if (before.hidden !== participant.permissions.hidden) {
-    if (participant.permissions.hidden) room.hideFromOthers(participant);
-    room.refreshAll(participant);
-  }
+  // Hiding or revealing changes who may receive this participant's tracks. As on LiveKit, the
+  // others are not told that it became hidden: a hidden participant's updates go to itself only,
+  // so they keep listing it as it was (revealing it again is broadcast as usual).
+  if (before.hidden !== participant.permissions.hidden) room.refreshAll(participant);
 }

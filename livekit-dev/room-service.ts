@@ -49,7 +49,7 @@ export class RoomService {
   ) {
     this.handlers = {
       CreateRoom: (body, grant) => {
-        requireGrant(grant.roomCreate, "roomCreate");
+        requireGrant(grant.roomCreate);
         const req = CreateRoomRequest.fromJson(body as never, parseOptions);
         const room = this.registry.getOrCreate(need(roomName, req.name), {
           emptyTimeout: req.emptyTimeout,
@@ -60,12 +60,12 @@ export class RoomService {
         return room.info().toJson();
       },
       ListRooms: (body, grant) => {
-        requireGrant(grant.roomList, "roomList");
+        requireGrant(grant.roomList);
         const req = ListRoomsRequest.fromJson(body as never, parseOptions);
         return new ListRoomsResponse({ rooms: this.registry.list(req.names).map((r) => r.info()) }).toJson();
       },
       DeleteRoom: (body, grant) => {
-        requireGrant(grant.roomCreate, "roomCreate");
+        requireGrant(grant.roomCreate);
         const req = DeleteRoomRequest.fromJson(body as never, parseOptions);
         this.registry.finish(this.room(need(roomName, req.room)), DisconnectReason.ROOM_DELETED);
         return {};
@@ -187,10 +187,9 @@ export class RoomService {
 
   /** Participant-level calls need roomAdmin for that very room. */
   private adminRoom(grant: VideoGrant, name: string): Room {
-    requireGrant(grant.roomAdmin, "roomAdmin");
+    requireGrant(grant.roomAdmin);
     need(roomName, name);
-    if (grant.room && grant.room !== name)
-      throw new TwirpError("permission_denied", "token is for another room");
+    if (grant.room && grant.room !== name) throw new TwirpError("unauthenticated", "permissions denied");
     return this.room(name);
   }
 
@@ -201,6 +200,7 @@ export class RoomService {
   }
 }
 
-function requireGrant(granted: boolean | undefined, name: string): void {
-  if (!granted) throw new TwirpError("permission_denied", `permissions denied: requires ${name}`);
+// LiveKit answers a missing grant as it answers a bad token: 401 unauthenticated, "permissions denied".
+function requireGrant(granted: boolean | undefined): void {
+  if (!granted) throw new TwirpError("unauthenticated", "permissions denied");
 }

@@ -63,7 +63,8 @@ export class Room implements ParticipantHost {
   ) {}
 
   info(): RoomInfo {
-    const visible = [...this.participants.values()].filter((p) => !p.hidden);
+    // As LiveKit counts them: hidden participants too (only agents and recorders are left out).
+    const everyone = [...this.participants.values()];
     return new RoomInfo({
       sid: this.sid,
       name: this.name,
@@ -73,8 +74,8 @@ export class Room implements ParticipantHost {
       metadata: this.settings.metadata,
       creationTime: BigInt(Math.floor(this.createdAtMs / 1000)),
       creationTimeMs: BigInt(this.createdAtMs),
-      numParticipants: visible.length,
-      numPublishers: visible.filter((p) => p.tracks.size > 0).length,
+      numParticipants: everyone.length,
+      numPublishers: everyone.filter((p) => p.tracks.size > 0).length,
     });
   }
 
@@ -126,13 +127,6 @@ export class Room implements ParticipantHost {
     const info = participant.info();
     participant.sendUpdate([info]);
     if (participant.hidden) return;
-    for (const other of this.participants.values()) if (other !== participant) other.sendUpdate([info]);
-  }
-
-  /** Tells everyone else a participant is gone, without disconnecting it (it became hidden). */
-  hideFromOthers(participant: Participant): void {
-    const info = participant.info();
-    info.state = ParticipantInfo_State.DISCONNECTED;
     for (const other of this.participants.values()) if (other !== participant) other.sendUpdate([info]);
   }
 

@@ -51,7 +51,7 @@ export async function startLivekitDevServer(
     }
     if (url.pathname === "/rtc/v1/validate") {
       try {
-        await admitJoin(url.searchParams, options, registry);
+        await admitJoin(url.searchParams, options);
         res.writeHead(200, { "Content-Type": "text/plain" }).end("success");
       } catch (error) {
         const status = error instanceof JoinRefused ? error.status : 500;

@@ -9,7 +9,7 @@ import {
 } from "@livekit/protocol";
 import { type WebSocket, WebSocketServer } from "ws";
 import type { DevServerOptions } from "./config";
-import { type AdmittedJoin, admitJoin, JoinRefused } from "./join-admission";
+import { type AdmittedJoin, admitJoin, JoinRefused, refuseIfFull } from "./join-admission";
 import { Participant } from "./participant";
 import type { RoomRegistry } from "./room-registry";
 import { answerOffer, handleSignalRequest } from "./signal-handlers";
@@ -33,7 +33,8 @@ export class SignalSocketServer {
     }
     let admitted: AdmittedJoin;
     try {
-      admitted = await admitJoin(url.searchParams, this.options, this.registry);
+      admitted = await admitJoin(url.searchParams, this.options);
+      refuseIfFull(this.registry, admitted.roomName);
     } catch (error) {
       if (error instanceof JoinRefused) reject(socket, error.status, error.message);
       else reject(socket, 500, "internal error");

@@ -1,17 +1,53 @@
 // `npm run dev`: the whole product on one machine with embedded defaults — a libSQL file with
-// demo data, the local SMTP catcher, the LiveKit-compatible development server (unless
-// LIVEKIT_URL points at a real LiveKit) and Next with the job worker inside it.
+// demo data, the local SMTP catcher, a local LiveKit (unless LIVEKIT_URL points at one) and Next
+// with the job worker inside it.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { openDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemo } from "@/db/seed";
 import { env } from "@/env";
+import { findLivekitServer, startRealLivekitServer } from "@/livekit-dev/real-server";
 import { startLivekitDevServer } from "@/livekit-dev/server";
 import { startMailCatcher } from "@/mail-catcher/smtp-server";
 
 const mode = process.argv.includes("--prod") ? "start" : "dev";
 const port = Number(new URL(env.APP_URL).port || 3000);
+
+/**
+ * The embedded development server by default (no Go needed); the real `livekit-server` instead when
+ * LIVEKIT_SERVER_BIN names one or one is on the PATH (LIVEKIT_SERVER_BIN=none keeps the embedded one).
+ */
+async function startLocalLivekit(): Promise<{ close(): Promise<void> }> {
+  const port = Number(new URL(env.LIVEKIT_URL).port || 7880);
+  // Attendance and session status come from these, as from a real LiveKit project's webhook.
+  const webhookUrls = [new URL("/api/livekit/webhook", env.APP_URL).toString()];
+  const binary =
+    env.LIVEKIT_SERVER_BIN === "none"
+      ? undefined
+      : findLivekitServer(env.LIVEKIT_SERVER_BIN, { useCache: false });
+  if (binary) {
+    const lk = await startRealLivekitServer({
+      binary,
+      port,
+      apiKey: env.LIVEKIT_API_KEY,
+      apiSecret: env.LIVEKIT_API_SECRET,
+      webhookUrls,
+      log: (line) => console.log(`[livekit-server] ${line}`),
+    });
+    console.log(`[dev] real LiveKit server (${binary}) on ${lk.url}`);
+    return lk;
+  }
+  const lk = await startLivekitDevServer({
+    port,
+    host: "127.0.0.1",
+    apiKey: env.LIVEKIT_API_KEY,
+    apiSecret: env.LIVEKIT_API_SECRET,
+    webhookUrls,
+  });
+  console.log(`[dev] LiveKit development server on ${lk.url}`);
+  return lk;
+}
 
 async function main() {
   const { db, client } = openDb(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
@@ -34,16 +70,8 @@ async function main() {
     console.log(`[dev] mail catcher on smtp://127.0.0.1:${catcher.port} — read it at ${env.APP_URL}/mailbox`);
   }
   if (!process.env.LIVEKIT_URL) {
-    const lk = await startLivekitDevServer({
-      port: Number(new URL(env.LIVEKIT_URL).port || 7880),
-      host: "127.0.0.1",
-      apiKey: env.LIVEKIT_API_KEY,
-      apiSecret: env.LIVEKIT_API_SECRET,
-      // Attendance and session status come from these, as from a real LiveKit project's webhook.
-      webhookUrls: [new URL("/api/livekit/webhook", env.APP_URL).toString()],
-    });
+    const lk = await startLocalLivekit();
     closers.push(() => lk.close());
-    console.log(`[dev] LiveKit development server on ${lk.url}`);
   }
 
   const next = spawn(path.resolve("node_modules/.bin/next"), [mode, "-p", String(port), "-H", "127.0.0.1"], {

@@ -1,11 +1,21 @@
 #!/usr/bin/env bash
-# `npm test`: every test — typecheck, lint, unit, integration (real libSQL, SMTP, LiveKit dev
-# server) and end-to-end in real Chromium. Installs what a fresh machine lacks first.
+# `npm test`: every test — typecheck, lint, unit, integration (real libSQL, SMTP, LiveKit) and
+# end-to-end in real Chromium. The LiveKit suites run twice: on the development server and on the
+# real LiveKit server (pinned, built with Go on first use). Installs what a fresh machine lacks first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export TZ=UTC
 [ -d node_modules ] || npm install --no-audit --no-fund
 bash scripts/ensure-chromium.sh
+LIVEKIT_SERVER_BIN="${LIVEKIT_SERVER_BIN:-$(bash scripts/ensure-livekit-server.sh)}"
+export LIVEKIT_SERVER_BIN
+bash scripts/ensure-redis.sh # for the two-node LiveKit cluster test
+# The suites that talk to a LiveKit server, run a second time against the real one.
+LIVEKIT_INTEGRATION=(tests/integration/livekit-dev tests/integration/room-webhook.test.ts
+  tests/integration/room-moderation.test.ts tests/integration/speed-dating.test.ts
+  tests/integration/livekit-cluster.test.ts)
+LIVEKIT_E2E=(tests/e2e/livekit-dev tests/e2e/room.test.ts tests/e2e/room-prejoin.test.ts
+  tests/e2e/speed-dating.test.ts)
 echo "== typecheck"; npx tsc --noEmit -p .
 echo "== lint"; npx biome check .
 echo "== unit + integration (libSQL file)"; npx vitest run --project unit --project integration
@@ -13,7 +23,11 @@ echo "== unit + integration (libSQL file)"; npx vitest run --project unit --proj
 # file; the LiveKit development server's own tests touch no database.
 echo "== integration on a libSQL server (sqld)"
 IMMERSION_TEST_DB=sqld npx vitest run --project integration --exclude 'tests/integration/livekit-dev/**'
+echo "== LiveKit integration on the real LiveKit server ($LIVEKIT_SERVER_BIN)"
+LIVEKIT_TEST_SERVER=real npx vitest run --project integration "${LIVEKIT_INTEGRATION[@]}"
 echo "== build (the end-to-end tests run the production build)"; npx next build >/tmp/immersion-build.log 2>&1 || { tail -50 /tmp/immersion-build.log; exit 1; }
 echo "== end-to-end (Chromium)"; npx vitest run --project e2e
+echo "== room end-to-end on the real LiveKit server"
+LIVEKIT_TEST_SERVER=real npx vitest run --project e2e "${LIVEKIT_E2E[@]}"
 # A far time zone catches code that silently assumes UTC.
 echo "== date logic in a far time zone"; TZ=Pacific/Kiritimati npx vitest run --project unit lib

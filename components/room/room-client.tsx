@@ -13,6 +13,7 @@ import {
 } from "livekit-client";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ModerationStep } from "@/lib/domain/moderation";
+import { shownInRoom } from "@/lib/room-attributes";
 import { decodeRoomMessage } from "@/lib/room-messages";
 import { hiddenListenersOf, participantRoleOf } from "@/lib/room-metadata";
 import { type DeviceChoice, deviceErrorMessage, PreJoin, type PreJoinStrings } from "./pre-join";
@@ -72,7 +73,8 @@ export type Person = {
 };
 
 function snapshot(room: Room): Person[] {
-  const all: Participant[] = [room.localParticipant, ...room.remoteParticipants.values()];
+  const remote = [...room.remoteParticipants.values()].filter((p) => shownInRoom(p.attributes));
+  const all: Participant[] = [room.localParticipant, ...remote];
   return all.map((p) => {
     const mic = p.getTrackPublication(Track.Source.Microphone);
     return {
@@ -206,6 +208,7 @@ export function RoomClient({
       .on(RoomEvent.ParticipantConnected, refresh)
       .on(RoomEvent.ParticipantDisconnected, refresh)
       .on(RoomEvent.ParticipantPermissionsChanged, refresh)
+      .on(RoomEvent.ParticipantAttributesChanged, refresh)
       .on(RoomEvent.ActiveSpeakersChanged, refresh)
       .on(RoomEvent.ConnectionQualityChanged, refresh)
       .on(RoomEvent.TrackMuted, refresh)
@@ -225,6 +228,7 @@ export function RoomClient({
         .off(RoomEvent.ParticipantConnected, refresh)
         .off(RoomEvent.ParticipantDisconnected, refresh)
         .off(RoomEvent.ParticipantPermissionsChanged, refresh)
+        .off(RoomEvent.ParticipantAttributesChanged, refresh)
         .off(RoomEvent.ActiveSpeakersChanged, refresh)
         .off(RoomEvent.ConnectionQualityChanged, refresh)
         .off(RoomEvent.TrackMuted, refresh)

@@ -4,6 +4,7 @@ import { TrackSource } from "livekit-server-sdk";
 import { db } from "@/db";
 import { type Session, sessionStaff } from "@/db/schema";
 import { parseIdentity } from "@/lib/domain/room-identity";
+import { HIDDEN_LISTENER_ATTRIBUTE } from "@/lib/room-attributes";
 import { zFloor, zMuteTrack } from "@/lib/validation/rooms";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
@@ -51,17 +52,26 @@ export async function setFloor(
     ? { ...grantsFor("speaker", session.roomName, session), canPublishSources: [TrackSource.MICROPHONE] }
     : grantsFor("observer", session.roomName, { observersHidden: session.observersHidden });
   const room = await firstRoomWith(session, data.identity);
+  const permission = {
+    canPublish: grants.canPublish ?? false,
+    canSubscribe: true,
+    canPublishData: grants.canPublishData ?? false,
+    canPublishSources: grants.canPublishSources ?? [],
+    hidden: grants.hidden ?? false,
+    canUpdateMetadata: false,
+  };
   try {
     if (!room) throw new Error("not in any room");
+    // Hiding again: LiveKit tells nobody else once a participant is hidden, so first, while still
+    // visible, take the microphone and mark it (everyone receives that), then hide it.
+    if (permission.hidden)
+      await roomService().updateParticipant(room, data.identity, {
+        attributes: { [HIDDEN_LISTENER_ATTRIBUTE]: "true" },
+        permission: { ...permission, hidden: false },
+      });
     await roomService().updateParticipant(room, data.identity, {
-      permission: {
-        canPublish: grants.canPublish ?? false,
-        canSubscribe: true,
-        canPublishData: grants.canPublishData ?? false,
-        canPublishSources: grants.canPublishSources ?? [],
-        hidden: grants.hidden ?? false,
-        canUpdateMetadata: false,
-      },
+      permission,
+      ...(!permission.hidden && { attributes: { [HIDDEN_LISTENER_ATTRIBUTE]: "" } }),
     });
   } catch {
     throw conflict("That participant is no longer in the room");

@@ -1,6 +1,7 @@
-// Benchmark of the development LiveKit server: CPU and memory of the server process (a child, so
-// the participants and this driver are not counted) with 2, 5 and 10 participants, all publishing
-// audio, then all publishing audio and low-resolution video. Figures per participant.
+// Benchmark of the LiveKit servers: CPU and memory of the server process (a child, so the
+// participants and this driver are not counted) with 2, 5 and 10 participants, all publishing
+// audio, then all publishing audio and low-resolution video. Figures per participant. Each room is
+// run on the real LiveKit server (the anchor) and then on the development server, in the same run.
 //
 // Up to three participants are real livekit-client rooms in Chromium with fake camera and
 // microphone: they prove that what the server forwards decodes. The rest are protocol-level
@@ -17,6 +18,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
+import { LIVEKIT_SERVER_VERSION, startRealLivekitServer } from "../../livekit-dev/real-server";
 import {
   BrowserParticipant,
   type MediaSeen,
@@ -26,6 +28,7 @@ import {
 } from "../e2e/livekit-dev/harness";
 import { NodeParticipant } from "../integration/livekit-dev/node-participant";
 import { launchChromium } from "../support/chromium";
+import { realLivekitBinary } from "../support/test-livekit";
 import { NodeParticipantPool } from "./node-participant-pool";
 import { Recorder, type Recording } from "./rtp-loop";
 
@@ -34,16 +37,31 @@ const apiKey = "benchkey";
 const apiSecret = "bench-secret-bench-secret-bench-0123";
 const settleMs = 2_000;
 const measureMs = 6_000;
-const budgetMs = 225_000;
+/** Both servers: each scenario runs twice. */
+const budgetMs = 450_000;
 const recordSeconds = 4;
 const clockTicks = 100; // USER_HZ on Linux
 
+export type BenchServer = "real" | "dev";
+
 interface ServerProcess {
-  child: ChildProcess;
+  pid: number;
   url: string;
+  stop(): Promise<void>;
 }
 
-export async function startServer(): Promise<ServerProcess> {
+export async function startServer(kind: BenchServer = "dev"): Promise<ServerProcess> {
+  if (kind === "real") {
+    const real = await startRealLivekitServer({
+      binary: realLivekitBinary(),
+      apiKey,
+      apiSecret,
+      log: process.env.LIVEKIT_BENCH_VERBOSE
+        ? (line) => process.stderr.write(`  [real] ${line}\n`)
+        : undefined,
+    });
+    return { pid: real.pid, url: real.url, stop: () => real.close() };
+  }
   const child = spawn(process.execPath, ["--import", "tsx", "livekit-dev/main.ts"], {
     cwd: root,
     env: { ...process.env, LIVEKIT_DEV_PORT: "0", LIVEKIT_API_KEY: apiKey, LIVEKIT_API_SECRET: apiSecret },
@@ -67,7 +85,7 @@ export async function startServer(): Promise<ServerProcess> {
         stream?.on("data", (chunk) => process.stderr.write(`  [server] ${chunk}`));
     child.once("exit", (code) => reject(new Error(`server exited ${code}: ${out}`)));
   });
-  return { child, url };
+  return { pid: child.pid ?? 0, url, stop: () => stopChild(child) };
 }
 
 /** CPU seconds (user + system) and resident memory of a process, from /proc. */
@@ -79,11 +97,11 @@ function usage(pid: number): { cpuSeconds: number; rssBytes: number } {
   return { cpuSeconds: ticks / clockTicks, rssBytes: rssKb * 1024 };
 }
 
-async function stopServer(server: ServerProcess): Promise<void> {
-  const exited = new Promise((resolve) => server.child.once("exit", resolve));
-  server.child.kill("SIGTERM");
+async function stopChild(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
   await Promise.race([exited, new Promise((r) => setTimeout(r, 3_000))]);
-  if (server.child.exitCode === null) server.child.kill("SIGKILL");
+  if (child.exitCode === null) child.kill("SIGKILL");
 }
 
 interface Scenario {
@@ -106,6 +124,7 @@ function progress(line: string): void {
   console.error(`[livekit bench ${Math.round((Date.now() - benchStarted) / 1000)} s] ${line}`);
 }
 const video = { width: 320, height: 180 };
+const serverName: Record<BenchServer, string> = { real: "real LiveKit", dev: "livekit-dev" };
 
 /**
  * Records a few seconds of what the server forwards from one browser publishing audio and
@@ -145,7 +164,7 @@ async function recordOnce(browser: Browser, pageUrl: string): Promise<Media> {
   } finally {
     await listener?.leave().catch(() => {});
     await publisher.close().catch(() => {});
-    await stopServer(server);
+    await server.stop();
   }
 }
 
@@ -206,9 +225,10 @@ async function runScenario(
   media: Media,
   scenario: Scenario,
   deadline: number,
-): Promise<string> {
-  const server = await startServer();
-  const pid = server.child.pid ?? 0;
+  kind: BenchServer,
+): Promise<{ line: string; cpuPerParticipant: number }> {
+  const server = await startServer(kind);
+  const pid = server.pid;
   const browsers: BrowserParticipant[] = [];
   // Protocol-level participants live in child processes of their own: in this driver, next to
   // Playwright, seven of them decrypting ~126 inbound SRTP streams starved one core and the
@@ -333,8 +353,8 @@ async function runScenario(
       nodeIdentities.length === 0
         ? `${browsers.length} browsers`
         : `${browsers.length} browsers + ${nodeIdentities.length} protocol-level`;
-    return (
-      `${joined} participants (${who}${notJoined.length > 0 ? `; ${notJoined.length} of ${n} could not join` : ""}), ${scenario.video ? `audio + ${video.width}x${video.height} video` : "audio only"}: ` +
+    const line =
+      `${serverName[kind]}: ${joined} participants (${who}${notJoined.length > 0 ? `; ${notJoined.length} of ${n} could not join` : ""}), ${scenario.video ? `audio + ${video.width}x${video.height} video` : "audio only"}: ` +
       `server CPU ${cpuPercent.toFixed(1)}% of one core (${(cpuPercent / joined).toFixed(1)}% per participant), ` +
       `RSS ${(after.rssBytes / 1024 / 1024).toFixed(0)} MB (+${(addedMb / joined).toFixed(1)} MB per participant over idle), ` +
       `${streams} forwarded streams; subscriber pairs receiving during the window: ` +
@@ -342,12 +362,12 @@ async function runScenario(
         ? "NOT ALL (figure understates a full room): "
         : "") +
       `${got.browser}/${wanted.browser} into browsers (decoded)` +
-      (nodeIdentities.length > 0 ? `, ${got.node}/${wanted.node} into protocol-level (RTP packets)` : "")
-    );
+      (nodeIdentities.length > 0 ? `, ${got.node}/${wanted.node} into protocol-level (RTP packets)` : "");
+    return { line, cpuPerParticipant: cpuPercent / joined };
   } finally {
     for (const p of browsers) await p.close().catch(() => {});
     await Promise.all(pools.map((pool) => pool.close()));
-    await stopServer(server);
+    await server.stop();
   }
 }
 
@@ -355,7 +375,7 @@ async function runScenario(
 export async function benchLivekitDev(onlyParticipants?: number): Promise<string[]> {
   const deadline = Date.now() + budgetMs;
   const lines = [
-    `livekit-dev server (child process; CPU from /proc over ${measureMs / 1000} s, after waiting up to 20 s for everyone to receive everyone; participants and driver not counted)`,
+    `each room on the real LiveKit server ${LIVEKIT_SERVER_VERSION} (the anchor) and on livekit-dev, each a child process; CPU from /proc over ${measureMs / 1000} s, after waiting up to 20 s for everyone to receive everyone; participants and driver not counted`,
     `participants: up to ${maxBrowsers} browsers (livekit-client in Chromium, fake camera and microphone, decoding checked from WebRTC stats); ` +
       "the rest protocol-level (werift over the v1 signal, replaying RTP recorded from a browser's Opus and VP8, receipt counted per publisher)",
   ];
@@ -383,17 +403,26 @@ export async function benchLivekitDev(onlyParticipants?: number): Promise<string
     ];
     for (const scenario of scenarios) {
       if (onlyParticipants && scenario.participants !== onlyParticipants) continue;
-      const name = `${scenario.participants} participants, ${scenario.video ? "audio + video" : "audio only"}`;
-      if (Date.now() > deadline) {
-        lines.push(`${name}: skipped (time budget spent)`);
-        continue;
-      }
-      progress(name);
-      try {
-        lines.push(await runScenario(browser, pages.url, media, scenario, deadline));
-      } catch (error) {
-        const message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
-        lines.push(`${name}: failed: ${message.slice(0, 200)}`);
+      let anchor: number | undefined;
+      for (const kind of ["real", "dev"] as const) {
+        const name = `${serverName[kind]}: ${scenario.participants} participants, ${scenario.video ? "audio + video" : "audio only"}`;
+        if (Date.now() > deadline) {
+          lines.push(`${name}: skipped (time budget spent)`);
+          continue;
+        }
+        progress(name);
+        try {
+          const result = await runScenario(browser, pages.url, media, scenario, deadline, kind);
+          if (kind === "real") anchor = result.cpuPerParticipant;
+          const ratio =
+            kind === "dev" && anchor
+              ? ` — ${(result.cpuPerParticipant / anchor).toFixed(1)}× the real server's CPU per participant`
+              : "";
+          lines.push(`${result.line}${ratio}`);
+        } catch (error) {
+          const message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+          lines.push(`${name}: failed: ${message.slice(0, 200)}`);
+        }
       }
     }
   } finally {

@@ -18,7 +18,10 @@ if (!only || only === "survey") {
 if (!only || only === "livekit") {
   // `run.ts livekit 10` runs only the 10-participant scenarios.
   const participants = process.argv[3] ? Number(process.argv[3]) : undefined;
-  report.push("## LiveKit development server", ...(await benchLivekitDev(participants)));
+  report.push(
+    "## LiveKit: the real server and the development server",
+    ...(await benchLivekitDev(participants)),
+  );
 }
 console.log(`\n${report.join("\n")}`);
 process.exit(0);

@@ -342,7 +342,7 @@ describe("the live room", () => {
   });
 
   it("records attendance and status from the app's webhook endpoint", async () => {
-    await app.livekit.server.drainWebhooks();
+    await app.livekit.drainWebhooks();
     const s = await app.db.query.sessions.findFirst({ where: eq(sessions.id, sessionId) });
     expect(s?.status).toBe("live");
     const ended = async () => {

@@ -9,7 +9,7 @@ import { db } from "@/db";
 import { invitations, moderationEvents, reasonCodes, sessions } from "@/db/schema";
 import { env } from "@/env";
 import { stepAllowed } from "@/lib/domain/moderation";
-import type { LivekitDevServer } from "@/livekit-dev/server";
+import { HIDDEN_LISTENER_ATTRIBUTE } from "@/lib/room-attributes";
 import type { Actor } from "@/server/auth/actor";
 import { DomainError } from "@/server/errors";
 import { actOnQuestion } from "@/server/rooms/backroom/act-on-question";
@@ -26,10 +26,11 @@ import { NodeParticipant } from "../integration/livekit-dev/node-participant";
 import { roomSession } from "../support/room-fixtures";
 import { startRoomLivekit } from "../support/room-test-env";
 import { seededDb } from "../support/seeded-db";
+import type { TestLivekit } from "../support/test-livekit";
 
 type Staff = Awaited<ReturnType<typeof seededDb>>;
 let staff: Staff;
-let lk: LivekitDevServer;
+let lk: TestLivekit;
 let api: RoomServiceClient;
 const joined: NodeParticipant[] = [];
 
@@ -165,9 +166,12 @@ describe("floor control", () => {
     await setFloor(staff.facilitator, input);
     let info = await api.getParticipant(session.roomName, agent.identity);
     expect(info.permission).toMatchObject({ canPublish: true, hidden: false });
+    expect(info.attributes[HIDDEN_LISTENER_ATTRIBUTE]).toBeUndefined();
     await setFloor(staff.facilitator, { ...input, grant: false });
     info = await api.getParticipant(session.roomName, agent.identity);
     expect(info.permission).toMatchObject({ canPublish: false, hidden: true });
+    // Marked while still visible: on LiveKit nobody else hears about a participant once hidden.
+    expect(info.attributes[HIDDEN_LISTENER_ATTRIBUTE]).toBe("true");
     expect(
       await code(
         setFloor(staff.facilitator, {

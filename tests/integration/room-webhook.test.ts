@@ -1,6 +1,7 @@
 // The app's LiveKit webhook endpoint: signatures checked on the raw body, each event applied once,
-// any arrival order ending in the same rows, and the development server's real webhooks driving
-// attendance, status and the removal of an identity that has no place in the room.
+// any arrival order ending in the same rows, and real webhooks from the LiveKit server under test
+// (development or real, LIVEKIT_TEST_SERVER) driving attendance, status and the removal of an
+// identity that has no place in the room.
 import "../support/room-test-env";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -13,7 +14,6 @@ import { POST } from "@/app/api/livekit/webhook/route";
 import { db } from "@/db";
 import { invitations, jobs, livekitWebhookEvents, roomAttendance, sessions } from "@/db/schema";
 import { env } from "@/env";
-import type { LivekitDevServer } from "@/livekit-dev/server";
 import { signWebhook } from "@/livekit-dev/webhook-sender";
 import { mintRoomToken } from "@/server/rooms/mint-token";
 import { moderateParticipant } from "@/server/rooms/moderation/moderate-participant";
@@ -21,10 +21,11 @@ import { NodeParticipant } from "../integration/livekit-dev/node-participant";
 import { roomSession } from "../support/room-fixtures";
 import { startRoomLivekit } from "../support/room-test-env";
 import { seededDb } from "../support/seeded-db";
+import { livekitName, type TestLivekit } from "../support/test-livekit";
 
 type Staff = Awaited<ReturnType<typeof seededDb>>;
 let staff: Staff;
-let lk: LivekitDevServer;
+let lk: TestLivekit;
 let hookServer: Server;
 const statuses: number[] = [];
 
@@ -134,7 +135,7 @@ describe("idempotency and order", () => {
   });
 });
 
-describe("webhooks from the development server", () => {
+describe(`webhooks from ${livekitName()}`, () => {
   it("records attendance, moves the session live and removes an identity with no place in the room", async () => {
     const { sessionId, guests } = await roomSession(staff.facilitator, { customers: 2 });
     const roomName = await roomOf(sessionId);

@@ -7,9 +7,9 @@ import path from "node:path";
 import { type Db, openDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemo } from "@/db/seed";
-import { startTestLivekit } from "./livekit-dev-server";
 import { freePort } from "./ports";
 import { startTestSmtp } from "./smtp";
+import { startTestLivekit } from "./test-livekit";
 
 export type AppServer = {
   url: string;

@@ -1,9 +1,10 @@
 // The contract between the unmodified livekit-client (real Chromium, fake camera and microphone,
 // default room options) and the development server: the proof list of issue 3.
+import { RoomServiceClient } from "livekit-server-sdk";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../support/chromium";
-import { startTestLivekit, type TestLivekit } from "../../support/livekit-dev-server";
+import { livekitKind, livekitName, startTestLivekit, type TestLivekit } from "../../support/test-livekit";
 import {
   BrowserParticipant,
   type MediaSeen,
@@ -15,7 +16,9 @@ import {
 } from "./harness";
 
 const room = "contract";
+const kind = livekitKind();
 let lk: TestLivekit;
+let api: RoomServiceClient;
 let pages: PageServer;
 let browser: Browser;
 let alice: BrowserParticipant;
@@ -34,6 +37,7 @@ const decodesBoth = (seen: MediaSeen | undefined) => !!seen && seen.audioSamples
 
 beforeAll(async () => {
   lk = await startTestLivekit();
+  api = new RoomServiceClient(lk.httpUrl, lk.apiKey, lk.apiSecret);
   pages = await startPageServer();
   browser = await launchChromium();
   [alice, bob, observer] = await Promise.all([open("alice"), open("bob"), open("observer")]);
@@ -52,7 +56,7 @@ afterAll(async () => {
   await lk?.close();
 });
 
-describe("livekit-client against the development server", () => {
+describe(`livekit-client against ${livekitName(kind)}`, () => {
   it("lets every subscriber decode the others' audio and video", async () => {
     const [a, b, o] = await Promise.all([
       waitFor(
@@ -86,15 +90,17 @@ describe("livekit-client against the development server", () => {
     expect(await alice.remoteIdentities()).toEqual(["bob"]);
     expect(await bob.remoteIdentities()).toEqual(["alice"]);
     expect(await observer.remoteIdentities()).toEqual(["alice", "bob"]);
-    expect(lk.server.registry.get(room)?.info().numParticipants).toBe(2);
+    // The room's own count includes the hidden observer, as LiveKit counts (refreshed within 5 s).
+    await expect
+      .poll(async () => (await api.listRooms([room]))[0]?.numParticipants, { timeout: 10_000 })
+      .toBe(3);
   });
 
   it("refuses a publish attempt by the observer", async () => {
     const attempt = await observer.tryPublish();
     expect(attempt.ok).toBe(false);
     expect(attempt.error).toMatch(/permission|not allowed|publish/i);
-    const server = lk.server.registry.get(room)?.byIdentity("observer");
-    expect(server?.tracks.size).toBe(0);
+    expect((await api.getParticipant(room, "observer")).tracks).toEqual([]);
   });
 
   it("delivers data messages to exactly their destinations", async () => {
@@ -144,42 +150,69 @@ describe("livekit-client against the development server", () => {
     );
     expect(seen.alice?.videoFrames).toBeGreaterThan(0);
     expect(seen.bob?.videoFrames).toBeGreaterThan(0);
-    expect(await alice.remoteIdentities()).toEqual(["bob", "carol"]);
+    // LiveKit announces a participant who does not publish in batches (every 3 s), not at once.
+    const others = await waitFor(
+      () => alice.remoteIdentities(),
+      (ids) => ids.includes("carol"),
+      15_000,
+      "alice seeing carol",
+    );
+    expect(others).toEqual(["bob", "carol"]);
   });
 
-  it("brings back a participant whose server-side transport failed (leave with RECONNECT)", async () => {
-    const server = lk.server.registry.get(room);
-    const oldBob = server?.byIdentity("bob");
-    expect(oldBob).toBeDefined();
-    if (!server || !oldBob) return;
-    server.onMediaFailed(oldBob);
-    const back = await waitFor(
-      async () => server.byIdentity("bob"),
-      (p) => p !== undefined && p.sid !== oldBob.sid && p.tracks.size === 2,
-      30_000,
-      "bob rejoining and republishing",
-    );
-    expect(back?.sid).not.toBe(oldBob.sid);
-    const seen = await waitFor(
-      () => alice.media(),
-      (m) => decodesBoth(m.bob),
-      30_000,
-      "alice decoding bob again",
-    );
-    expect(seen.bob?.videoFrames).toBeGreaterThan(0);
-  });
+  // The development server's own recovery path (werift gives up on a starved transport); the real
+  // server has no such hook to pull.
+  it.skipIf(kind === "real")(
+    "brings back a participant whose server-side transport failed (leave with RECONNECT)",
+    async () => {
+      const server = lk.dev?.registry.get(room);
+      const oldBob = server?.byIdentity("bob");
+      expect(oldBob).toBeDefined();
+      if (!server || !oldBob) return;
+      server.onMediaFailed(oldBob);
+      const back = await waitFor(
+        async () => server.byIdentity("bob"),
+        (p) => p !== undefined && p.sid !== oldBob.sid && p.tracks.size === 2,
+        30_000,
+        "bob rejoining and republishing",
+      );
+      expect(back?.sid).not.toBe(oldBob.sid);
+      const seen = await waitFor(
+        () => alice.media(),
+        (m) => decodesBoth(m.bob),
+        30_000,
+        "alice decoding bob again",
+      );
+      expect(seen.bob?.videoFrames).toBeGreaterThan(0);
+    },
+  );
 
   // Known gap, kept visible on purpose (see livekit-dev/README.md): with the client's default
-  // simulcast, the development server forwards one layer only, the lowest.
-  it("forwards only the lowest simulcast layer (documented gap vs LiveKit)", async () => {
+  // simulcast, the development server forwards one layer only, the lowest; LiveKit moves a
+  // subscriber up to the full-size layer as its bandwidth estimate allows (quickly on loopback).
+  const simulcastTitle =
+    kind === "real"
+      ? "forwards the full-size simulcast layer once bandwidth allows"
+      : "forwards only the lowest simulcast layer (documented gap vs LiveKit)";
+  it(simulcastTitle, async () => {
     const captureWidth = alicePublished.find((t) => t.kind === "video")?.width ?? 0;
+    expect(captureWidth).toBeGreaterThan(0);
+    if (kind === "real") {
+      const seen = await waitFor(
+        () => bob.media(),
+        (m) => (m.alice?.videoWidth ?? 0) > captureWidth / 2,
+        45_000,
+        "the full-size layer",
+      );
+      expect(seen.alice?.videoWidth).toBe(captureWidth);
+      return;
+    }
     const seen = await waitFor(
       () => bob.media(),
       (m) => (m.alice?.videoWidth ?? 0) > 0,
       10_000,
       "frame width",
     );
-    expect(captureWidth).toBeGreaterThan(0);
     expect(seen.alice?.videoWidth).toBeLessThanOrEqual(captureWidth / 2);
   });
 });

@@ -86,7 +86,8 @@ export class NodeParticipant {
     await pc.setLocalDescription(await pc.createOffer());
     const sdp = pc.localDescription?.sdp ?? "";
     const joinRequest = new JoinRequest({
-      clientInfo: new ClientInfo({ sdk: ClientInfo_SDK.JS, version: "test", protocol: 16 }),
+      // Told apart by version, as LiveKit gates features on it: say what livekit-client would.
+      clientInfo: new ClientInfo({ sdk: ClientInfo_SDK.JS, version: "2.23.0", protocol: 16 }),
       connectionSettings: new ConnectionSettings({ autoSubscribe: true }),
       publisherOffer: new SessionDescription({ type: "offer", sdp, id: 1 }),
       reconnect: options.reconnectSid !== undefined,
@@ -98,7 +99,12 @@ export class NodeParticipant {
     });
     const query = new URLSearchParams({
       access_token: token,
-      join_request: Buffer.from(wrapped.toBinary()).toString("base64url"),
+      // As livekit-client encodes it: the url-safe alphabet with the padding kept (LiveKit's
+      // decoder requires the padding).
+      join_request: Buffer.from(wrapped.toBinary())
+        .toString("base64")
+        .replace(/\+/g, "-")
+        .replace(/\//g, "_"),
     });
     const ws = new WebSocket(`${url}/rtc/v1?${query}`);
     const responses: SignalResponse[] = [];
@@ -112,6 +118,9 @@ export class NodeParticipant {
         // A leave first means the join (or resume) was turned down.
         if (msg.message.case === "leave")
           reject(Object.assign(new Error("left"), { leave: msg.message.value }));
+        // A resume accepted (LiveKit); this participant does not go on from there.
+        if (msg.message.case === "reconnect")
+          reject(Object.assign(new Error("resumed"), { reconnect: msg.message.value }));
       });
     });
     const participant = new NodeParticipant(ws, pc, join);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RtpHeader, RtpPacket } from "werift";
 import { Recorder, type Recording, RtpLoop, readVp8Descriptor } from "../../bench/rtp-loop";
 import { mintToken } from "../../e2e/livekit-dev/harness";
-import { startTestLivekit, type TestLivekit } from "../../support/livekit-dev-server";
+import { livekitName, startTestLivekit, type TestLivekit } from "../../support/test-livekit";
 import { NodeParticipant } from "./node-participant";
 
 /** A VP8 RTP payload: descriptor with a 15-bit picture id, then a frame header byte. */
@@ -68,7 +68,7 @@ describe("RTP loop", () => {
     for (const p of passStarts) expect(readVp8Descriptor(p.payload).keyFrameStart).toBe(true);
   });
 
-  describe("through the dev server", () => {
+  describe(`through ${livekitName()}`, () => {
     let lk: TestLivekit;
     beforeAll(async () => {
       lk = await startTestLivekit();

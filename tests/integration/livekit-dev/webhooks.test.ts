@@ -1,10 +1,11 @@
-// Webhooks from the development server arrive in LiveKit's order, and livekit-server-sdk's
-// WebhookReceiver (what the app uses) accepts each one and rejects a tampered one.
+// Webhooks from the LiveKit server under test (development or real, LIVEKIT_TEST_SERVER) arrive in
+// LiveKit's order, and livekit-server-sdk's WebhookReceiver (what the app uses) accepts each one
+// and rejects a tampered one.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { AccessToken, RoomServiceClient, WebhookReceiver } from "livekit-server-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestLivekit, type TestLivekit } from "../../support/livekit-dev-server";
+import { livekitName, startTestLivekit, type TestLivekit } from "../../support/test-livekit";
 import { NodeParticipant } from "./node-participant";
 
 interface Delivery {
@@ -66,7 +67,7 @@ afterAll(async () => {
   await new Promise((resolve) => receiverServer?.close(resolve));
 });
 
-describe("development server webhooks", () => {
+describe(`webhooks from ${livekitName()}`, () => {
   it("sends a participant's lifecycle in order, each verified by WebhookReceiver", async () => {
     const alice = await NodeParticipant.connect(lk.url, await token("alice", "hooks"));
     await alice.waitConnected();
