@@ -5,7 +5,7 @@ import { formToObject, runForm } from "@/app/_lib/form";
 import type { FormState } from "@/components/ui/form-state";
 import { currentStaff } from "@/server/auth/staff";
 import { unauthenticated } from "@/server/errors";
-import { inviteAudience } from "@/server/invitations/invite-audience";
+import { countAudience, inviteAudience, MAX_INVITES_PER_BATCH } from "@/server/invitations/invite-audience";
 import { cancelSession } from "@/server/sessions/cancel-session";
 import { correctAttendance } from "@/server/sessions/correct-attendance";
 import { rescheduleSession } from "@/server/sessions/reschedule-session";
@@ -43,6 +43,26 @@ export async function inviteAudienceAction(_: FormState, form: FormData): Promis
     revalidatePath(`/sessions/${raw.sessionId}`);
     return `${people(result.invited, "invitation", "invitations")} sent.`;
   });
+}
+
+/**
+ * For the confirmation step of "invite by tag or segment": how many customers would be mailed
+ * now. Not ok when the invitation would be refused, so the dialog cannot confirm it.
+ */
+export async function previewAudienceAction(form: FormData): Promise<FormState> {
+  let count = 0;
+  const state = await runForm(async () => {
+    const raw = formToObject(form) as { sessionId: string; tag?: string; segment?: string };
+    count = await countAudience(await actor(), raw);
+  });
+  if (!state?.ok) {
+    const reason = Object.values(state?.fieldErrors ?? {})[0]?.[0];
+    return { ok: false, message: reason ?? state?.message };
+  }
+  if (count === 0) return { ok: false, message: "Nobody matches who is not invited already." };
+  if (count > MAX_INVITES_PER_BATCH)
+    return { ok: false, message: `More than ${MAX_INVITES_PER_BATCH} customers match; narrow the choice.` };
+  return { ok: true, message: `${people(count, "customer", "customers")} will get an invitation by email.` };
 }
 
 export async function correctAttendanceAction(_: FormState, form: FormData): Promise<FormState> {
