@@ -32,7 +32,8 @@ type Flagged = { name: string; label: string; control: HTMLElement };
  *
  * While the action runs, every submit button is marked disabled and a second submit is ignored
  * (a double click must not create two records). A new submit clears the previous answer. When
- * the answer flags fields, the banner names each one (a link to it) and focus moves to the first.
+ * the answer flags fields, the banner names each one (a link to it) and focus moves to the first;
+ * errors for names no field on the page carries are spelled out in the banner.
  */
 export function ActionForm({
   action,
@@ -45,6 +46,7 @@ export function ActionForm({
   children: ReactNode;
   className?: string;
   successMessage?: string;
+  /** Translations of the server's messages, keyed by message (or, for field errors, field name). */
   translateError?: Record<string, string>;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
@@ -56,8 +58,13 @@ export function ActionForm({
   const formRef = useRef<HTMLFormElement>(null);
   const shown = state === stale ? null : state;
   const tr = (m: string) => translateError?.[m] ?? m;
+  // A field's message is translated by its text, else by the field's name (a message for a
+  // whole field, e.g. "choose a score", whatever the validator said).
   const fieldErrors = Object.fromEntries(
-    Object.entries((shown && !shown.ok && shown.fieldErrors) || {}).map(([k, v]) => [k, v.map(tr)]),
+    Object.entries((shown && !shown.ok && shown.fieldErrors) || {}).map(([k, v]) => [
+      k,
+      v.map((m) => translateError?.[m] ?? translateError?.[k] ?? m),
+    ]),
   );
 
   useEffect(() => {
@@ -117,6 +124,7 @@ export function ActionForm({
               <ul className="mt-1 list-disc space-y-1 pl-5">
                 {flagged.map((f) => (
                   <li key={f.name}>
+                    {/* The name only: the message itself stands beside the field, read with it. */}
                     <a
                       href={f.control.id ? `#${f.control.id}` : undefined}
                       onClick={goTo(f.control)}
@@ -124,9 +132,6 @@ export function ActionForm({
                     >
                       {f.label}
                     </a>
-                    {fieldErrors[f.name]?.length ? (
-                      <span className="block">{fieldErrors[f.name]?.join(" ")}</span>
-                    ) : null}
                   </li>
                 ))}
                 {unlisted.map(([name, messages]) => (

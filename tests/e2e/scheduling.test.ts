@@ -149,7 +149,7 @@ describe("each guest reads, consents and books in their own language", () => {
       const participate = page.getByRole("checkbox").first();
       await tabTo(page, participate);
       await page.keyboard.press("Space");
-      const captions = page.locator("#accommodations-captions");
+      const captions = page.locator('input[name="accommodations"][value="captions"]');
       await tabTo(page, captions);
       await page.keyboard.press("Space");
       await tabTo(page, page.getByRole("button", { name: says.accept }));
