@@ -108,7 +108,7 @@ export function ConfirmDialog({
         id={id}
         aria-labelledby={`${id}-title`}
         aria-describedby={`${id}-body`}
-        className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg bg-white p-0 text-slate-900 shadow-xl ring-1 ring-slate-300 backdrop:bg-slate-900/60"
+        className="m-auto w-[calc(100%-2rem)] max-w-lg rounded-lg bg-white p-0 text-slate-900 shadow-xl ring-1 ring-slate-300 backdrop:bg-slate-900/60"
       >
         <div className="space-y-4 p-6">
           <h2 id={`${id}-title`} className="text-lg font-semibold">
@@ -126,7 +126,7 @@ export function ConfirmDialog({
             )}
           </div>
           {/* Cancel comes first, so it is where focus lands: the safe choice is the default. */}
-          <div className="flex flex-wrap justify-end gap-3 border-t border-slate-200 pt-4">
+          <div className="flex flex-col gap-3 border-t border-slate-200 pt-4 sm:flex-row sm:justify-end">
             <button
               type="button"
               commandfor={id}

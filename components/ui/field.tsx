@@ -220,9 +220,7 @@ export function CheckboxGroup({
       {options.length === 0 && empty ? (
         <p className="mt-2 text-sm text-slate-600">{empty}</p>
       ) : (
-        <div
-          className={`mt-2 space-y-1 rounded-md border p-3 ${errors?.length ? "border-red-700" : "border-slate-200"} ${listClassName}`}
-        >
+        <div className={`mt-2 space-y-1 rounded-md border border-slate-200 p-3 ${listClassName}`}>
           {options.map((o) => (
             <div key={o.value} className="flex items-center gap-3">
               <input
