@@ -9,6 +9,7 @@ import {
   useActionState,
   useContext,
   useEffect,
+  useLayoutEffect,
   useRef,
   useState,
 } from "react";
@@ -53,7 +54,8 @@ export function ActionForm({
   // The answer a new submit has made stale: hidden until that submit's own answer arrives.
   const [stale, setStale] = useState<FormState>(null);
   const [submitter, setSubmitter] = useState<Element | null>(null);
-  const [flagged, setFlagged] = useState<Flagged[]>([]);
+  // Which answer `flagged` was worked out for: until then (one layout pass) the list is not shown.
+  const [flagged, setFlagged] = useState<{ for: FormState; fields: Flagged[] }>({ for: null, fields: [] });
   const running = useRef(false);
   const formRef = useRef<HTMLFormElement>(null);
   const shown = state === stale ? null : state;
@@ -73,7 +75,7 @@ export function ActionForm({
 
   // Find the flagged fields on the page, in reading order, and move focus to the first. Errors
   // for names no field carries (a hidden input, the whole form) are listed as plain text below.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const form = formRef.current;
     const names = Object.keys((shown && !shown.ok && shown.fieldErrors) || {});
     const found: (Flagged & { wrap: Element })[] = [];
@@ -87,7 +89,7 @@ export function ActionForm({
     found.sort((a, b) =>
       a.wrap.compareDocumentPosition(b.wrap) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
     );
-    setFlagged(found);
+    setFlagged({ for: shown, fields: found });
     found[0]?.control.focus();
   }, [shown]);
 
@@ -111,18 +113,20 @@ export function ActionForm({
     control.scrollIntoView({ block: "center" });
   };
 
-  const listed = new Set(flagged.map((f) => f.name));
-  const unlisted = Object.entries(fieldErrors).filter(([name]) => !listed.has(name));
-  const failed = shown && !shown.ok && (shown.message || unlisted.length > 0 || flagged.length > 0);
+  const fields = flagged.for === shown ? flagged.fields : [];
+  const listed = new Set(fields.map((f) => f.name));
+  const unlisted =
+    flagged.for === shown ? Object.entries(fieldErrors).filter(([name]) => !listed.has(name)) : [];
+  const failed = shown && !shown.ok && (shown.message || unlisted.length > 0 || fields.length > 0);
   return (
     <form ref={formRef} action={formAction} onSubmit={submit} className={className} aria-busy={pending}>
       <div aria-live="polite" role="status">
         {failed ? (
           <div className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
             {shown.message && <p className="font-medium">{tr(shown.message)}</p>}
-            {flagged.length + unlisted.length > 0 && (
+            {fields.length + unlisted.length > 0 && (
               <ul className="mt-1 list-disc space-y-1 pl-5">
-                {flagged.map((f) => (
+                {fields.map((f) => (
                   <li key={f.name}>
                     {/* The name only: the message itself stands beside the field, read with it. */}
                     <a
