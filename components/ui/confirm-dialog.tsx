@@ -24,6 +24,9 @@ declare module "react" {
  * `preview` (a server action) is asked when the dialog opens, with the form's current values,
  * e.g. how many people a mass invitation will mail; confirming waits for its answer and is
  * refused while the answer is not ok.
+ *
+ * Outside a form (a client component that calls an action itself, like the room's moderation
+ * buttons), pass `onConfirm` instead: the confirm button then runs it and closes the dialog.
  */
 export function ConfirmDialog({
   trigger,
@@ -37,6 +40,9 @@ export function ConfirmDialog({
   cancelLabel,
   preview,
   previewPending,
+  onConfirm,
+  triggerDisabled = false,
+  busy = false,
 }: {
   /** The visible text of the button that opens the dialog. */
   trigger: ReactNode;
@@ -51,11 +57,17 @@ export function ConfirmDialog({
   cancelLabel: ReactNode;
   preview?: (form: FormData) => Promise<FormState>;
   previewPending?: ReactNode;
+  /** Instead of submitting the enclosing form, confirming calls this. */
+  onConfirm?: () => void;
+  /** The action is not available now (a real `disabled` on the trigger). */
+  triggerDisabled?: boolean;
+  /** Outside an ActionForm: whether the confirmed action is running. */
+  busy?: boolean;
 }) {
   const id = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
-  const { pending } = useFormPending();
+  const pending = useFormPending().pending || busy;
   const [answer, setAnswer] = useState<FormState>(null);
   const [asking, startAsking] = useTransition();
 
@@ -73,12 +85,12 @@ export function ConfirmDialog({
     const form = triggerRef.current?.form;
     // The fields behind a modal dialog are inert: check them before asking for confirmation.
     // Cancelling the click also cancels the button's native command.
-    if (!dialog || !form || pending || !form.reportValidity()) {
+    if (!dialog || pending || (form && !form.reportValidity())) {
       e.preventDefault();
       return;
     }
     if (!dialog.open) dialog.showModal();
-    if (preview) {
+    if (preview && form) {
       setAnswer(null);
       const data = new FormData(form);
       startAsking(async () => setAnswer(await preview(data)));
@@ -97,6 +109,7 @@ export function ConfirmDialog({
         aria-haspopup="dialog"
         aria-label={triggerLabel}
         aria-disabled={pending || undefined}
+        disabled={triggerDisabled}
         onClick={open}
         className={buttonClass(triggerVariant, triggerClassName)}
       >
@@ -108,7 +121,7 @@ export function ConfirmDialog({
         id={id}
         aria-labelledby={`${id}-title`}
         aria-describedby={`${id}-body`}
-        className="m-auto w-[calc(100%-2rem)] max-w-lg rounded-lg bg-white p-0 text-slate-900 shadow-xl ring-1 ring-slate-300 backdrop:bg-slate-900/60"
+        className="m-auto w-[calc(100%-2rem)] max-w-xl rounded-lg bg-white p-0 text-slate-900 shadow-xl ring-1 ring-slate-300 backdrop:bg-slate-900/60"
       >
         <div className="space-y-4 p-6">
           <h2 id={`${id}-title`} className="text-lg font-semibold">
@@ -126,7 +139,7 @@ export function ConfirmDialog({
             )}
           </div>
           {/* Cancel comes first, so it is where focus lands: the safe choice is the default. */}
-          <div className="flex flex-col gap-3 border-t border-slate-200 pt-4 sm:flex-row sm:justify-end">
+          <div className="flex flex-col gap-3 border-t border-slate-200 pt-4 sm:flex-row sm:flex-wrap sm:justify-end sm:*:shrink-0">
             <button
               type="button"
               commandfor={id}
@@ -136,9 +149,22 @@ export function ConfirmDialog({
             >
               {cancelLabel}
             </button>
-            <Button variant={confirmVariant} disabled={waiting || refused}>
-              {confirmLabel}
-            </Button>
+            {onConfirm ? (
+              <button
+                type="button"
+                onClick={() => {
+                  dialogRef.current?.close();
+                  onConfirm();
+                }}
+                className={buttonClass(confirmVariant)}
+              >
+                {confirmLabel}
+              </button>
+            ) : (
+              <Button variant={confirmVariant} disabled={waiting || refused}>
+                {confirmLabel}
+              </Button>
+            )}
           </div>
         </div>
       </dialog>
