@@ -129,6 +129,7 @@ async function CustomerTable({
       header: "Name",
       sortKey: "name",
       rowHeader: true,
+      className: "min-w-32",
       cell: (c) => (
         <Link href={`/customers/${c.id}`} className="font-medium text-blue-800 hover:underline">
           <bdi>{c.name}</bdi>
@@ -139,6 +140,7 @@ async function CustomerTable({
       key: "contact",
       header: "Contact",
       sortKey: "email",
+      className: "min-w-52",
       cell: (c) => (
         <>
           <span className="block break-all">{c.email}</span>

@@ -51,6 +51,7 @@ async function SessionTable({ actor, query }: { actor: StaffActor; query: Query 
       header: "Session",
       sortKey: "title",
       rowHeader: true,
+      className: "min-w-56",
       cell: (s) => (
         <>
           <Link href={`/sessions/${s.id}`} className="font-semibold text-blue-800 hover:underline">
@@ -67,7 +68,7 @@ async function SessionTable({ actor, query }: { actor: StaffActor; query: Query 
       header: "Starts",
       sortKey: "starts",
       descFirst: true,
-      className: "whitespace-nowrap",
+      className: "min-w-44",
       cell: (s) => (
         <>
           {formatDateTime(s.startsAt, actor.timeZone)}
