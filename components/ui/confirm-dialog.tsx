@@ -32,6 +32,7 @@ export function ConfirmDialog({
   trigger,
   triggerVariant = "danger",
   triggerClassName = "",
+  triggerClass,
   triggerLabel,
   title,
   children,
@@ -48,6 +49,8 @@ export function ConfirmDialog({
   trigger: ReactNode;
   triggerVariant?: ButtonVariant;
   triggerClassName?: string;
+  /** The trigger's whole class, replacing the button style (a place with its own, e.g. the room). */
+  triggerClass?: string;
   /** An accessible name for the trigger when its text alone is ambiguous (e.g. "Revoke"). */
   triggerLabel?: string;
   title: ReactNode;
@@ -111,7 +114,7 @@ export function ConfirmDialog({
         aria-disabled={pending || undefined}
         disabled={triggerDisabled}
         onClick={open}
-        className={buttonClass(triggerVariant, triggerClassName)}
+        className={triggerClass ?? buttonClass(triggerVariant, triggerClassName)}
       >
         {pending && <Spinner />}
         {trigger}
