@@ -110,6 +110,7 @@ describe("the thin loop", () => {
   it("ending the session sends the survey; answering twice keeps one response", async () => {
     await facilitator.goto(sessionUrl);
     await facilitator.getByRole("button", { name: "End session and send surveys" }).click();
+    await facilitator.getByRole("dialog").getByRole("button", { name: "Yes, end the session" }).click();
     await facilitator.getByText("Surveys are on their way").waitFor();
     await customer.locator('[data-phase="disconnected"]').waitFor({ timeout: 30_000 });
     const mail = await mailTo(EMAIL, /How was your session/);

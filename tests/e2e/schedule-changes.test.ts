@@ -89,6 +89,7 @@ describe("the facilitator's scheduling journey", () => {
 
     await page.getByLabel("Tag", { exact: true }).selectOption(TAG);
     await page.getByRole("button", { name: "Invite everyone who matches" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Yes, send the invitations" }).click();
     await expect.poll(() => page.getByText("2 invitations sent.").count(), WAIT).toBe(1);
     const [vi] = await mailsTo(GUESTS[0]!.email, /Thư mời/);
     const [zh] = await mailsTo(GUESTS[1]!.email, /诚邀/);
@@ -106,6 +107,7 @@ describe("the facilitator's scheduling journey", () => {
     await page.getByLabel("Time zone").selectOption("America/New_York");
     await page.getByLabel("Length (minutes)").fill("60");
     await page.getByRole("button", { name: "Reschedule and notify" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Yes, reschedule and notify" }).click();
     await expect
       .poll(() => page.getByText(/Rescheduled\. Calendar updates are on their way to 2 guests/).count())
       .toBe(1);

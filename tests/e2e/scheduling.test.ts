@@ -149,7 +149,7 @@ describe("each guest reads, consents and books in their own language", () => {
       const participate = page.getByRole("checkbox").first();
       await tabTo(page, participate);
       await page.keyboard.press("Space");
-      const captions = page.locator("#accommodations-captions");
+      const captions = page.locator('input[name="accommodations"][value="captions"]');
       await tabTo(page, captions);
       await page.keyboard.press("Space");
       await tabTo(page, page.getByRole("button", { name: says.accept }));
@@ -218,6 +218,7 @@ describe("each guest reads, consents and books in their own language", () => {
     await signInAs(staffPage, "Farah Facilitator");
     await staffPage.goto(sessionUrl);
     await staffPage.getByRole("button", { name: "End session and send surveys" }).click();
+    await staffPage.getByRole("dialog").getByRole("button", { name: "Yes, end the session" }).click();
     await staffPage.getByText("Surveys are on their way").first().waitFor();
     const survey = await mailTo(GUESTS[1].email, SURVEY_SUBJECT_ZH);
     await page.goto(linkIn(survey.text ?? "", "/s/"));

@@ -17,7 +17,7 @@ import { can, POLICY, type PolicyAction } from "@/server/auth/policy";
 import { exportCustomer } from "@/server/customers/export-customer";
 import { getCustomer } from "@/server/customers/get-customer";
 import { importCustomers, previewCustomerImport } from "@/server/customers/import-customers";
-import { listCustomers } from "@/server/customers/list-customers";
+import { listCustomers, listCustomersPage } from "@/server/customers/list-customers";
 import { createCustomer, updateCustomer } from "@/server/customers/save-customer";
 import { DomainError } from "@/server/errors";
 import { createInsight } from "@/server/insights/create-insight";
@@ -25,7 +25,7 @@ import { getInsight } from "@/server/insights/get-insight";
 import { listInsights } from "@/server/insights/list-insights";
 import { listUntriagedComments } from "@/server/insights/list-untriaged-comments";
 import { invitationView } from "@/server/invitations/invitation-view";
-import { inviteAudience } from "@/server/invitations/invite-audience";
+import { countAudience, inviteAudience } from "@/server/invitations/invite-audience";
 import { addNote } from "@/server/rooms/backroom/add-note";
 import { submitQuestion } from "@/server/rooms/backroom/submit-question";
 import { sendCaption } from "@/server/rooms/captions";
@@ -38,7 +38,7 @@ import { cancelSession } from "@/server/sessions/cancel-session";
 import { correctAttendance } from "@/server/sessions/correct-attendance";
 import { createSession } from "@/server/sessions/create-session";
 import { getSessionDetail } from "@/server/sessions/get-session";
-import { listSessions } from "@/server/sessions/list-sessions";
+import { listSessions, listSessionsPage } from "@/server/sessions/list-sessions";
 import { rescheduleSession } from "@/server/sessions/reschedule-session";
 import { seededDb } from "../support/seeded-db";
 
@@ -64,6 +64,7 @@ const ENDPOINTS: Record<
   "app/(staff)/sessions/[id]/schedule-actions.ts#rescheduleSessionAction": ["session.manage"],
   "app/(staff)/sessions/[id]/schedule-actions.ts#cancelSessionAction": ["session.manage"],
   "app/(staff)/sessions/[id]/schedule-actions.ts#inviteAudienceAction": ["session.manage", "customer.list"],
+  "app/(staff)/sessions/[id]/schedule-actions.ts#previewAudienceAction": ["session.manage", "customer.list"],
   "app/(staff)/sessions/[id]/schedule-actions.ts#correctAttendanceAction": ["session.manage"],
   "app/(staff)/insights/actions.ts#createInsightAction": ["insight.create"],
   "app/(staff)/insights/actions.ts#createActionItemAction": ["action.create"],
@@ -230,6 +231,12 @@ describe("authorization matrix (domain layer, every role)", () => {
   const cases: [string, PolicyAction, (a: Actor) => Promise<unknown>, (a: Actor) => boolean][] = [
     ["listSessions", "session.list", (a) => listSessions(a), (a) => can(a, "session.list")],
     [
+      "listSessionsPage",
+      "session.list",
+      (a) => listSessionsPage(a, { page: "2", sort: "title" }),
+      (a) => can(a, "session.list"),
+    ],
+    [
       "getSessionDetail",
       "session.read",
       (a) => getSessionDetail(a, ctx.sessionId),
@@ -256,6 +263,12 @@ describe("authorization matrix (domain layer, every role)", () => {
       "listCustomers (filtered)",
       "customer.list",
       (a) => listCustomers(a, { tag: "new-customer", segment: "residential" }),
+      (a) => can(a, "customer.list"),
+    ],
+    [
+      "listCustomersPage",
+      "customer.list",
+      (a) => listCustomersPage(a, { tag: "new-customer", page: "1", sort: "-created" }),
       (a) => can(a, "customer.list"),
     ],
     ["getCustomer", "customer.read", (a) => getCustomer(a, ctx.customerId), (a) => can(a, "customer.read")],
@@ -378,6 +391,14 @@ describe("authorization matrix (domain layer, every role)", () => {
       "inviteAudience (a tag nobody has)",
       "session.manage",
       (a) => inviteAudience(a, { sessionId: ctx.openSessionId, tag: `none-${crypto.randomUUID()}` }),
+      (a) =>
+        can(a, "session.manage", { sessionFacilitatorId: staff.facilitator.userId }) &&
+        can(a, "customer.list"),
+    ],
+    [
+      "countAudience",
+      "session.manage",
+      (a) => countAudience(a, { sessionId: ctx.openSessionId, tag: `none-${crypto.randomUUID()}` }),
       (a) =>
         can(a, "session.manage", { sessionFacilitatorId: staff.facilitator.userId }) &&
         can(a, "customer.list"),

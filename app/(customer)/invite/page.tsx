@@ -36,7 +36,11 @@ export default async function InvitePage() {
       : status === "declined"
         ? t("statusDeclined")
         : null;
-  const errors = { participateRequired: t("participateRequired"), closed: t("sessionEnded") };
+  const errors = {
+    participateRequired: t("participateRequired"),
+    closed: t("sessionEnded"),
+    "Please check the highlighted fields.": c("checkFields"),
+  };
   if (status === "withdrawn") {
     return (
       <>

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { TextArea } from "@/components/ui/field";
+import { FieldGroup, TextArea } from "@/components/ui/field";
 import { currentRespondent } from "@/server/surveys/resolve-survey";
 import { CustomerHeader } from "../customer-header";
 import { submitSurveyAction, withdrawFromSurveyAction } from "./actions";
@@ -19,6 +19,7 @@ export default async function SurveyPage() {
   if (!found) redirect("/link-invalid");
   const t = await getTranslations("survey");
   const inv = await getTranslations("invite");
+  const c = await getTranslations("common");
   // The way out is offered from every customer page a mail leads to.
   const withdraw = (
     <details className="mt-10 rounded-lg bg-slate-100 p-5">
@@ -46,6 +47,7 @@ export default async function SurveyPage() {
   const errorText = {
     csat: t("chooseCsat"),
     nps: t("chooseNps"),
+    "Please check the highlighted fields.": c("checkFields"),
   };
   return (
     <>
@@ -56,8 +58,7 @@ export default async function SurveyPage() {
         <p className="mt-2">{t("intro")}</p>
         <div className="mt-6 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
           <ActionForm action={submitSurveyAction} className="space-y-8" translateError={errorText}>
-            <fieldset>
-              <legend className="font-semibold">{t("csatLabel")}</legend>
+            <FieldGroup name="csat" legend={t("csatLabel")} legendClassName="font-semibold">
               <div className="mt-3 grid grid-cols-1 gap-2 sm:grid-cols-5">
                 {[1, 2, 3, 4, 5].map((n) => (
                   <div key={n}>
@@ -68,9 +69,8 @@ export default async function SurveyPage() {
                   </div>
                 ))}
               </div>
-            </fieldset>
-            <fieldset>
-              <legend className="font-semibold">{t("npsLabel")}</legend>
+            </FieldGroup>
+            <FieldGroup name="nps" legend={t("npsLabel")} legendClassName="font-semibold">
               <div className="mt-3 flex flex-wrap gap-2">
                 {[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => (
                   <div key={n}>
@@ -85,7 +85,7 @@ export default async function SurveyPage() {
                 <span>0 = {t("npsLow")}</span>
                 <span>10 = {t("npsHigh")}</span>
               </p>
-            </fieldset>
+            </FieldGroup>
             <TextArea name="comment" label={t("commentLabel")} hint={t("commentHint")} maxLength={5000} />
             <Button>{t("submit")}</Button>
           </ActionForm>

@@ -1,18 +1,30 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
+import { type Column, DataTable } from "@/components/ui/data-table";
+import { PageLoading } from "@/components/ui/page-loading";
 import { formatDateTime } from "@/lib/dates";
+import type { StaffActor } from "@/server/auth/actor";
 import { can } from "@/server/auth/policy";
 import { requireStaffPage } from "@/server/auth/staff";
-import { listSessions } from "@/server/sessions/list-sessions";
+import { listSessionsPage, type SessionListItem } from "@/server/sessions/list-sessions";
 import { FORMAT_LABELS } from "./format-labels";
 
 export const metadata: Metadata = { title: "Sessions" };
 
-export default async function SessionsPage() {
+type Query = { page?: string; sort?: string };
+
+export default async function SessionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireStaffPage();
-  const sessions = await listSessions(actor);
+  const sp = await searchParams;
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+  const query: Query = { page: one(sp.page), sort: one(sp.sort) };
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -23,26 +35,71 @@ export default async function SessionsPage() {
           </Link>
         )}
       </div>
-      <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-        {sessions.map((s) => (
-          <li key={s.id} className="flex flex-wrap items-center gap-x-6 gap-y-1 p-4 hover:bg-slate-50">
-            <div className="min-w-0 flex-1">
-              <Link href={`/sessions/${s.id}`} className="font-semibold text-blue-800 hover:underline">
-                {s.title}
-              </Link>
-              <p className="text-sm text-slate-600">
-                {formatDateTime(s.startsAt, actor.timeZone)} · {FORMAT_LABELS[s.format] ?? s.format} ·{" "}
-                {s.durationMinutes} min · {s.facilitatorName}
-              </p>
-            </div>
-            <p className="text-sm tabular-nums text-slate-700">
-              {s.accepted}/{s.seats} booked · {s.invited} invited
-            </p>
-            <Badge status={s.status} />
-          </li>
-        ))}
-        {sessions.length === 0 && <li className="p-6 text-slate-600">No sessions yet.</li>}
-      </ul>
+      <Suspense key={JSON.stringify(query)} fallback={<PageLoading label="Loading sessions…" />}>
+        <SessionTable actor={actor} query={query} />
+      </Suspense>
     </div>
+  );
+}
+
+/** One page of the sessions: streamed after the heading. */
+async function SessionTable({ actor, query }: { actor: StaffActor; query: Query }) {
+  const list = await listSessionsPage(actor, query);
+  const columns: Column<SessionListItem>[] = [
+    {
+      key: "title",
+      header: "Session",
+      sortKey: "title",
+      rowHeader: true,
+      className: "min-w-56",
+      cell: (s) => (
+        <>
+          <Link href={`/sessions/${s.id}`} className="font-semibold text-blue-800 hover:underline">
+            {s.title}
+          </Link>
+          <span className="block text-slate-600">
+            {FORMAT_LABELS[s.format] ?? s.format} · {s.facilitatorName}
+          </span>
+        </>
+      ),
+    },
+    {
+      key: "starts",
+      header: "Starts",
+      sortKey: "starts",
+      descFirst: true,
+      className: "min-w-44",
+      cell: (s) => (
+        <>
+          {formatDateTime(s.startsAt, actor.timeZone)}
+          <span className="block text-slate-600">{s.durationMinutes} min</span>
+        </>
+      ),
+    },
+    {
+      key: "rsvps",
+      header: "Booked",
+      className: "tabular-nums",
+      cell: (s) => (
+        <>
+          {s.accepted}/{s.seats} booked
+          <span className="block text-slate-600">{s.invited} invited</span>
+        </>
+      ),
+    },
+    { key: "status", header: "Status", sortKey: "status", cell: (s) => <Badge status={s.status} /> },
+  ];
+  return (
+    <DataTable
+      caption={`Sessions, page ${list.page} of ${list.pageCount}`}
+      captionHidden
+      columns={columns}
+      list={list}
+      rowKey={(s) => s.id}
+      path="/sessions"
+      query={query}
+      paginationLabel="Pages of sessions"
+      empty="No sessions yet."
+    />
   );
 }

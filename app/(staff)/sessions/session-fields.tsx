@@ -77,8 +77,9 @@ export function SessionFields({ d = {} }: { d?: SessionFieldDefaults }) {
         </div>
       )}
       <div className="grid gap-4 sm:grid-cols-2">
+        {/* Not "Length (minutes)": the session page's reschedule form has that one. */}
         <TextField
-          label="Length (minutes)"
+          label="Length of the session (minutes)"
           name="durationMinutes"
           type="number"
           min={10}

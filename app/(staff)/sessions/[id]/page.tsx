@@ -4,6 +4,8 @@ import { orNotFound } from "@/app/_lib/page-guard";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { CheckboxGroup } from "@/components/ui/field";
 import { formatDateTime } from "@/lib/dates";
 import { requireStaffPage } from "@/server/auth/staff";
 import { listCustomers } from "@/server/customers/list-customers";
@@ -100,7 +102,17 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         {d.canManage && open && (
           <ActionForm action={endSessionAction} className="">
             <input type="hidden" name="sessionId" value={id} />
-            <Button variant="danger">End session and send surveys</Button>
+            <ConfirmDialog
+              trigger="End session and send surveys"
+              title="End the session and send the surveys?"
+              confirmLabel="Yes, end the session"
+              cancelLabel="Not yet"
+            >
+              <p>
+                Everyone still in the room is disconnected, and every guest who booked gets the survey by
+                email. This cannot be undone.
+              </p>
+            </ConfirmDialog>
           </ActionForm>
         )}
       </div>
@@ -210,31 +222,25 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
             <Card title="Invite customers">
               <ActionForm action={inviteCustomersAction}>
                 <input type="hidden" name="sessionId" value={id} />
-                <fieldset>
-                  <legend className="text-sm text-slate-700">
-                    Choose who to invite. Each gets a personal link by email, in their language.
-                  </legend>
-                  <div className="mt-3 max-h-80 space-y-1 overflow-y-auto rounded-md border border-slate-200 p-3">
-                    {candidates.map((c) => (
-                      <div key={c.id} className="flex items-center gap-3">
-                        <input
-                          id={`c-${c.id}`}
-                          type="checkbox"
-                          name="customerIds"
-                          value={c.id}
-                          className="size-5 accent-blue-700"
-                        />
-                        <label htmlFor={`c-${c.id}`} className="flex flex-1 flex-wrap gap-x-3 text-sm">
-                          <span className="font-medium">
-                            <bdi>{c.name}</bdi>
-                          </span>
-                          <span className="text-slate-600">{c.language.toUpperCase()}</span>
-                          <span className="text-slate-600">{c.tags.join(", ")}</span>
-                        </label>
-                      </div>
-                    ))}
-                  </div>
-                </fieldset>
+                <CheckboxGroup
+                  name="customerIds"
+                  legend="Customers to invite"
+                  hint="Each gets a personal link by email, in their language."
+                  empty="Everyone in the directory is invited already."
+                  listClassName="max-h-80 overflow-y-auto"
+                  options={candidates.map((c) => ({
+                    value: c.id,
+                    label: (
+                      <>
+                        <span className="font-medium">
+                          <bdi>{c.name}</bdi>
+                        </span>
+                        <span className="text-slate-600">{c.language.toUpperCase()}</span>
+                        <span className="text-slate-600">{c.tags.join(", ")}</span>
+                      </>
+                    ),
+                  }))}
+                />
                 <Button>Send invitations</Button>
               </ActionForm>
             </Card>

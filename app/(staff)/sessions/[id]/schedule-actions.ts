@@ -2,13 +2,14 @@
 
 import { staffEntry } from "@/app/_lib/entry/define-entry";
 import { formAction } from "@/app/_lib/entry/form-action";
+import type { FormState } from "@/components/ui/form-state";
 import {
   zCancelSession,
   zCorrectAttendance,
   zInviteAudience,
   zRescheduleSession,
 } from "@/lib/validation/sessions";
-import { inviteAudience } from "@/server/invitations/invite-audience";
+import { confirmAudience, inviteAudience } from "@/server/invitations/invite-audience";
 import { cancelSession } from "@/server/sessions/cancel-session";
 import { correctAttendance } from "@/server/sessions/correct-attendance";
 import { rescheduleSession } from "@/server/sessions/reschedule-session";
@@ -39,3 +40,18 @@ export const correctAttendanceAction = formAction(staffEntry(zCorrectAttendance,
     input.status === "attended" ? "Marked as attended." : "Marked as a no-show.",
   ),
 });
+
+const previewAudience = formAction(staffEntry(zInviteAudience, confirmAudience), {
+  done: (count) => `${people(count, "customer", "customers")} will get an invitation by email.`,
+});
+
+/**
+ * For the confirmation step of "invite by tag or segment": how many customers would be mailed
+ * now. Not ok when the invitation would be refused, so the dialog cannot confirm it.
+ */
+export async function previewAudienceAction(form: FormData): Promise<FormState> {
+  const state = await previewAudience(null, form);
+  if (state.ok) return state;
+  const reason = Object.values(state.fieldErrors ?? {})[0]?.[0];
+  return { ok: false, message: reason ?? state.message };
+}

@@ -1,6 +1,7 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { COMMON_TIME_ZONES, formatDateTime, instantToZonedWallTime } from "@/lib/dates";
 import { INVITATION_STATUSES } from "@/lib/domain/invitations";
@@ -11,6 +12,7 @@ import {
   cancelSessionAction,
   correctAttendanceAction,
   inviteAudienceAction,
+  previewAudienceAction,
   rescheduleSessionAction,
 } from "./schedule-actions";
 
@@ -104,21 +106,36 @@ export async function ScheduleControls({ actor, detail }: { actor: StaffActor; d
                   required
                   defaultValue={session.durationMinutes}
                 />
-                <Button variant="secondary">Reschedule and notify</Button>
+                <ConfirmDialog
+                  trigger="Reschedule and notify"
+                  triggerVariant="secondary"
+                  title="Reschedule and notify everyone?"
+                  confirmLabel="Yes, reschedule and notify"
+                  confirmVariant="primary"
+                  cancelLabel="Go back"
+                >
+                  <p>
+                    Everyone invited, booked or waiting, and the staff attending, get a calendar update with
+                    the new time at once. Emails cannot be called back.
+                  </p>
+                </ConfirmDialog>
               </ActionForm>
-              <details className="mt-6 border-t border-slate-200 pt-4">
-                <summary className="cursor-pointer text-sm font-semibold text-red-800">
-                  Cancel this session…
-                </summary>
-                <ActionForm action={cancelSessionAction} className="mt-3 space-y-3">
-                  <input type="hidden" name="sessionId" value={session.id} />
-                  <p className="text-sm text-slate-700">
+              <ActionForm action={cancelSessionAction} className="mt-6 border-t border-slate-200 pt-4">
+                <input type="hidden" name="sessionId" value={session.id} />
+                <ConfirmDialog
+                  trigger="Cancel this session…"
+                  triggerVariant="ghost"
+                  triggerClassName="-ml-4 text-red-800 hover:bg-red-50"
+                  title="Cancel this session?"
+                  confirmLabel="Cancel the session and notify everyone"
+                  cancelLabel="Keep the session"
+                >
+                  <p>
                     Every guest on the list and every staff attendee is told, and the entry is removed from
                     their calendars. This cannot be undone.
                   </p>
-                  <Button variant="danger">Cancel the session and notify everyone</Button>
-                </ActionForm>
-              </details>
+                </ConfirmDialog>
+              </ActionForm>
             </Card>
           )}
 
@@ -150,7 +167,18 @@ export async function ScheduleControls({ actor, detail }: { actor: StaffActor; d
                     ]}
                   />
                 </div>
-                <Button>Invite everyone who matches</Button>
+                <ConfirmDialog
+                  trigger="Invite everyone who matches"
+                  triggerVariant="primary"
+                  title="Invite everyone who matches?"
+                  confirmLabel="Yes, send the invitations"
+                  confirmVariant="primary"
+                  cancelLabel="Go back"
+                  preview={previewAudienceAction}
+                  previewPending="Counting who matches…"
+                >
+                  <p>Each customer gets a personal invitation by email, in their language.</p>
+                </ConfirmDialog>
               </ActionForm>
             </Card>
           )}
