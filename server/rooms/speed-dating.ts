@@ -14,8 +14,10 @@ import {
   type RoundState,
   rotationOrder,
   roundAt,
+  roundClockMessage,
   seatGuests,
   seatLateGuest,
+  TOPIC_ROUND_CLOCK,
   tableOf,
   tableRoomName,
   trainedFirstTables,
@@ -23,6 +25,7 @@ import {
 import type { Actor } from "@/server/auth/actor";
 import { conflict, forbidden, notFound } from "@/server/errors";
 import { authorizeSession } from "@/server/sessions/session-access";
+import { identitiesInRoom, sendToIdentities } from "./room-service";
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
@@ -186,6 +189,22 @@ export async function placeAtTable(
     clock,
     moves: seat.kind === "rotating",
   };
+}
+
+/**
+ * Tells everyone at every table that the round clock changed (call it after the change is
+ * committed: the session started). Each page then asks the token route again, so customers and
+ * the facilitator learn when round 1 ends, and rotating staff need not wait for their next poll.
+ */
+export async function announceRoundClock(
+  session: Pick<Session, "format" | "roomName" | "tableCount" | "roundMinutes">,
+): Promise<void> {
+  if (!hasTables(session)) return;
+  for (const name of sessionRoomNames(session)) {
+    // A table nobody is at yet has nobody to tell; their first token carries the clock.
+    const everyone = await identitiesInRoom(name).catch(() => []);
+    await sendToIdentities(name, everyone, TOPIC_ROUND_CLOCK, roundClockMessage);
+  }
 }
 
 /**

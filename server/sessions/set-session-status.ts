@@ -9,7 +9,7 @@ import type { Actor } from "@/server/auth/actor";
 import { conflict } from "@/server/errors";
 import { enqueueJob } from "@/server/jobs/queue";
 import { closeRoom } from "@/server/rooms/room-service";
-import { ensureSeating, sessionRoomNames } from "@/server/rooms/speed-dating";
+import { announceRoundClock, ensureSeating, sessionRoomNames } from "@/server/rooms/speed-dating";
 import { scheduleNoShows } from "./mark-no-shows";
 import { authorizeSession } from "./session-access";
 
@@ -41,6 +41,8 @@ export async function startSession(actor: Actor, input: { sessionId: string }): 
     await ensureSeating(tx, session);
     await audit(tx, actor, "start", "session", sessionId);
   });
+  // Written first, then told: pages already at a table would otherwise keep "waiting" for round 1.
+  await announceRoundClock(session);
 }
 
 /**
