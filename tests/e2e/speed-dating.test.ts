@@ -235,7 +235,9 @@ afterAll(async () => {
   await app?.close();
 });
 
-describe("speed dating", () => {
+// Every test may join up to five browsers on a machine shared with other work: a generous bound on
+// conditions that are waited for, not a measure of anything.
+describe("speed dating", { timeout: 240_000 }, () => {
   it("starts every table's round clock when the first guest arrives, even for that guest", async () => {
     const [guest1, guest2, a, b] = await seated();
     // Customer 1 was first: their own token said "not started" (their arrival starts the session).
