@@ -17,7 +17,7 @@ import { mkdirSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { DataPacket_Kind, RoomServiceClient } from "livekit-server-sdk";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   customers,
   invitations,
@@ -50,6 +50,34 @@ let staffB = { id: "", name: "" };
 const customerReceived: string[] = [];
 /** The placement in every token answer customer 1's page received, in order. */
 const guest1Answers: { startedAt: number | null }[] = [];
+/** Every page opened, by who it is, and each page's token answers, for the report on a failure. */
+const opened = new Map<string, Page>();
+const answers: string[] = [];
+
+function watchTokens(page: Page, who: string) {
+  page.on("response", async (r) => {
+    if (!r.url().endsWith("/api/livekit/token")) return;
+    const body = (await r.json().catch(() => null)) as { placement?: { table: number } } | null;
+    answers.push(`${new Date().toISOString()} ${who} ${r.status()} table ${body?.placement?.table ?? "-"}`);
+  });
+}
+
+/** What every page shows (phase, table, round, time left), the token answers and the app's log. */
+async function report(): Promise<string> {
+  const lines: string[] = [];
+  for (const [who, page] of opened) {
+    const state = await page
+      .evaluate(() => {
+        const phase = document.querySelector("[data-phase]")?.getAttribute("data-phase");
+        const timer = document.querySelector("[data-table][data-round]");
+        const left = timer?.querySelector("[data-time-left]")?.getAttribute("data-time-left");
+        return `phase ${phase} table ${timer?.getAttribute("data-table")} round ${timer?.getAttribute("data-round")} left ${left}`;
+      })
+      .catch((e: unknown) => String(e));
+    lines.push(`${who}: ${state}`);
+  }
+  return [...lines, ...answers.slice(-30), app.logs().slice(-2000)].join("\n");
+}
 
 const {
   newPage: openPage,
@@ -103,6 +131,8 @@ function once(join: () => Promise<Page>): () => Promise<Page> {
 const guest = [0, 1].map((i) =>
   once(async () => {
     const page = await newPage({ record: true });
+    opened.set(`customer ${i + 1}`, page);
+    watchTokens(page, `customer ${i + 1}`);
     if (i === 0)
       page.on("response", async (r) => {
         if (!r.url().endsWith("/api/livekit/token") || !r.ok()) return;
@@ -122,6 +152,8 @@ const guest = [0, 1].map((i) =>
 const staffPage = (name: string) =>
   once(async () => {
     const page = await newPage();
+    opened.set(name, page);
+    watchTokens(page, name);
     await signInAs(page, name);
     await page.goto(`${app.url}/sessions/${sessionId}/room`);
     await page.getByRole("button", { name: "Join the room" }).click();
@@ -227,6 +259,10 @@ beforeAll(async () => {
     { sessionId, userId: staffA.id, slot: 0 },
     { sessionId, userId: staffB.id, slot: 1 },
   ]);
+});
+
+afterEach(async ({ task }) => {
+  if (task.result?.state === "fail") console.error(`[speed-dating] after "${task.name}":\n${await report()}`);
 });
 
 afterAll(async () => {
