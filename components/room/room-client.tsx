@@ -123,8 +123,11 @@ type TokenAnswer = {
   };
 };
 
-/** A move whose new connection keeps failing is given up after this many tries (Join is offered). */
+/** After this many failed tries to reach the next table the page says so (and keeps trying). */
 const MOVE_TRIES = 3;
+
+/** The token route said no (not "try later"): asking again will not change the answer. */
+class TokenRefused extends Error {}
 
 /**
  * The live room. One Room per page (created once), listeners attached and removed in an effect;
@@ -283,7 +286,10 @@ export function RoomClient({
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify(table === undefined ? { sessionId } : { sessionId, table }),
       });
-      if (!res.ok) throw new Error(`token ${res.status}`);
+      if (!res.ok) {
+        const refused = res.status >= 400 && res.status < 500 && res.status !== 429;
+        throw refused ? new TokenRefused(`token ${res.status}`) : new Error(`token ${res.status}`);
+      }
       // The server read its clock while answering: somewhere between sending and now, so the
       // middle is the best guess (taking "now" would make every slow answer a late clock).
       const midway = (sentAt + Date.now()) / 2;
@@ -375,19 +381,28 @@ export function RoomClient({
   // Speed dating: rotating staff are moved at each round boundary (the server says which table is
   // next); everyone learns the clock when the session starts. Roaming pages ask for their table.
   const askWhereNow = useCallback(async () => {
+    const out = room.state === ConnectionState.Disconnected;
     if (await connectTo(placement?.moves ? undefined : placement?.table)) {
+      if (out) setError(null); // "could not connect" from the tries before this one
       await publishAgain();
       setPhase("connected");
       setPeople(snapshot(room));
     }
   }, [connectTo, publishAgain, room, placement?.moves, placement?.table]);
   const askFailed = useCallback(
-    (failures: number) => {
-      // Still in a room: stay there and keep trying. Out of every room: give up after a few.
-      if (room.state !== ConnectionState.Disconnected || failures < MOVE_TRIES) return;
-      moving.current = false;
-      setPhase("failed");
-      setError(strings.failed);
+    (failures: number, e: unknown) => {
+      if (e instanceof TokenRefused) {
+        // Refused (the session closed, no longer on the list): asking again will not help.
+        if (room.state !== ConnectionState.Disconnected) return false;
+        moving.current = false;
+        setPhase("failed");
+        setError(strings.failed);
+        return false;
+      }
+      // A busy server or network: keep trying. Still in a room, the person stays where they are;
+      // between two tables, they are told after a few tries (the page goes on trying).
+      if (room.state === ConnectionState.Disconnected && failures >= MOVE_TRIES) setError(strings.failed);
+      return true;
     },
     [room, strings],
   );

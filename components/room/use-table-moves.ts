@@ -11,7 +11,7 @@ import { type AskPlan, nextAskAt, TOPIC_ROUND_CLOCK } from "@/lib/speed-dating";
  * when the tab is shown again. The wall clock is compared every second rather than arming one
  * long timer, so a timer fired late (a sleeping laptop, a throttled tab) only delays the move
  * until the page runs again. A failed ask is retried with a growing wait; `onFailure` hears each
- * consecutive failure, so the page can decide when to stop (it stays in the room it is in).
+ * consecutive failure and says whether to go on (a refusal will not change by asking again).
  */
 export function useTableMoves({
   room,
@@ -27,7 +27,8 @@ export function useTableMoves({
   active: boolean;
   /** Asks the server where this person sits now and reconnects there if that changed. */
   ask: () => Promise<void>;
-  onFailure: (failures: number) => void;
+  /** Each consecutive failure, with its count; return false to stop asking (a refusal). */
+  onFailure: (failures: number, error: unknown) => boolean;
 }): void {
   const latest = useRef({ plan, active, ask, onFailure });
   useEffect(() => {
@@ -56,9 +57,9 @@ export function useTableMoves({
       try {
         await current.ask();
         last.failures = 0;
-      } catch {
+      } catch (error) {
         last.failures += 1;
-        if (!stopped) latest.current.onFailure(last.failures);
+        if (!stopped && !latest.current.onFailure(last.failures, error)) stopped = true;
       } finally {
         busy = false;
       }
