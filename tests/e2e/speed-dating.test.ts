@@ -116,20 +116,29 @@ const counting = (page: Page, table: number, round: number) =>
     .locator(`[data-table="${table}"][data-round="${round}"] [data-time-left]:not([data-time-left=""])`)
     .waitFor();
 
-/** Runs `join` once; a failed join is tried afresh by the next test that needs the page. */
-function once(join: () => Promise<Page>): () => Promise<Page> {
+/**
+ * Runs `join` once; a failed join is tried afresh by the next test that needs the page, and a page
+ * that has dropped out of the room since (a loaded machine loses connections) joins again.
+ */
+function once(who: string, joinButton: string, join: () => Promise<Page>): () => Promise<Page> {
   let page: Promise<Page> | undefined;
-  return () => {
+  return async () => {
     page ??= join().catch((error: unknown) => {
       page = undefined;
       throw error;
     });
-    return page;
+    const p = await page;
+    if (await p.locator('[data-phase="failed"], [data-phase="disconnected"]').count()) {
+      console.warn(`[speed-dating] ${who} was out of the room; joining again`);
+      await p.getByRole("button", { name: joinButton }).click();
+      await joined(p);
+    }
+    return p;
   };
 }
 
 const guest = [0, 1].map((i) =>
-  once(async () => {
+  once(`customer ${i + 1}`, "Join the session", async () => {
     const page = await newPage({ record: true });
     opened.set(`customer ${i + 1}`, page);
     watchTokens(page, `customer ${i + 1}`);
@@ -150,7 +159,7 @@ const guest = [0, 1].map((i) =>
 ) as [() => Promise<Page>, () => Promise<Page>];
 
 const staffPage = (name: string) =>
-  once(async () => {
+  once(name, "Join the room", async () => {
     const page = await newPage();
     opened.set(name, page);
     watchTokens(page, name);
