@@ -391,18 +391,15 @@ export function RoomClient({
   }, [connectTo, publishAgain, room, placement?.moves, placement?.table]);
   const askFailed = useCallback(
     (failures: number, e: unknown) => {
+      // Still in a room, the person stays where they are and the page keeps trying.
+      if (room.state !== ConnectionState.Disconnected) return;
       if (e instanceof TokenRefused) {
-        // Refused (the session closed, no longer on the list): asking again will not help.
-        if (room.state !== ConnectionState.Disconnected) return false;
+        // Between two tables and refused (the session closed, off the staff list): asking again
+        // will not help, so the page stops and offers Join.
         moving.current = false;
         setPhase("failed");
         setError(strings.failed);
-        return false;
-      }
-      // A busy server or network: keep trying. Still in a room, the person stays where they are;
-      // between two tables, they are told after a few tries (the page goes on trying).
-      if (room.state === ConnectionState.Disconnected && failures >= MOVE_TRIES) setError(strings.failed);
-      return true;
+      } else if (failures >= MOVE_TRIES) setError(strings.failed); // a busy server: told, still trying
     },
     [room, strings],
   );

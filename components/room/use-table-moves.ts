@@ -11,7 +11,7 @@ import { type AskPlan, nextAskAt, TOPIC_ROUND_CLOCK } from "@/lib/speed-dating";
  * when the tab is shown again. The wall clock is compared every second rather than arming one
  * long timer, so a timer fired late (a sleeping laptop, a throttled tab) only delays the move
  * until the page runs again. A failed ask is retried with a growing wait; `onFailure` hears each
- * consecutive failure and says whether to go on (a refusal will not change by asking again).
+ * consecutive failure, so the page can say so or stop (by no longer being `active`).
  */
 export function useTableMoves({
   room,
@@ -27,8 +27,8 @@ export function useTableMoves({
   active: boolean;
   /** Asks the server where this person sits now and reconnects there if that changed. */
   ask: () => Promise<void>;
-  /** Each consecutive failure, with its count; return false to stop asking (a refusal). */
-  onFailure: (failures: number, error: unknown) => boolean;
+  /** Each consecutive failure, with its count (the page may stop by becoming inactive). */
+  onFailure: (failures: number, error: unknown) => void;
 }): void {
   const latest = useRef({ plan, active, ask, onFailure });
   useEffect(() => {
@@ -59,7 +59,7 @@ export function useTableMoves({
         last.failures = 0;
       } catch (error) {
         last.failures += 1;
-        if (!stopped && !latest.current.onFailure(last.failures, error)) stopped = true;
+        if (!stopped) latest.current.onFailure(last.failures, error);
       } finally {
         busy = false;
       }
