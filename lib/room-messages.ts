@@ -11,9 +11,10 @@ import { zModerationEntry } from "./domain/moderation-entry";
 
 /**
  * `backroom` goes to staff identities only; `notice` to one customer (their own moderation step);
- * `caption` to everyone in the room.
+ * `caption` to everyone in the room; `round-clock` (speed dating: the session started) to everyone
+ * at every table, carrying nothing to trust — each page asks the token route again.
  */
-export const ROOM_TOPICS = ["backroom", "notice", "caption"] as const;
+export const ROOM_TOPICS = ["backroom", "notice", "caption", "round-clock"] as const;
 export type RoomTopic = (typeof ROOM_TOPICS)[number];
 
 const backroom = z.literal("backroom");
@@ -36,6 +37,7 @@ export const zRoomMessage = z.discriminatedUnion("topic", [
     /** When it was sent, in milliseconds since the epoch. */
     at: z.number(),
   }),
+  z.object({ topic: z.literal("round-clock"), type: z.literal("round-clock") }),
 ]);
 export type RoomMessage = z.infer<typeof zRoomMessage>;
 export type BackroomMessage = Extract<RoomMessage, { topic: "backroom" }>;

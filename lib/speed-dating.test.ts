@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  MAX_RETRY_MS,
+  MOVE_MARGIN_MS,
+  nextAskAt,
   parseTableRoom,
   rotationOrder,
   roundAt,
@@ -8,6 +11,7 @@ import {
   tableOf,
   tableRoomName,
   trainedFirstTables,
+  WAITING_POLL_MS,
 } from "./speed-dating";
 
 describe("rotation", () => {
@@ -128,5 +132,43 @@ describe("table rooms", () => {
     expect(parseTableRoom(name)).toEqual({ roomName: "im_2f0e", table: 3 });
     expect(parseTableRoom("im_2f0e")).toBeNull();
     expect(parseTableRoom("im_x_t0")).toBeNull();
+  });
+});
+
+describe("asking where to sit next", () => {
+  const endsAt = Date.UTC(2026, 0, 1, 12, 5);
+  const rotating = { moves: true, endsAt, over: false, skewMs: 0 };
+  const fresh = (askedAt: number) => ({ askedAt, failures: 0 });
+
+  it("has rotating staff ask just after their round ends on the server's clock", () => {
+    expect(nextAskAt(rotating, fresh(endsAt - 60_000))).toBe(endsAt + MOVE_MARGIN_MS);
+    // This browser runs 4 s behind the server: the server's boundary is 4 s earlier here.
+    expect(nextAskAt({ ...rotating, skewMs: 4000 }, fresh(endsAt - 60_000))).toBe(
+      endsAt - 4000 + MOVE_MARGIN_MS,
+    );
+  });
+
+  it("is already due when the page runs late (a sleeping laptop, a throttled tab)", () => {
+    const wokeAt = endsAt + 10 * 60_000;
+    expect(nextAskAt(rotating, fresh(endsAt - 60_000))).toBeLessThan(wokeAt);
+  });
+
+  it("asks again a second later when the server still says the round is not over", () => {
+    const askedAt = endsAt + MOVE_MARGIN_MS;
+    expect(nextAskAt(rotating, fresh(askedAt))).toBe(askedAt + 1000);
+  });
+
+  it("polls before the start (everyone), and never for those who stay or after the last round", () => {
+    expect(nextAskAt({ ...rotating, endsAt: null }, fresh(1000))).toBe(1000 + WAITING_POLL_MS);
+    expect(nextAskAt({ ...rotating, moves: false, endsAt: null }, fresh(1000))).toBe(1000 + WAITING_POLL_MS);
+    expect(nextAskAt({ ...rotating, moves: false }, fresh(1000))).toBeNull();
+    expect(nextAskAt({ ...rotating, endsAt: null, over: true }, fresh(1000))).toBeNull();
+  });
+
+  it("retries a failed ask with a growing, bounded wait instead of giving up (anyone)", () => {
+    const staying = { ...rotating, moves: false };
+    expect(nextAskAt(staying, { askedAt: 0, failures: 1 })).toBe(2000);
+    expect(nextAskAt(staying, { askedAt: 0, failures: 2 })).toBe(4000);
+    expect(nextAskAt(rotating, { askedAt: 0, failures: 10 })).toBe(MAX_RETRY_MS);
   });
 });

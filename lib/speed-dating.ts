@@ -119,3 +119,37 @@ export function seatLateGuest(
   }
   return emptiest[0]!;
 }
+
+/** Rotating staff ask this long after their round ends, so the server's clock has moved on too. */
+export const MOVE_MARGIN_MS = 750;
+/** Before the start nobody knows when round 1 ends; pages ask again this often. */
+export const WAITING_POLL_MS = 20_000;
+/** Never ask more often than this, even while the server still says the round is not over. */
+export const MIN_ASK_GAP_MS = 1000;
+/** After failed asks, wait 2 s, 4 s, 8 s… but never longer than this between tries. */
+export const MAX_RETRY_MS = 15_000;
+
+export type AskPlan = {
+  /** Rotating staff move; customers and the facilitator stay (they ask only when told to). */
+  moves: boolean;
+  /** The end of the round the last answer was given in, on the server's clock (null: not started). */
+  endsAt: number | null;
+  over: boolean;
+  /** Server time minus this browser's time. */
+  skewMs: number;
+};
+
+/**
+ * When (on this browser's clock) a page at a table should next ask the server where it sits, or
+ * null when it need not on its own (it still asks when the server announces the clock). Pages compare this with the wall clock on every tick
+ * instead of arming one long timer, because a timer is fired late by a sleeping laptop or a
+ * throttled tab, while the wall clock is right as soon as the page runs again.
+ */
+export function nextAskAt(plan: AskPlan, last: { askedAt: number; failures: number }): number | null {
+  if (last.failures > 0) return last.askedAt + Math.min(MAX_RETRY_MS, MIN_ASK_GAP_MS * 2 ** last.failures);
+  if (plan.over) return null;
+  // Before the start (everyone: the announcement of the start can race a page's own join).
+  if (plan.endsAt === null) return last.askedAt + WAITING_POLL_MS;
+  if (!plan.moves) return null;
+  return Math.max(plan.endsAt - plan.skewMs + MOVE_MARGIN_MS, last.askedAt + MIN_ASK_GAP_MS);
+}

@@ -19,6 +19,7 @@ import { hiddenListenersOf, participantRoleOf } from "@/lib/room-metadata";
 import { type DeviceChoice, deviceErrorMessage, PreJoin, type PreJoinStrings } from "./pre-join";
 import { type RoundClock, RoundTimer, type RoundTimerStrings } from "./round-timer";
 import { useSpeaking } from "./use-speaking";
+import { useTableMoves } from "./use-table-moves";
 
 export type RoomStrings = {
   intro: string;
@@ -118,10 +119,11 @@ type TokenAnswer = {
   };
 };
 
-/** Rotating staff ask again this long after the boundary, so the server's clock has moved on. */
-const MOVE_MARGIN_MS = 750;
-/** Before the start nobody knows when round 1 ends; the placement is asked again this often. */
-const WAITING_POLL_MS = 20_000;
+/** After this many failed tries to reach the next table the page says so (and keeps trying). */
+const MOVE_TRIES = 3;
+
+/** The token route said no (not "try later"): asking again will not change the answer. */
+class TokenRefused extends Error {}
 
 /**
  * The live room. One Room per page (created once), listeners attached and removed in an effect;
@@ -250,12 +252,19 @@ export function RoomClient({
    */
   const connectTo = useCallback(
     async (table?: number): Promise<boolean> => {
+      const sentAt = Date.now();
       const res = await fetch("/api/livekit/token", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify(table === undefined ? { sessionId } : { sessionId, table }),
       });
-      if (!res.ok) throw new Error(`token ${res.status}`);
+      if (!res.ok) {
+        const refused = res.status >= 400 && res.status < 500 && res.status !== 429;
+        throw refused ? new TokenRefused(`token ${res.status}`) : new Error(`token ${res.status}`);
+      }
+      // The server read its clock while answering: somewhere between sending and now, so the
+      // middle is the best guess (taking "now" would make every slow answer a late clock).
+      const midway = (sentAt + Date.now()) / 2;
       const answer = (await res.json()) as TokenAnswer;
       const p = answer.placement;
       setPlacement(
@@ -265,7 +274,7 @@ export function RoomClient({
               tables: p.tables,
               roundMinutes: p.roundMinutes,
               startedAt: p.startedAt,
-              skewMs: p.serverNow - Date.now(),
+              skewMs: p.serverNow - midway,
               moves: p.moves,
               endsAt: p.clock.endsAt,
               over: p.clock.over,
@@ -277,13 +286,11 @@ export function RoomClient({
       if (room.state !== ConnectionState.Disconnected) {
         moving.current = true;
         setPhase("moving");
-        try {
-          await room.disconnect();
-        } finally {
-          moving.current = false;
-        }
+        await room.disconnect();
       }
+      // Still "moving" if this connect fails, so the next try (or Join) picks the move up again.
       await room.connect(answer.url, answer.token);
+      moving.current = false;
       return true;
     },
     [room, sessionId],
@@ -336,26 +343,38 @@ export function RoomClient({
     [room, connectTo, publishAgain, strings],
   );
 
-  // Rotating staff are moved at each round boundary: the server says which table is next.
-  const inRoomNow = phase === "connected" || phase === "reconnecting";
-  useEffect(() => {
-    if (!placement?.moves || !inRoomNow || placement.over) return;
-    const wait =
-      placement.endsAt === null
-        ? WAITING_POLL_MS
-        : Math.max(1000, placement.endsAt - placement.skewMs - Date.now() + MOVE_MARGIN_MS);
-    const timer = setTimeout(async () => {
-      try {
-        if (await connectTo()) await publishAgain();
-        setPhase("connected");
-        setPeople(snapshot(room));
-      } catch {
+  // Speed dating: rotating staff are moved at each round boundary (the server says which table is
+  // next); everyone learns the clock when the session starts. Roaming pages ask for their table.
+  const askWhereNow = useCallback(async () => {
+    const out = room.state === ConnectionState.Disconnected;
+    if (await connectTo(placement?.moves ? undefined : placement?.table)) {
+      if (out) setError(null); // "could not connect" from the tries before this one
+      await publishAgain();
+      setPhase("connected");
+      setPeople(snapshot(room));
+    }
+  }, [connectTo, publishAgain, room, placement?.moves, placement?.table]);
+  const askFailed = useCallback(
+    (failures: number, e: unknown) => {
+      // Still in a room, the person stays where they are and the page keeps trying.
+      if (room.state !== ConnectionState.Disconnected) return;
+      if (e instanceof TokenRefused) {
+        // Between two tables and refused (the session closed, off the staff list): asking again
+        // will not help, so the page stops and offers Join.
+        moving.current = false;
         setPhase("failed");
         setError(strings.failed);
-      }
-    }, wait);
-    return () => clearTimeout(timer);
-  }, [placement, inRoomNow, connectTo, publishAgain, room, strings]);
+      } else if (failures >= MOVE_TRIES) setError(strings.failed); // a busy server: told, still trying
+    },
+    [room, strings],
+  );
+  useTableMoves({
+    room,
+    plan: placement,
+    active: phase === "connected" || phase === "reconnecting" || phase === "moving",
+    ask: askWhereNow,
+    onFailure: askFailed,
+  });
 
   const toggleMic = async () => {
     await room.localParticipant.setMicrophoneEnabled(!room.localParticipant.isMicrophoneEnabled);

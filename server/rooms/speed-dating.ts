@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
-import { db } from "@/db";
+import { db, type Tx } from "@/db";
 import {
   customers,
   invitations,
@@ -23,8 +23,7 @@ import {
 import type { Actor } from "@/server/auth/actor";
 import { authorizeSession } from "@/server/auth/authorize-session";
 import { conflict, forbidden, notFound } from "@/server/errors";
-
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+import { identitiesInRoom, sendToIdentities } from "./room-service";
 
 /** Speed dating with its tables set up: one room per table (otherwise the session's one room). */
 export const hasTables = (session: Pick<Session, "format" | "tableCount" | "roundMinutes">) =>
@@ -186,6 +185,22 @@ export async function placeAtTable(
     clock,
     moves: seat.kind === "rotating",
   };
+}
+
+/**
+ * Tells everyone at every table that the round clock changed (call it after the change is
+ * committed: the session started). Each page then asks the token route again, so customers and
+ * the facilitator learn when round 1 ends, and rotating staff need not wait for their next poll.
+ */
+export async function announceRoundClock(
+  session: Pick<Session, "format" | "roomName" | "tableCount" | "roundMinutes">,
+): Promise<void> {
+  if (!hasTables(session)) return;
+  for (const name of sessionRoomNames(session)) {
+    // A table nobody is at yet has nobody to tell; their first token carries the clock.
+    const everyone = await identitiesInRoom(name).catch(() => []);
+    await sendToIdentities(name, everyone, { topic: "round-clock", type: "round-clock" });
+  }
 }
 
 /**

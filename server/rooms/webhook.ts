@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { type ParticipantInfo, WebhookReceiver } from "livekit-server-sdk";
-import { db } from "@/db";
+import { db, type Tx } from "@/db";
 import {
   invitations,
   livekitWebhookEvents,
@@ -18,9 +18,8 @@ import { anonymous } from "@/server/auth/actor";
 import { DomainError, unauthenticated } from "@/server/errors";
 import { markSessionEnded } from "@/server/sessions/set-session-status";
 import { publishHiddenListenerCount, removeFromRoom, roomService } from "./room-service";
-import { ensureSeating, sessionRoomNames } from "./speed-dating";
+import { announceRoundClock, ensureSeating, sessionRoomNames } from "./speed-dating";
 
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 export type WebhookOutcome = "applied" | "duplicate" | "ignored";
 
 const seconds = (v: bigint | number | undefined) => (v ? new Date(Number(v) * 1000) : null);
@@ -50,6 +49,7 @@ export async function receiveLivekitWebhook(
       ? true
       : !(await anyOpen(sessionRoomNames(session).filter((n) => n !== roomName)));
   const toRemove: string[] = [];
+  let started = false;
   const outcome = await db.transaction(async (tx): Promise<WebhookOutcome> => {
     const fresh = await tx
       .insert(livekitWebhookEvents)
@@ -62,10 +62,14 @@ export async function receiveLivekitWebhook(
     const at = seconds(event.createdAt) ?? new Date();
     switch (event.event) {
       case "room_started":
-        await tx
-          .update(sessions)
-          .set({ status: "live", startedAt: at })
-          .where(and(eq(sessions.id, session.id), eq(sessions.status, "scheduled")));
+        started =
+          (
+            await tx
+              .update(sessions)
+              .set({ status: "live", startedAt: at })
+              .where(and(eq(sessions.id, session.id), eq(sessions.status, "scheduled")))
+              .returning({ id: sessions.id })
+          ).length > 0;
         await ensureSeating(tx, session);
         break;
       case "room_finished":
@@ -88,6 +92,8 @@ export async function receiveLivekitWebhook(
     return "applied";
   });
   for (const identity of toRemove) await removeFromRoom(roomName, identity);
+  // The first table room starting starts the round clock; whoever is already in was told "waiting".
+  if (session && started) await announceRoundClock(session);
   if (
     session &&
     outcome === "applied" &&

@@ -10,7 +10,7 @@ import { authorizeSession } from "@/server/auth/authorize-session";
 import { conflict } from "@/server/errors";
 import { enqueueJob } from "@/server/jobs/queue";
 import { closeRoom } from "@/server/rooms/room-service";
-import { ensureSeating, sessionRoomNames } from "@/server/rooms/speed-dating";
+import { announceRoundClock, ensureSeating, sessionRoomNames } from "@/server/rooms/speed-dating";
 import { scheduleNoShows } from "./mark-no-shows";
 
 /** Announces a draft: from now on customers can be invited. */
@@ -41,6 +41,8 @@ export async function startSession(actor: Actor, input: { sessionId: string }): 
     await ensureSeating(tx, session);
     await audit(tx, actor, "start", "session", sessionId);
   });
+  // Written first, then told: pages already at a table would otherwise keep "waiting" for round 1.
+  await announceRoundClock(session);
 }
 
 /**

@@ -22,6 +22,7 @@ import { roomSession } from "../support/room-fixtures";
 import { startRoomLivekit } from "../support/room-test-env";
 import { seededDb } from "../support/seeded-db";
 import type { TestLivekit } from "../support/test-livekit";
+import { NodeParticipant } from "./livekit-dev/node-participant";
 
 type Staff = Awaited<ReturnType<typeof seededDb>>;
 let staff: Staff;
@@ -31,6 +32,7 @@ let roomName = "";
 let guests: CustomerActor[] = [];
 /** The two rotating staff, in rotation slot order (slot 0 starts at table 1). */
 let rotating: StaffActor[] = [];
+const joined: NodeParticipant[] = [];
 
 const code = async (p: Promise<unknown>) =>
   p.then(
@@ -90,6 +92,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  for (const p of joined) await p.leave().catch(() => {});
   await lk?.close();
 });
 
@@ -151,6 +154,61 @@ describe("tokens per table", () => {
     expect(view?.guests).toHaveLength(2);
     expect(view?.rotation.map((r) => r.slot)).toEqual([0, 1]);
     expect(await code(speedDatingView(staff.owner, sessionId))).toBe("not_found");
+  });
+});
+
+describe("the start of the session", () => {
+  /** A speed-dating session not started yet, with a customer and a rotating staff member at each table. */
+  async function seatedBeforeStart() {
+    const made = await roomSession(staff.facilitator, { customers: 2 });
+    await db
+      .update(sessions)
+      .set({ format: "speed_dating", tableCount: 2, roundMinutes: 5 })
+      .where(eq(sessions.id, made.sessionId));
+    await db.insert(sessionStaff).values([
+      { sessionId: made.sessionId, userId: staff.agent.userId, roomRole: "speaker" },
+      { sessionId: made.sessionId, userId: staff.executive.userId, roomRole: "observer" },
+    ]);
+    const people: NodeParticipant[] = [];
+    for (const actor of [...made.guests, staff.agent, staff.executive]) {
+      const c = await mintRoomToken(actor, made.sessionId);
+      expect(c.placement).toMatchObject({ startedAt: null, clock: { started: false, endsAt: null } });
+      const p = await NodeParticipant.connect(c.url, c.token);
+      joined.push(p);
+      people.push(p);
+    }
+    for (const p of people) await p.waitConnected();
+    expect(new Set(people.map((p) => p.join.room?.name)).size).toBe(2);
+    const roomName = (await db.query.sessions.findFirst({ where: eq(sessions.id, made.sessionId) }))!
+      .roomName;
+    return { ...made, people, roomName };
+  }
+
+  /** Everyone was told by the server itself (no sender), and asking again gives round 1's end. */
+  async function everyoneToldOfTheClock(made: Awaited<ReturnType<typeof seatedBeforeStart>>) {
+    const told = (p: NodeParticipant) => p.data.some((d) => d.topic === "round-clock" && d.from === "");
+    await expect.poll(() => made.people.filter(told).length, { timeout: 10_000 }).toBe(made.people.length);
+    const again = await mintRoomToken(made.guests[0]!, made.sessionId);
+    expect(again.placement?.clock).toMatchObject({ started: true, round: 0 });
+    expect(again.placement?.clock.endsAt).toBeGreaterThan(Date.now());
+  }
+
+  it("tells everyone already at a table when the facilitator starts it, so nobody keeps waiting", async () => {
+    const made = await seatedBeforeStart();
+    await startSession(staff.facilitator, { sessionId: made.sessionId });
+    await everyoneToldOfTheClock(made);
+  });
+
+  it("tells them too when the first table room starting makes the session live", async () => {
+    const made = await seatedBeforeStart();
+    await hook({
+      event: "room_started",
+      room: { name: tableRoomName(made.roomName, 1) } as WebhookEvent["room"],
+    });
+    expect((await db.query.sessions.findFirst({ where: eq(sessions.id, made.sessionId) }))!.status).toBe(
+      "live",
+    );
+    await everyoneToldOfTheClock(made);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   ClientInfo,
   ClientInfo_SDK,
   ConnectionSettings,
+  DataPacket,
   DisconnectReason,
   JoinRequest,
   type JoinResponse,
@@ -56,6 +57,8 @@ export class NodeParticipant {
   private wantedSections = { audios: 0, videos: 0 };
   /** Signal messages that could not be applied (kept for a test to look at, never thrown away). */
   readonly errors: unknown[] = [];
+  /** User data messages received on the reliable channel; `from` is empty for the server's own. */
+  readonly data: { topic: string; text: string; from: string }[] = [];
 
   private constructor(
     readonly ws: WebSocket,
@@ -82,7 +85,7 @@ export class NodeParticipant {
     options: { reconnectSid?: string } = {},
   ): Promise<NodeParticipant> {
     const pc = new RTCPeerConnection({ iceServers: [] });
-    pc.createDataChannel("_reliable");
+    const reliable = pc.createDataChannel("_reliable");
     await pc.setLocalDescription(await pc.createOffer());
     const sdp = pc.localDescription?.sdp ?? "";
     const joinRequest = new JoinRequest({
@@ -124,6 +127,21 @@ export class NodeParticipant {
       });
     });
     const participant = new NodeParticipant(ws, pc, join);
+    reliable.onMessage.subscribe((bytes) => {
+      if (typeof bytes === "string") return;
+      try {
+        const packet = DataPacket.fromBinary(new Uint8Array(bytes));
+        if (packet.value.case !== "user") return;
+        const user = packet.value.value;
+        participant.data.push({
+          topic: user.topic ?? "",
+          text: new TextDecoder().decode(user.payload),
+          from: packet.participantIdentity,
+        });
+      } catch {
+        // Not a DataPacket; nothing a test reads.
+      }
+    });
     participant.responses.push(...responses);
     ws.removeAllListeners("message");
     // The join offer (id 1) is outstanding: no other offer goes out before its answer, nor
