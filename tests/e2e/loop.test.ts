@@ -60,7 +60,7 @@ describe("the thin loop", () => {
     sessionUrl = facilitator.url();
     await facilitator.getByLabel(/Mai Tran/).check();
     await facilitator.getByRole("button", { name: "Send invitations" }).click();
-    await expect.poll(() => facilitator.getByText("1 invitation sent").count()).toBe(1);
+    await expect.poll(() => facilitator.getByText("1 invitation sent").count(), { timeout: 30_000 }).toBe(1);
     const mail = await mailTo(EMAIL, /invited/);
     expect(mail.html).toContain("/i/");
     expect(mail.text ?? "").toContain(`${app.url}/i/`);

@@ -308,6 +308,7 @@ describe("the live room", () => {
     await joined(customerPage);
     await guest.getByRole("button", { name: "Remove Lan" }).waitFor();
     await facilitator.locator("li", { hasText: "Lan" }).getByRole("button", { name: "Remove Lan" }).click();
+    await facilitator.getByRole("dialog").getByRole("button", { name: "Yes, remove" }).click();
     await customerPage.locator('[data-notice="removal"]').waitFor();
     await customerPage.locator('[data-phase="removed"]').waitFor({ state: "attached" });
     await facilitator.locator(`li[data-identity="cust_${invitationId}"]`).waitFor({ state: "detached" });

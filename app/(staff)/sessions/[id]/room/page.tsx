@@ -3,6 +3,7 @@ import Link from "next/link";
 import { orNotFound } from "@/app/_lib/page-guard";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { requireStaffPage } from "@/server/auth/staff";
 import { speedDatingView } from "@/server/rooms/speed-dating";
 import { staffRoomView } from "@/server/rooms/staff-room";
@@ -93,7 +94,17 @@ export default async function StaffRoomPage({ params }: { params: Promise<{ id: 
         {view.canModerate && (status === "scheduled" || status === "live") && (
           <ActionForm action={endSessionAction} className="">
             <input type="hidden" name="sessionId" value={id} />
-            <Button variant="danger">End session and send surveys</Button>
+            <ConfirmDialog
+              trigger="End session and send surveys"
+              title="End the session and send the surveys?"
+              confirmLabel="Yes, end the session"
+              cancelLabel="Not yet"
+            >
+              <p>
+                Everyone still in the room is disconnected, and every guest who booked gets the survey by
+                email. This cannot be undone.
+              </p>
+            </ConfirmDialog>
           </ActionForm>
         )}
       </div>

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { Person } from "@/components/room/room-client";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import {
   MODERATION_CATEGORIES,
   type ModerationCategory,
@@ -104,14 +105,18 @@ export function PersonControls({
         >
           Warning 2 (states the consequence)
         </button>
-        <button
-          type="button"
-          className={`${btn} text-red-800`}
-          disabled={busy || !allowed("removal")}
-          onClick={() => step("removal")}
+        <ConfirmDialog
+          trigger={`Remove ${person.name}`}
+          triggerClass={`${btn} text-red-800`}
+          triggerDisabled={busy || !allowed("removal")}
+          busy={busy}
+          title={`Remove ${person.name} from the session?`}
+          confirmLabel="Yes, remove"
+          cancelLabel="Keep them in the room"
+          onConfirm={() => step("removal")}
         >
-          Remove {person.name}
-        </button>
+          <p>They are disconnected at once and cannot rejoin this session. This is logged on their record.</p>
+        </ConfirmDialog>
       </div>
     </div>
   );
