@@ -12,12 +12,15 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { type Client, createClient, type TransactionMode } from "@libsql/client";
 
+// busy_timeout first: switching a new file to WAL takes an exclusive lock, and a second process
+// opening the same new file at that moment must wait for it, not fail at once with SQLITE_BUSY
+// (seen when three `npm run db:migrate` started together on a fresh database).
 export const CONNECTION_PRAGMAS = [
+  "PRAGMA busy_timeout = 5000",
   "PRAGMA journal_mode = WAL",
   "PRAGMA synchronous = FULL",
   "PRAGMA foreign_keys = ON",
   "PRAGMA secure_delete = ON",
-  "PRAGMA busy_timeout = 5000",
 ] as const;
 
 type NativeDb = { prepare(sql: string): unknown; exec(sql: string): unknown; memory?: boolean };
