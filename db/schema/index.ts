@@ -9,5 +9,6 @@ export * from "./rate-limits";
 export * from "./rooms";
 export * from "./seating";
 export * from "./sessions";
+export * from "./settings";
 export * from "./staff";
 export * from "./surveys";
