@@ -26,8 +26,13 @@ export function strictScale(raw: unknown, min: number, max: number): number | nu
   return Number.isInteger(n) && n >= min && n <= max ? n : null;
 }
 
+/** What the rules need of a question: the stored one, or the page's view of it. */
+export type RuleQuestion = Pick<SurveyQuestion, "id" | "type" | "required" | "showIf"> & {
+  options?: readonly { id: string }[];
+};
+
 /** Whether the condition on `q` holds for the answers given so far. */
-function conditionHolds(q: SurveyQuestion, answers: SurveyAnswers): boolean {
+function conditionHolds(q: Pick<SurveyQuestion, "showIf">, answers: SurveyAnswers): boolean {
   const c = q.showIf;
   if (!c) return true;
   const given = answers[c.questionId];
@@ -53,7 +58,7 @@ export function visibleQuestions<Q extends Pick<SurveyQuestion, "id" | "showIf">
   const out: Q[] = [];
   for (const q of questions) {
     if (q.showIf && !shown.has(q.showIf.questionId)) continue;
-    if (!conditionHolds(q as unknown as SurveyQuestion, answers)) continue;
+    if (!conditionHolds(q, answers)) continue;
     shown.add(q.id);
     out.push(q);
   }
@@ -62,7 +67,7 @@ export function visibleQuestions<Q extends Pick<SurveyQuestion, "id" | "showIf">
 
 /** One raw answer checked against its question; the clean value, or why not. */
 export function checkAnswer(
-  q: Pick<SurveyQuestion, "type" | "options">,
+  q: Pick<RuleQuestion, "type" | "options">,
   raw: unknown,
 ): { value: AnswerValue } | { error: AnswerError } {
   if (isScale(q.type)) {
@@ -95,7 +100,7 @@ const isEmpty = (v: unknown) =>
  * ones are dropped) and adds "required" for every shown required question left unanswered.
  */
 export function checkAnswers(
-  questions: readonly SurveyQuestion[],
+  questions: readonly RuleQuestion[],
   raw: Record<string, unknown>,
   final: boolean,
 ): { answers: SurveyAnswers; errors: Record<string, AnswerError> } {
