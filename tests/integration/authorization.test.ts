@@ -102,6 +102,8 @@ const ENDPOINTS: Record<
   "app/api/auth/[...nextauth]/route.ts#POST": ["public"],
   "app/api/health/route.ts#GET": ["public"],
   "app/api/ping/route.ts#GET": ["public"],
+  // No database, no personal data: the bench's same-shape reference for the survey submit.
+  "app/api/ping/route.ts#POST": ["public"],
   "app/api/survey-response/route.ts#POST": ["survey.respond"],
   "app/api/livekit/token/route.ts#POST": ["room.join"],
   // Authorized by LiveKit's signature over the raw body (tests/integration/room-webhook.test.ts).
