@@ -97,6 +97,7 @@ describe("surveys, from the builder to the export", () => {
     await q3.getByLabel("Question · English").fill("How likely are you to recommend us?");
     await q3.getByLabel("Question · 简体中文").fill("您有多大可能推荐我们？");
     await q3.getByLabel("Question · Tiếng Việt").fill("Bạn có sẵn lòng giới thiệu chúng tôi không?");
+    await q3.getByLabel("Required").check();
 
     // The preview, in Vietnamese and large text: the follow-up appears for a low score only.
     const preview = staff.getByTestId("preview");
