@@ -205,6 +205,7 @@ describe("worker", () => {
     client.close();
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
     await expect(runWorkerOnce({ db: broken, workerId: "broken" })).resolves.toEqual({
+      scheduled: null,
       jobs: null,
       emails: null,
     });
