@@ -11,6 +11,7 @@ import {
   surveyResponses,
   surveys,
 } from "@/db/schema";
+import { eraseSegmentFromRollups } from "@/server/analytics/rollups/erase-segment";
 import { audit } from "@/server/audit/log";
 import type { CustomerActor } from "@/server/auth/actor";
 import { can } from "@/server/auth/policy";
@@ -30,6 +31,7 @@ export async function withdrawCustomer(actor: CustomerActor): Promise<void> {
   if (!can(actor, "invitation.respond", { invitationId: actor.invitationId })) throw notFound();
   const now = new Date();
   await db.transaction(async (tx) => {
+    await eraseSegmentFromRollups(tx, actor.customerId);
     const invs = await tx
       .select({ id: invitations.id, status: invitations.status, sessionId: invitations.sessionId })
       .from(invitations)

@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { sessions, surveys } from "@/db/schema";
+import { recordSurveySentInRollups } from "@/server/analytics/rollups/record-response";
 import { sessionGuests } from "@/server/invitations/session-guests";
 import { surveyMail } from "@/server/mail/customer-mails";
 import { enqueueEmail } from "@/server/notify/outbox";
@@ -31,13 +32,17 @@ export async function dispatchSurveys(sessionId: string): Promise<{ sent: number
     for (const { invitation, customer } of guests) {
       if (surveyed.has(invitation.id) || !customer.email) continue;
       const { token, hash } = newLinkToken();
-      await tx.insert(surveys).values({
-        sessionId,
-        invitationId: invitation.id,
-        tokenHash: hash,
-        tokenExpiresAt: new Date(now.getTime() + SURVEY_LINK_DAYS * 24 * 3600_000),
-        sentAt: now,
-      });
+      const [survey] = await tx
+        .insert(surveys)
+        .values({
+          sessionId,
+          invitationId: invitation.id,
+          tokenHash: hash,
+          tokenExpiresAt: new Date(now.getTime() + SURVEY_LINK_DAYS * 24 * 3600_000),
+          sentAt: now,
+        })
+        .returning({ id: surveys.id });
+      if (survey) await recordSurveySentInRollups(tx, survey.id, customer.language);
       const mail = surveyMail({ locale: customer.language, token, title: session.title });
       await enqueueEmail(tx, { kind: "survey", to: customer.email, customerId: customer.id, ...mail });
       sent++;
