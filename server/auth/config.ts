@@ -29,7 +29,8 @@ const providers: NextAuthConfig["providers"] = [
     maxAge: 24 * 60 * 60,
     async sendVerificationRequest({ identifier, url }) {
       // Same response for known and unknown addresses: only known, active staff get a mail.
-      const allowed = await consumeRateLimit(`signin:${identifier}`, 5, 15 * 60);
+      // The key is hashed by the limiter: no email address is stored in a bucket.
+      const { allowed } = await consumeRateLimit(`signin:${identifier.toLowerCase()}`, 5, 15 * 60);
       const user = allowed ? await activeUserByEmail(identifier) : null;
       if (!user) return;
       // Links are built from the configured app URL, never from the request's Host header, and
