@@ -67,13 +67,14 @@ export async function eraseCustomerInTx(tx: Tx, customerId: string, now = new Da
               responses.map((r) => r.id),
             ),
           );
+      // Free text goes (the comment and every text answer); ratings and choices stay, anonymous.
       await tx
         .update(surveyResponses)
-        .set({ comment: null })
+        .set({ comment: null, texts: {} })
         .where(inArray(surveyResponses.surveyId, surveyIds));
       await tx
         .update(surveys)
-        .set({ invitationId: null, tokenExpiresAt: now })
+        .set({ invitationId: null, tokenExpiresAt: now, draft: null, draftSavedAt: null })
         .where(inArray(surveys.id, surveyIds));
     }
     await tx

@@ -78,8 +78,9 @@ export async function addToResponseRollups(tx: Tx, slice: Slice, language: strin
 
 export type ResponseValues = {
   surveyId: string;
-  csat: number;
-  nps: number;
+  /** Null when the survey's template did not ask it (or the customer skipped it). */
+  csat: number | null;
+  nps: number | null;
   /** Customer Effort Score 1–7, when the survey asked it. */
   ces?: number | null;
   language: string;
@@ -89,9 +90,9 @@ export function responseCounts(v: Pick<ResponseValues, "csat" | "nps" | "ces">, 
   const ces = v.ces ?? null;
   return {
     responses: sign,
-    csatSatisfied: v.csat >= 4 ? sign : 0,
-    npsPromoters: v.nps >= 9 ? sign : 0,
-    npsDetractors: v.nps <= 6 ? sign : 0,
+    csatSatisfied: v.csat !== null && v.csat >= 4 ? sign : 0,
+    npsPromoters: v.nps !== null && v.nps >= 9 ? sign : 0,
+    npsDetractors: v.nps !== null && v.nps <= 6 ? sign : 0,
     cesCount: ces === null ? 0 : sign,
     cesSum: ces === null ? 0 : sign * ces,
     cesSumSquares: ces === null ? 0 : sign * ces * ces,
