@@ -1,16 +1,17 @@
 import "server-only";
 import { hostname } from "node:os";
 import type { Db } from "@/db";
+import { log } from "@/server/log/logger";
 import {
   createTransport,
   type DeliverResult,
   deliverDueEmails,
   type MailTransport,
 } from "@/server/notify/sender";
-import { safeErrorText } from "./retry";
 import { type RunJobsResult, runDueJobs } from "./run-due-jobs";
 import { writeHeartbeat } from "./worker-health";
 
+const workerLog = log.child({ component: "worker" });
 const JOBS_PER_TICK = 10;
 const EMAILS_PER_TICK = 50;
 
@@ -50,7 +51,7 @@ async function step<T>(workerId: string, name: string, run: () => Promise<T>): P
     return await run();
   } catch (error) {
     // The database may be busy or briefly unreachable; the next tick tries again.
-    console.error(`[worker] ${workerId}: ${name} failed: ${safeErrorText(error)}`);
+    workerLog.error({ workerId, step: name, err: error }, "worker step failed");
     return null;
   }
 }
@@ -87,7 +88,7 @@ export function startWorker(options: {
       // A full batch means more is probably waiting: come back at once instead of after pollMs.
       busy = (r.jobs?.claimed ?? 0) >= JOBS_PER_TICK || (r.emails?.claimed ?? 0) >= EMAILS_PER_TICK;
     } catch (error) {
-      console.error(`[worker] ${workerId}: tick failed: ${safeErrorText(error)}`);
+      workerLog.error({ workerId, err: error }, "worker tick failed");
     }
     if (!stopped) schedule(busy ? 10 : pollMs);
   };
@@ -98,7 +99,7 @@ export function startWorker(options: {
   };
 
   schedule(0);
-  console.log(`[worker] ${workerId} started (poll ${pollMs} ms)`);
+  workerLog.info({ workerId, pollMs }, "worker started");
   return {
     workerId,
     async stop() {
@@ -106,7 +107,7 @@ export function startWorker(options: {
       if (timer) clearTimeout(timer);
       await inFlight;
       own?.close();
-      console.log(`[worker] ${workerId} stopped`);
+      workerLog.info({ workerId }, "worker stopped");
     },
   };
 }
