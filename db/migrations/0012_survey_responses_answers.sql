@@ -3,8 +3,8 @@
 -- NOT NULL in place, so the table is rebuilt. Written by hand, not generated: drizzle-kit's rebuild
 -- would copy the new columns from the old table (they are not there), and dropping the old table
 -- with foreign keys on (migrations run in one transaction) would null every insight's evidence
--- link (ON DELETE SET NULL), so the links are kept aside and put back.
-CREATE TEMP TABLE `_evidence_links` AS SELECT `id`, `response_id` FROM `insight_evidence` WHERE `response_id` IS NOT NULL;
+-- link (ON DELETE SET NULL), so the links are kept aside (in a plain table: a libSQL server has no TEMP tables) and put back.
+CREATE TABLE `_evidence_links` AS SELECT `id`, `response_id` FROM `insight_evidence` WHERE `response_id` IS NOT NULL;
 --> statement-breakpoint
 CREATE TABLE `__new_survey_responses` (
 	`id` text PRIMARY KEY NOT NULL,
