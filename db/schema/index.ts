@@ -6,6 +6,7 @@ export * from "./invitations";
 export * from "./jobs";
 export * from "./outbox";
 export * from "./rate-limits";
+export * from "./rollups";
 export * from "./rooms";
 export * from "./seating";
 export * from "./sessions";

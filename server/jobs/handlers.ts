@@ -7,7 +7,9 @@ import { sendReminders } from "@/server/reminders/send-reminders";
 import { markNoShows, NO_SHOW_JOB } from "@/server/sessions/mark-no-shows";
 import { dispatchSurveys, SURVEY_DISPATCH_JOB, SURVEY_REMINDER_JOB } from "@/server/surveys/dispatch-surveys";
 import { sendSurveyReminder } from "@/server/surveys/send-reminder";
+import { registerRecurringTask } from "./recurring-tasks";
 import { registerJobHandler } from "./registry";
+import { pruneFinishedSlots, slotInstant } from "./scheduler";
 
 registerJobHandler(SURVEY_DISPATCH_JOB, async (payload) => {
   // invitationIds: one attendee the facilitator corrected to attended after the dispatch.
@@ -32,4 +34,10 @@ registerJobHandler(REMINDER_JOB, async (payload) => {
 registerJobHandler(NO_SHOW_JOB, async (payload) => {
   const { sessionId } = z.object({ sessionId: z.uuid() }).parse(payload);
   await markNoShows(sessionId);
+});
+
+// Recurring work (scheduler.ts queues one job per slot; the slot's instant is the handler's clock).
+registerRecurringTask({ name: "jobs.prune-slots", pattern: "17 4 * * *", jobKind: "jobs.prune-slots" });
+registerJobHandler("jobs.prune-slots", async (payload, ctx) => {
+  await pruneFinishedSlots(ctx.db, slotInstant(payload));
 });

@@ -125,3 +125,16 @@ export function sessionMail(
     ...renderMail({ lang: p.locale, heading: text.heading, blocks }),
   };
 }
+
+/** Sent once a customer has withdrawn: it says only that it is done (no name, session or link). */
+export function withdrawalConfirmationMail(locale: Locale) {
+  const t = emailTranslator(locale);
+  return {
+    subject: t("withdrawnSubject"),
+    ...renderMail({
+      lang: locale,
+      heading: t("withdrawnHeading"),
+      blocks: [{ paragraph: t("withdrawnBody") }, { small: t("withdrawnFooter") }],
+    }),
+  };
+}

@@ -1,93 +1,91 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import { lt } from "drizzle-orm";
+import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import { type Db, db as defaultDb } from "@/db";
-import { rateLimits } from "@/db/schema";
+import { rateLimitBuckets } from "@/db/schema";
 
-type Row = { key: string; windowStart: number; count: number };
+/*
+ * Rate limits on rate-limiter-flexible's drizzle store (docs/decisions/016-rate-limits.md): one
+ * atomic upsert per attempt in the shared database, so every app instance counts together.
+ */
+
+export type RateDecision = { allowed: boolean; retryAfterSeconds: number };
 
 /**
- * Adds `count` attempts per key in one atomic upsert (a new window starts again from them) and
- * answers each key's count after it. Kept in the database so every app instance shares them.
+ * The stored key: the bucket's name (before the first colon) stays readable; whatever follows —
+ * an address, an email, a link id — is a SHA-256, so the table holds no personal data.
  */
-async function addAttempts(db: Db, rows: Row[]): Promise<Map<string, number>> {
-  const out = await db
-    .insert(rateLimits)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: rateLimits.key,
-      set: {
-        count: sql`CASE WHEN ${rateLimits.windowStart} = excluded.window_start THEN ${rateLimits.count} + excluded.count ELSE excluded.count END`,
-        windowStart: sql`excluded.window_start`,
-      },
-    })
-    .returning({ key: rateLimits.key, count: rateLimits.count });
-  return new Map(out.map((r) => [r.key, r.count]));
+export function bucketKey(key: string): string {
+  const at = key.indexOf(":");
+  const name = at < 0 ? "key" : key.slice(0, at);
+  const rest = at < 0 ? key : key.slice(at + 1);
+  return `${name}:${createHash("sha256").update(rest).digest("base64url")}`;
 }
 
-type Ask = {
-  key: string;
-  limit: number;
-  windowStart: number;
-  resolve: (ok: boolean) => void;
-  reject: (e: unknown) => void;
-};
-let pending: Ask[] = [];
+// One limiter per (database, points, window); rate-limiter-flexible fixes both per instance.
+const limiters = new WeakMap<object, Map<string, RateLimiterDrizzle>>();
 
-/**
- * Calls that arrive in the same turn of the event loop (many requests at once) are counted with
- * one statement, not one each: a statement per request was a third of a survey submit's cost.
- * Each key is one row, its count raised by the number of calls; the n-th call for a key sees the
- * count it would have seen alone. A key in two windows at once (a boundary mid-batch) goes in a
- * second statement.
- */
-async function flush(): Promise<void> {
-  const batch = pending;
-  pending = [];
-  let rest = batch;
-  while (rest.length) {
-    const groups = new Map<string, Ask[]>();
-    const later: Ask[] = [];
-    for (const a of rest) {
-      const g = groups.get(a.key);
-      if (!g) groups.set(a.key, [a]);
-      else if (g[0]?.windowStart === a.windowStart) g.push(a);
-      else later.push(a);
-    }
-    try {
-      const counts = await addAttempts(
-        defaultDb,
-        [...groups].map(([key, asks]) => ({
-          key,
-          windowStart: asks[0]?.windowStart ?? 0,
-          count: asks.length,
-        })),
-      );
-      for (const [key, asks] of groups) {
-        const final = counts.get(key) ?? asks.length;
-        for (const [i, a] of asks.entries()) a.resolve(final - asks.length + 1 + i <= a.limit);
-      }
-    } catch (error) {
-      for (const asks of groups.values()) for (const a of asks) a.reject(error);
-    }
-    rest = later;
+function limiterFor(db: Db, points: number, windowSeconds: number): RateLimiterDrizzle {
+  let forDb = limiters.get(db);
+  if (!forDb) {
+    forDb = new Map();
+    limiters.set(db, forDb);
   }
+  const id = `${points}/${windowSeconds}`;
+  let limiter = forDb.get(id);
+  if (!limiter) {
+    limiter = new RateLimiterDrizzle({
+      storeClient: db,
+      schema: rateLimitBuckets,
+      points,
+      duration: windowSeconds,
+      keyPrefix: `rl${id}`,
+      // Pruned by pruneNowAndThen below, not by a timer of the library's in every process.
+      clearExpiredByTimeout: false,
+    });
+    forDb.set(id, limiter);
+  }
+  return limiter;
 }
 
 /**
- * Counts one attempt against `key` in a fixed window and says whether it is still allowed.
+ * Counts one attempt against `key` (at most `limit` per `windowSeconds`, the window starting at
+ * the first attempt) and says whether it is allowed and, if not, in how many seconds it will be.
  */
 export async function consumeRateLimit(
   key: string,
   limit: number,
   windowSeconds: number,
   db: Db = defaultDb,
-): Promise<boolean> {
+): Promise<RateDecision> {
+  await pruneNowAndThen(db);
+  try {
+    await limiterFor(db, limit, windowSeconds).consume(bucketKey(key));
+    return { allowed: true, retryAfterSeconds: 0 };
+  } catch (refused) {
+    if (refused instanceof RateLimiterRes)
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(refused.msBeforeNext / 1000)) };
+    throw refused;
+  }
+}
+
+const PRUNE_EVERY_MS = 60_000;
+const lastPruned = new WeakMap<object, number>();
+
+/** At most once a minute per process and database, expired buckets go (no timer to keep alive). */
+async function pruneNowAndThen(db: Db): Promise<void> {
   const now = Date.now();
-  const windowStart = now - (now % (windowSeconds * 1000));
-  if (db !== defaultDb)
-    return ((await addAttempts(db, [{ key, windowStart, count: 1 }])).get(key) ?? 1) <= limit;
-  return new Promise((resolve, reject) => {
-    if (!pending.length) setImmediate(() => void flush());
-    pending.push({ key, limit, windowStart, resolve, reject });
-  });
+  if (now - (lastPruned.get(db) ?? 0) < PRUNE_EVERY_MS) return;
+  lastPruned.set(db, now);
+  await pruneRateLimits(new Date(now), db);
+}
+
+/** Deletes buckets whose window ended before `now`; answers how many went. */
+export async function pruneRateLimits(now = new Date(), db: Db = defaultDb): Promise<number> {
+  const gone = await db
+    .delete(rateLimitBuckets)
+    .where(lt(rateLimitBuckets.expire, now))
+    .returning({ key: rateLimitBuckets.key });
+  return gone.length;
 }

@@ -4,6 +4,7 @@ import { db } from "@/db";
 import { sessions, surveys } from "@/db/schema";
 import { mayEmail } from "@/lib/domain/customers";
 import type { SurveySendKind } from "@/lib/domain/surveys";
+import { recordSurveySentInRollups } from "@/server/analytics/rollups/record-response";
 import { sessionGuests } from "@/server/invitations/session-guests";
 import { enqueueJob } from "@/server/jobs/queue";
 import { surveyMail } from "@/server/mail/customer-mails";
@@ -76,6 +77,7 @@ export async function dispatchSurveys(
         })
         .returning({ id: surveys.id });
       if (!survey) throw new Error("survey insert returned nothing");
+      await recordSurveySentInRollups(tx, survey.id, customer.language);
       const mail = surveyMail({ locale: customer.language, token, title: session.title });
       await enqueueEmail(tx, { kind: "survey", to: customer.email, customerId: customer.id, ...mail });
       await enqueueJob(tx, {

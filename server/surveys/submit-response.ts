@@ -6,6 +6,7 @@ import type { SurveyAnswers, SurveyQuestion } from "@/lib/domain/surveys";
 import type { Locale } from "@/lib/i18n/config";
 import { checkAnswers } from "@/lib/survey-logic";
 import { type SurveyAnswerInput, zSurveyAnswer } from "@/lib/validation/surveys";
+import { recordResponseInRollups } from "@/server/analytics/rollups/record-response";
 import type { RespondentActor } from "@/server/auth/actor";
 import { can } from "@/server/auth/policy";
 import { type DomainError, invalid, notFound } from "@/server/errors";
@@ -91,6 +92,17 @@ async function saveBatch(tx: Tx, calls: Call[]): Promise<Outcome[]> {
       .values(inserts)
       .onConflictDoNothing({ target: surveyResponses.surveyId })
       .returning({ surveyId: surveyResponses.surveyId });
+    // The dashboard's rollups move in the same transaction as the answers, so they never drift.
+    const storedIds = new Set(stored.map((r) => r.surveyId));
+    for (const row of inserts)
+      if (storedIds.has(row.surveyId))
+        await recordResponseInRollups(tx, {
+          surveyId: row.surveyId,
+          language: row.language,
+          csat: row.csat ?? null,
+          nps: row.nps ?? null,
+          ces: row.ces ?? null,
+        });
     // A row another process stored first: that answer stands, this call did not create one.
     if (stored.length < inserts.length) {
       const created = new Set(stored.map((s) => s.surveyId));

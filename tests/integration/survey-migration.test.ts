@@ -12,7 +12,7 @@ beforeAll(async () => {
   await seededDb();
 });
 
-describe("migration 0008 (responses answer templates)", () => {
+describe("migration 0012 (responses answer templates)", () => {
   it("rebuilds survey_responses keeping every row, its classic answers and every insight's evidence link, even with foreign keys on", async () => {
     const links = async () =>
       (
@@ -24,7 +24,7 @@ describe("migration 0008 (responses answer templates)", () => {
     const before = await links();
     const [{ n: rows } = { n: 0 }] = await db.select({ n: sql<number>`count(*)` }).from(surveyResponses);
     expect(before.length).toBeGreaterThan(0);
-    const statements = readFileSync(path.join(MIGRATIONS_FOLDER, "0008_survey_responses_answers.sql"), "utf8")
+    const statements = readFileSync(path.join(MIGRATIONS_FOLDER, "0012_survey_responses_answers.sql"), "utf8")
       .split("--> statement-breakpoint")
       .map((s) => s.trim())
       .filter(Boolean)

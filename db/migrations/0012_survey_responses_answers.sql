@@ -4,8 +4,9 @@
 -- would copy the new columns from the old table (they are not there). Our runner (db/migrate.ts)
 -- applies migrations with foreign keys off, but a runner with them on (drizzle-kit migrate, a
 -- libSQL server) would null every insight's evidence link when the old table is dropped (ON
--- DELETE SET NULL), so the links are kept aside and put back either way.
-CREATE TEMP TABLE `_evidence_links` AS SELECT `id`, `response_id` FROM `insight_evidence` WHERE `response_id` IS NOT NULL;
+-- DELETE SET NULL), so the links are kept aside (in a plain table: a libSQL server has no TEMP
+-- tables) and put back either way.
+CREATE TABLE `_evidence_links` AS SELECT `id`, `response_id` FROM `insight_evidence` WHERE `response_id` IS NOT NULL;
 --> statement-breakpoint
 CREATE TABLE `__new_survey_responses` (
 	`id` text PRIMARY KEY NOT NULL,
