@@ -70,7 +70,12 @@ export async function exportCustomer(actor: Actor, customerId: string) {
             sentAt: surveys.sentAt,
             csat: surveyResponses.csat,
             nps: surveyResponses.nps,
+            ces: surveyResponses.ces,
             comment: surveyResponses.comment,
+            // Every answer, and what was saved before sending (templates ask more than the scores).
+            answers: surveyResponses.answers,
+            texts: surveyResponses.texts,
+            draft: surveys.draft,
             language: surveyResponses.language,
             answeredAt: surveyResponses.createdAt,
           })
