@@ -5,6 +5,7 @@ import "server-only";
 // every state. One seeded PRNG drives every choice and every time is relative to `now`, so
 // reseeding tells the same story (only ids and the hashes of throw-away link tokens differ).
 import { createHash, randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
 import type { Accommodation } from "@/lib/domain/accommodations";
 import type { ActionStatus } from "@/lib/domain/action-statuses";
 import type { ConsentPurpose } from "@/lib/domain/consent";
@@ -1478,6 +1479,14 @@ async function fill(tx: Tx, now: Date): Promise<void> {
       ),
     );
   const membership = new Set(STAFF.flatMap((p) => (p.in ?? []).map(([d]) => `${d}:${p.key}`)));
+  // Each department's head is its lead (the member marked owner): overdue actions escalate to them.
+  for (const p of STAFF)
+    for (const [d, isOwner] of p.in ?? [])
+      if (isOwner)
+        await tx
+          .update(departments)
+          .set({ headId: staffId(p.key) })
+          .where(eq(departments.id, deptId(d)));
 
   // Customers.
   const customerIds: string[] = [];
@@ -1687,12 +1696,18 @@ async function fill(tx: Tx, now: Date): Promise<void> {
   const responseRows: (typeof surveyResponses.$inferInsert)[] = [];
   const evidenceCandidates = new Map<
     InsightKey,
-    { responseId: string; quote: string; at: Date; scripted: boolean }[]
+    { responseId: string; quote: string; at: Date; scripted: boolean; customerId: string | null }[]
   >();
-  const addCandidate = (said: Said, responseId: string, when: Date, scripted: boolean) => {
+  const addCandidate = (
+    said: Said,
+    responseId: string,
+    when: Date,
+    scripted: boolean,
+    customerId: string | null = null,
+  ) => {
     if (!said.topic) return;
     const list = evidenceCandidates.get(said.topic) ?? [];
-    list.push({ responseId, quote: said.text, at: when, scripted });
+    list.push({ responseId, quote: said.text, at: when, scripted, customerId });
     evidenceCandidates.set(said.topic, list);
   };
   const scripts = new Map<SessionKey, Said[]>(
@@ -1735,7 +1750,14 @@ async function fill(tx: Tx, now: Date): Promise<void> {
       language: a.customer.language,
       createdAt,
     });
-    if (said) addCandidate(said, responseId, createdAt, true);
+    if (said)
+      addCandidate(
+        said,
+        responseId,
+        createdAt,
+        true,
+        must(customerIds[CUSTOMERS.indexOf(a.customer)], "customer id"),
+      );
   }
 
   // Twelve weeks of anonymous history for the trends: on-demand surveys after ordinary contacts,
@@ -1832,6 +1854,7 @@ async function fill(tx: Tx, now: Date): Promise<void> {
       ...chosen.map((e) => ({
         insightId: id,
         responseId: e.responseId,
+        customerId: e.customerId,
         quote: e.quote,
         createdAt: past(new Date(Math.max(createdAt.getTime(), e.at.getTime() + HOUR))),
       })),
@@ -1857,6 +1880,7 @@ async function fill(tx: Tx, now: Date): Promise<void> {
       insightId: must(insightIds.get(act.insight), "insight"),
       departmentId: deptId(act.dept),
       ownerId: staffId(act.owner),
+      createdById: staffId(must(act.steps[0], "first step").by),
       title: act.title,
       status,
       deadline: at(act.deadline, 17),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { GRID_AXIS } from "@/lib/domain/insights";
-import { type ListQuery, zListQuery } from "./paging";
+import { zListQuery } from "@/lib/paging";
 
 const money = z.coerce.number().min(0).max(1e9);
 
@@ -23,4 +23,4 @@ export type CreateInsightInput = z.infer<typeof zCreateInsight>;
 export const INSIGHT_SORTS = ["created", "title"] as const;
 export type InsightSortKey = (typeof INSIGHT_SORTS)[number];
 export const zInsightListQuery = zListQuery(INSIGHT_SORTS, "-created");
-export type InsightListQuery = ListQuery<InsightSortKey>;
+export type InsightListQuery = { page?: unknown; sort?: unknown };

@@ -6,11 +6,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { db } from "@/db";
 import { actions, customers, invitations, sessionStaff, sessions } from "@/db/schema";
+import { commentActionItem } from "@/server/action-items/comment-action-item";
 import { createActionItem as createAction } from "@/server/action-items/create-action-item";
+import { editActionItem } from "@/server/action-items/edit-action-item";
 import { getActionItem as getAction } from "@/server/action-items/get-action-item";
 import { listAllActionItems as listAllActions } from "@/server/action-items/list-all-action-items";
 import { listMyActionItems as listMyActions } from "@/server/action-items/list-my-action-items";
 import { moveActionItem as transitionAction } from "@/server/action-items/move-action-item";
+import { setDepartmentHead } from "@/server/action-items/set-department-head";
+import { decideChangeMessages } from "@/server/action-items/tell-customers/decide-change-messages";
 import { dashboardSummary } from "@/server/analytics/dashboard";
 import type { Actor } from "@/server/auth/actor";
 import { can, POLICY, type PolicyAction } from "@/server/auth/policy";
@@ -68,7 +72,10 @@ const ENDPOINTS: Record<
   "app/(staff)/sessions/[id]/schedule-actions.ts#correctAttendanceAction": ["session.manage"],
   "app/(staff)/insights/actions.ts#createInsightAction": ["insight.create"],
   "app/(staff)/insights/actions.ts#createActionItemAction": ["action.create"],
-  "app/(staff)/insights/actions.ts#moveActionItemAction": ["action.work", "action.verify"],
+  "app/(staff)/actions/actions.ts#moveActionItemAction": ["action.work", "action.verify"],
+  "app/(staff)/actions/actions.ts#editActionItemAction": ["action.edit"],
+  "app/(staff)/actions/actions.ts#commentActionItemAction": ["action.read"],
+  "app/(staff)/actions/actions.ts#decideChangeMessagesAction": ["action.tell_customers"],
   "app/(staff)/customers/actions.ts#createCustomerAction": ["customer.manage"],
   "app/(staff)/customers/actions.ts#updateCustomerAction": ["customer.manage"],
   "app/(staff)/customers/actions.ts#previewImportAction": ["customer.import"],
@@ -147,6 +154,7 @@ let ctx: {
   staffIds: string[];
   insightId: string;
   actionId: string;
+  actionResource: { departmentId: string; ownerId: string };
   foreignActionId: string;
   customerId: string;
   /** The facilitator's own sessions for schedule calls: one not started, one already ended. */
@@ -192,6 +200,7 @@ beforeAll(async () => {
     staffIds,
     insightId: mine!.insightId,
     actionId: mine!.id,
+    actionResource: { departmentId: mine!.departmentId, ownerId: mine!.ownerId },
     foreignActionId: foreign!.id,
     customerId: inv!.customerId,
   };
@@ -335,9 +344,46 @@ describe("authorization matrix (domain layer, every role)", () => {
         }),
       (a) => can(a, "insight.create"),
     ],
-    ["listAllActions", "action.read", (a) => listAllActions(a), (a) => can(a, "action.read")],
-    ["listMyActions", "action.read", (a) => listMyActions(a), (a) => can(a, "action.read")],
-    ["getAction", "action.read", (a) => getAction(a, ctx.actionId), (a) => can(a, "action.read")],
+    ["listAllActions", "action.list", (a) => listAllActions(a), (a) => can(a, "action.list")],
+    ["listMyActions", "action.list", (a) => listMyActions(a), (a) => can(a, "action.list")],
+    [
+      "getAction (Billing's)",
+      "action.read",
+      (a) => getAction(a, ctx.actionId),
+      (a) => can(a, "action.read", ctx.actionResource),
+    ],
+    [
+      "commentActionItem (Billing's)",
+      "action.read",
+      (a) => commentActionItem(a, { actionId: ctx.actionId, text: "Matrix comment" }),
+      (a) => can(a, "action.read", ctx.actionResource),
+    ],
+    [
+      "editActionItem (a past deadline)",
+      "action.edit",
+      (a) =>
+        editActionItem(a, {
+          actionId: ctx.actionId,
+          departmentId: ctx.actionResource.departmentId,
+          ownerId: ctx.actionResource.ownerId,
+          title: "Matrix",
+          deadline: "2020-01-01",
+        }),
+      (a) => can(a, "action.edit"),
+    ],
+    [
+      "decideChangeMessages (not verified)",
+      "action.tell_customers",
+      (a) => decideChangeMessages(a, { actionId: ctx.actionId, decision: "hold" }),
+      (a) => can(a, "action.tell_customers"),
+    ],
+    [
+      "setDepartmentHead (not a member)",
+      "department.manage",
+      (a) =>
+        setDepartmentHead(a, { departmentId: ctx.actionResource.departmentId, headId: crypto.randomUUID() }),
+      (a) => can(a, "department.manage"),
+    ],
     [
       "createAction",
       "action.create",

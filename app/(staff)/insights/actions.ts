@@ -4,10 +4,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { staffEntry } from "@/app/_lib/entry/define-entry";
 import { formAction, formToObject } from "@/app/_lib/entry/form-action";
-import { zCreateActionItem, zMoveActionItem } from "@/lib/validation/action-items";
+import { zCreateActionItem } from "@/lib/validation/action-items";
 import { zCreateInsight } from "@/lib/validation/insights";
 import { createActionItem } from "@/server/action-items/create-action-item";
-import { moveActionItem } from "@/server/action-items/move-action-item";
 import { createInsight } from "@/server/insights/create-insight";
 
 export const createInsightAction = formAction(staffEntry(zCreateInsight, createInsight), {
@@ -27,13 +26,5 @@ export const createActionItemAction = formAction(staffEntry(zCreateActionItem, c
   done: (_, input) => {
     revalidatePath(`/insights/${input.insightId}`);
     return "Action assigned.";
-  },
-});
-
-export const moveActionItemAction = formAction(staffEntry(zMoveActionItem, moveActionItem), {
-  done: (_, input) => {
-    revalidatePath(`/actions/${input.actionId}`);
-    revalidatePath("/actions");
-    return "Saved.";
   },
 });
