@@ -11,5 +11,6 @@ export * from "./reason-codes";
 export * from "./rooms";
 export * from "./seating";
 export * from "./sessions";
+export * from "./settings";
 export * from "./staff";
 export * from "./surveys";

@@ -147,6 +147,10 @@ export const POLICY = {
     describe: 'See, hold or send the "you told us, we changed" messages of a verified action',
   },
   "dashboard.read": { roles: ["admin", "facilitator", "executive"], describe: "Executive dashboard" },
+  "settings.manage": {
+    roles: ["admin"],
+    describe: "Set the company profile, currency, survey frequency cap and retention period",
+  },
   "mailbox.read": { roles: ["admin", "facilitator"], describe: "Development mailbox and outbox state" },
 } as const satisfies Record<string, Rule>;
 
