@@ -30,6 +30,10 @@ import { listInsights } from "@/server/insights/list-insights";
 import { listUntriagedComments } from "@/server/insights/list-untriaged-comments";
 import { invitationView } from "@/server/invitations/invitation-view";
 import { countAudience, inviteAudience } from "@/server/invitations/invite-audience";
+import { listActiveCodes } from "@/server/reason-codes/list-active-codes";
+import { listCodebook } from "@/server/reason-codes/list-codebook";
+import { proposeReasonCode, saveReasonCode } from "@/server/reason-codes/save-reason-code";
+import { setReasonCodeState } from "@/server/reason-codes/set-reason-code-state";
 import { addNote } from "@/server/rooms/backroom/add-note";
 import { submitQuestion } from "@/server/rooms/backroom/submit-question";
 import { sendCaption } from "@/server/rooms/captions";
@@ -75,6 +79,9 @@ const ENDPOINTS: Record<
   "app/(staff)/insights/actions.ts#createActionItemAction": ["action.create"],
   "app/(staff)/actions/actions.ts#moveActionItemAction": ["action.work", "action.verify"],
   "app/(staff)/actions/actions.ts#editActionItemAction": ["action.edit"],
+  "app/(staff)/codebook/actions.ts#saveReasonCodeAction": ["codebook.manage"],
+  "app/(staff)/codebook/actions.ts#proposeReasonCodeAction": ["codebook.propose"],
+  "app/(staff)/codebook/actions.ts#setReasonCodeStateAction": ["codebook.manage"],
   "app/(staff)/actions/actions.ts#commentActionItemAction": ["action.read"],
   "app/(staff)/actions/actions.ts#decideChangeMessagesAction": ["action.tell_customers"],
   "app/(staff)/customers/actions.ts#createCustomerAction": ["customer.manage"],
@@ -344,6 +351,30 @@ describe("authorization matrix (domain layer, every role)", () => {
           lifetimeValue: 0,
         }),
       (a) => can(a, "insight.create"),
+    ],
+    ["listCodebook", "codebook.read", (a) => listCodebook(a), (a) => can(a, "codebook.read")],
+    ["listActiveCodes", "codebook.read", (a) => listActiveCodes(a), (a) => can(a, "codebook.read")],
+    [
+      "saveReasonCode (a taken number)",
+      "codebook.manage",
+      (a) => saveReasonCode(a, { number: 1, label: "Matrix code" }),
+      (a) => can(a, "codebook.manage"),
+    ],
+    [
+      "proposeReasonCode (a taken number)",
+      "codebook.propose",
+      (a) => proposeReasonCode(a, { number: 1, label: "Matrix code" }),
+      (a) => can(a, "codebook.propose"),
+    ],
+    [
+      "setReasonCodeState (an active code to active)",
+      "codebook.manage",
+      async (a) =>
+        setReasonCodeState(a, {
+          id: (await db.query.reasonCodes.findFirst({ where: (c, { eq }) => eq(c.number, 1) }))!.id,
+          to: "active",
+        }),
+      (a) => can(a, "codebook.manage"),
     ],
     ["listAllActions", "action.list", (a) => listAllActions(a), (a) => can(a, "action.list")],
     ["listMyActions", "action.list", (a) => listMyActions(a), (a) => can(a, "action.list")],
