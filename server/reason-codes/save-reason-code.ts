@@ -39,15 +39,13 @@ export async function saveReasonCode(actor: Actor, raw: unknown): Promise<{ id: 
         .values({ ...fields, state: "active", active: true })
         .returning();
       if (!row) throw new Error("insert returned nothing");
-      await tx
-        .insert(reasonCodeHistory)
-        .values({
-          reasonCodeId: row.id,
-          actorId: actor.userId,
-          change: "created",
-          before: null,
-          after: snapshot(row),
-        });
+      await tx.insert(reasonCodeHistory).values({
+        reasonCodeId: row.id,
+        actorId: actor.userId,
+        change: "created",
+        before: null,
+        after: snapshot(row),
+      });
       await audit(tx, actor, "create", "reason_code", row.id);
       return { id: row.id };
     }
@@ -65,15 +63,13 @@ export async function saveReasonCode(actor: Actor, raw: unknown): Promise<{ id: 
         before.number !== after.number
           ? `renumbered ${before.number} → ${after.number}`
           : `edited ${changed.join(", ")}`;
-      await tx
-        .insert(reasonCodeHistory)
-        .values({
-          reasonCodeId: id,
-          actorId: actor.userId,
-          change,
-          before: snapshot(before),
-          after: snapshot(after),
-        });
+      await tx.insert(reasonCodeHistory).values({
+        reasonCodeId: id,
+        actorId: actor.userId,
+        change,
+        before: snapshot(before),
+        after: snapshot(after),
+      });
     }
     await audit(tx, actor, "edit", "reason_code", id);
     return { id };
@@ -91,15 +87,13 @@ export async function proposeReasonCode(actor: Actor, raw: unknown): Promise<{ i
       .values({ ...input, state: "proposed", active: false, proposedById: actor.userId })
       .returning();
     if (!row) throw new Error("insert returned nothing");
-    await tx
-      .insert(reasonCodeHistory)
-      .values({
-        reasonCodeId: row.id,
-        actorId: actor.userId,
-        change: "proposed",
-        before: null,
-        after: snapshot(row),
-      });
+    await tx.insert(reasonCodeHistory).values({
+      reasonCodeId: row.id,
+      actorId: actor.userId,
+      change: "proposed",
+      before: null,
+      after: snapshot(row),
+    });
     await audit(tx, actor, "propose", "reason_code", row.id);
     return { id: row.id };
   });

@@ -29,15 +29,13 @@ export async function setReasonCodeState(actor: Actor, raw: unknown): Promise<{ 
     if (!after) throw notFound("Reason code not found");
     const change =
       input.to === "retired" ? "retired" : before.state === "proposed" ? "approved" : "brought back";
-    await tx
-      .insert(reasonCodeHistory)
-      .values({
-        reasonCodeId: before.id,
-        actorId: actor.userId,
-        change,
-        before: snapshot(before),
-        after: snapshot(after),
-      });
+    await tx.insert(reasonCodeHistory).values({
+      reasonCodeId: before.id,
+      actorId: actor.userId,
+      change,
+      before: snapshot(before),
+      after: snapshot(after),
+    });
     await audit(tx, actor, change.replace(" ", "_"), "reason_code", before.id);
     const activeCount = await tx.$count(reasonCodes, eq(reasonCodes.state, "active"));
     return { activeCount };
