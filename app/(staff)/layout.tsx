@@ -14,6 +14,8 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         { href: "/sessions", label: "Sessions" },
         { href: "/insights", label: "Insights" },
         { href: "/actions", label: "Actions" },
+        { href: "/listening-log", label: "Listening log" },
+        { href: "/codebook", label: "Codebook" },
         can(actor, "customer.list") && { href: "/customers", label: "Customers" },
         env.IMMERSION_DEMO && can(actor, "mailbox.read") && { href: "/mailbox", label: "Mailbox" },
       ].filter((l): l is { href: string; label: string } => Boolean(l))

@@ -2,6 +2,12 @@ import "server-only";
 // Job handlers are registered here (imported for side effects by the worker).
 import { z } from "zod";
 import { REMINDER_KINDS } from "@/lib/domain/invitations";
+import { sendDeadlineNotice } from "@/server/action-items/deadlines/send-deadline-notice";
+import {
+  DEADLINE_NOTICE_JOB,
+  DEADLINE_SWEEP_JOB,
+  sweepDeadlines,
+} from "@/server/action-items/deadlines/sweep-deadlines";
 import { REMINDER_JOB } from "@/server/reminders/schedule-reminders";
 import { sendReminders } from "@/server/reminders/send-reminders";
 import { markNoShows, NO_SHOW_JOB } from "@/server/sessions/mark-no-shows";
@@ -40,4 +46,13 @@ registerJobHandler(NO_SHOW_JOB, async (payload) => {
 registerRecurringTask({ name: "jobs.prune-slots", pattern: "17 4 * * *", jobKind: "jobs.prune-slots" });
 registerJobHandler("jobs.prune-slots", async (payload, ctx) => {
   await pruneFinishedSlots(ctx.db, slotInstant(payload));
+});
+
+// Actions: reminders before the deadline and escalations when overdue (docs/decisions/014).
+registerRecurringTask({ name: DEADLINE_SWEEP_JOB, pattern: "*/5 * * * *", jobKind: DEADLINE_SWEEP_JOB });
+registerJobHandler(DEADLINE_SWEEP_JOB, async (payload, ctx) => {
+  await sweepDeadlines(ctx.db, slotInstant(payload));
+});
+registerJobHandler(DEADLINE_NOTICE_JOB, async (payload, ctx) => {
+  await sendDeadlineNotice(ctx.db, payload);
 });

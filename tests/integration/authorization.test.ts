@@ -6,11 +6,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { db } from "@/db";
 import { actions, customers, invitations, sessionStaff, sessions } from "@/db/schema";
+import { commentActionItem } from "@/server/action-items/comment-action-item";
 import { createActionItem as createAction } from "@/server/action-items/create-action-item";
+import { editActionItem } from "@/server/action-items/edit-action-item";
 import { getActionItem as getAction } from "@/server/action-items/get-action-item";
 import { listAllActionItems as listAllActions } from "@/server/action-items/list-all-action-items";
 import { listMyActionItems as listMyActions } from "@/server/action-items/list-my-action-items";
 import { moveActionItem as transitionAction } from "@/server/action-items/move-action-item";
+import { setDepartmentHead } from "@/server/action-items/set-department-head";
+import { decideChangeMessages } from "@/server/action-items/tell-customers/decide-change-messages";
 import { dashboardSummary } from "@/server/analytics/dashboard";
 import type { Actor } from "@/server/auth/actor";
 import { can, POLICY, type PolicyAction } from "@/server/auth/policy";
@@ -26,6 +30,10 @@ import { listInsights } from "@/server/insights/list-insights";
 import { listUntriagedComments } from "@/server/insights/list-untriaged-comments";
 import { invitationView } from "@/server/invitations/invitation-view";
 import { countAudience, inviteAudience } from "@/server/invitations/invite-audience";
+import { listActiveCodes } from "@/server/reason-codes/list-active-codes";
+import { listCodebook } from "@/server/reason-codes/list-codebook";
+import { proposeReasonCode, saveReasonCode } from "@/server/reason-codes/save-reason-code";
+import { setReasonCodeState } from "@/server/reason-codes/set-reason-code-state";
 import { addNote } from "@/server/rooms/backroom/add-note";
 import { submitQuestion } from "@/server/rooms/backroom/submit-question";
 import { sendCaption } from "@/server/rooms/captions";
@@ -76,7 +84,16 @@ const ENDPOINTS: Record<
   "app/(staff)/sessions/[id]/schedule-actions.ts#correctAttendanceAction": ["session.manage"],
   "app/(staff)/insights/actions.ts#createInsightAction": ["insight.create"],
   "app/(staff)/insights/actions.ts#createActionItemAction": ["action.create"],
-  "app/(staff)/insights/actions.ts#moveActionItemAction": ["action.work", "action.verify"],
+  "app/(staff)/insights/actions.ts#updateInsightAction": ["insight.edit"],
+  "app/(staff)/insights/actions.ts#attachEvidenceAction": ["insight.edit"],
+  "app/(staff)/insights/actions.ts#removeEvidenceAction": ["insight.edit"],
+  "app/(staff)/actions/actions.ts#moveActionItemAction": ["action.work", "action.verify"],
+  "app/(staff)/actions/actions.ts#editActionItemAction": ["action.edit"],
+  "app/(staff)/codebook/actions.ts#saveReasonCodeAction": ["codebook.manage"],
+  "app/(staff)/codebook/actions.ts#proposeReasonCodeAction": ["codebook.propose"],
+  "app/(staff)/codebook/actions.ts#setReasonCodeStateAction": ["codebook.manage"],
+  "app/(staff)/actions/actions.ts#commentActionItemAction": ["action.read"],
+  "app/(staff)/actions/actions.ts#decideChangeMessagesAction": ["action.tell_customers"],
   "app/(staff)/customers/actions.ts#createCustomerAction": ["customer.manage"],
   "app/(staff)/customers/actions.ts#updateCustomerAction": ["customer.manage"],
   "app/(staff)/customers/actions.ts#previewImportAction": ["customer.import"],
@@ -157,6 +174,7 @@ let ctx: {
   staffIds: string[];
   insightId: string;
   actionId: string;
+  actionResource: { departmentId: string; ownerId: string };
   foreignActionId: string;
   customerId: string;
   /** The facilitator's own sessions for schedule calls: one not started, one already ended. */
@@ -202,6 +220,7 @@ beforeAll(async () => {
     staffIds,
     insightId: mine!.insightId,
     actionId: mine!.id,
+    actionResource: { departmentId: mine!.departmentId, ownerId: mine!.ownerId },
     foreignActionId: foreign!.id,
     customerId: inv!.customerId,
   };
@@ -336,7 +355,7 @@ describe("authorization matrix (domain layer, every role)", () => {
           customerAxis: "irritant",
           companyAxis: "irritant",
           reasonCodeIds: [],
-          evidenceResponseIds: [],
+          evidence: [],
           contactsPerMonth: 0,
           handlingMinutes: 0,
           hourlyCost: 0,
@@ -345,9 +364,70 @@ describe("authorization matrix (domain layer, every role)", () => {
         }),
       (a) => can(a, "insight.create"),
     ],
-    ["listAllActions", "action.read", (a) => listAllActions(a), (a) => can(a, "action.read")],
-    ["listMyActions", "action.read", (a) => listMyActions(a), (a) => can(a, "action.read")],
-    ["getAction", "action.read", (a) => getAction(a, ctx.actionId), (a) => can(a, "action.read")],
+    ["listCodebook", "codebook.read", (a) => listCodebook(a), (a) => can(a, "codebook.read")],
+    ["listActiveCodes", "codebook.read", (a) => listActiveCodes(a), (a) => can(a, "codebook.read")],
+    [
+      "saveReasonCode (a taken number)",
+      "codebook.manage",
+      (a) => saveReasonCode(a, { number: 1, label: "Matrix code" }),
+      (a) => can(a, "codebook.manage"),
+    ],
+    [
+      "proposeReasonCode (a taken number)",
+      "codebook.propose",
+      (a) => proposeReasonCode(a, { number: 1, label: "Matrix code" }),
+      (a) => can(a, "codebook.propose"),
+    ],
+    [
+      "setReasonCodeState (an active code to active)",
+      "codebook.manage",
+      async (a) =>
+        setReasonCodeState(a, {
+          id: (await db.query.reasonCodes.findFirst({ where: (c, { eq }) => eq(c.number, 1) }))!.id,
+          to: "active",
+        }),
+      (a) => can(a, "codebook.manage"),
+    ],
+    ["listAllActions", "action.list", (a) => listAllActions(a), (a) => can(a, "action.list")],
+    ["listMyActions", "action.list", (a) => listMyActions(a), (a) => can(a, "action.list")],
+    [
+      "getAction (Billing's)",
+      "action.read",
+      (a) => getAction(a, ctx.actionId),
+      (a) => can(a, "action.read", ctx.actionResource),
+    ],
+    [
+      "commentActionItem (Billing's)",
+      "action.read",
+      (a) => commentActionItem(a, { actionId: ctx.actionId, text: "Matrix comment" }),
+      (a) => can(a, "action.read", ctx.actionResource),
+    ],
+    [
+      "editActionItem (a past deadline)",
+      "action.edit",
+      (a) =>
+        editActionItem(a, {
+          actionId: ctx.actionId,
+          departmentId: ctx.actionResource.departmentId,
+          ownerId: ctx.actionResource.ownerId,
+          title: "Matrix",
+          deadline: "2020-01-01",
+        }),
+      (a) => can(a, "action.edit"),
+    ],
+    [
+      "decideChangeMessages (not verified)",
+      "action.tell_customers",
+      (a) => decideChangeMessages(a, { actionId: ctx.actionId, decision: "hold" }),
+      (a) => can(a, "action.tell_customers"),
+    ],
+    [
+      "setDepartmentHead (not a member)",
+      "department.manage",
+      (a) =>
+        setDepartmentHead(a, { departmentId: ctx.actionResource.departmentId, headId: crypto.randomUUID() }),
+      (a) => can(a, "department.manage"),
+    ],
     [
       "createAction",
       "action.create",
