@@ -18,7 +18,7 @@ export function bucketSql(grain: RollupGrain, ms: SQL): SQL {
 export function rawResponseRollupsSql() {
   const parts = ROLLUP_GRAINS.map(
     (grain) => sql`
-    SELECT ${grain} AS grain, ${bucketSql(grain, sql`s.starts_at`)} AS bucket, s.format AS format,
+    SELECT ${grain} AS grain, ${bucketSql(grain, sql`sv.sent_at`)} AS bucket, s.format AS format,
       coalesce(c.segment, '') AS segment, coalesce(c.language, '') AS language,
       count(*) AS sent, 0 AS responses, 0 AS csat_satisfied, 0 AS nps_promoters, 0 AS nps_detractors,
       0 AS ces_count, 0 AS ces_sum, 0 AS ces_sum_squares
@@ -26,7 +26,7 @@ export function rawResponseRollupsSql() {
       LEFT JOIN invitations i ON i.id = sv.invitation_id LEFT JOIN customers c ON c.id = i.customer_id
     GROUP BY 2, 3, 4, 5
     UNION ALL
-    SELECT ${grain}, ${bucketSql(grain, sql`s.starts_at`)}, s.format, coalesce(c.segment, ''), r.language,
+    SELECT ${grain}, ${bucketSql(grain, sql`sv.sent_at`)}, s.format, coalesce(c.segment, ''), r.language,
       0, count(*), sum(r.csat >= 4), sum(r.nps >= 9), sum(r.nps <= 6), 0, 0, 0
     FROM survey_responses r JOIN surveys sv ON sv.id = r.survey_id JOIN sessions s ON s.id = sv.session_id
       LEFT JOIN invitations i ON i.id = sv.invitation_id LEFT JOIN customers c ON c.id = i.customer_id

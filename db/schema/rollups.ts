@@ -2,7 +2,7 @@ import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlit
 import { ROLLUP_GRAINS } from "@/lib/domain/rollups";
 
 /**
- * Survey figures per bucket (day, ISO week, month of the session's start, UTC) and per slice
+ * Survey figures per bucket (day, ISO week, month the survey was sent, UTC) and per slice
  * (format, customer segment at answer time, language), maintained in the same transaction as each
  * survey sent and each answer (server/analytics/rollups/record-response.ts), so the dashboard
  * reads a few hundred rows instead of scanning every response. '' is "no segment".

@@ -105,7 +105,16 @@ export const POLICY = {
     describe: "Move an action forward or resolve it (its owner or a department owner)",
   },
   "action.verify": { roles: RUNS_SESSIONS, describe: "Verify a resolved action or reopen it" },
-  "dashboard.read": { roles: ["admin", "facilitator", "executive"], describe: "Executive dashboard" },
+  "dashboard.read": {
+    roles: ["admin", "facilitator", "executive"],
+    describe:
+      "Executive dashboard: trends, reason codes, emerging issues, scorecards, before/after, quotes, CSV and PDF",
+  },
+  "dashboard.outreach": {
+    roles: ["admin", "facilitator", "executive"],
+    describe:
+      "Review, edit and send a drafted outreach email about an emerging issue to the customers who raised it and agreed to be contacted",
+  },
   "mailbox.read": { roles: ["admin", "facilitator"], describe: "Development mailbox and outbox state" },
 } as const satisfies Record<string, Rule>;
 

@@ -6,12 +6,20 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { db } from "@/db";
 import { actions, customers, invitations, sessionStaff, sessions } from "@/db/schema";
+import { readDashboardFilters } from "@/lib/validation/dashboard";
 import { createActionItem as createAction } from "@/server/action-items/create-action-item";
 import { getActionItem as getAction } from "@/server/action-items/get-action-item";
 import { listAllActionItems as listAllActions } from "@/server/action-items/list-all-action-items";
 import { listMyActionItems as listMyActions } from "@/server/action-items/list-my-action-items";
 import { moveActionItem as transitionAction } from "@/server/action-items/move-action-item";
-import { dashboardSummary } from "@/server/analytics/dashboard";
+import { beforeAfter } from "@/server/analytics/before-after";
+import { dashboardFacets } from "@/server/analytics/dashboard-facets";
+import { emergingIssues } from "@/server/analytics/emerging-issues";
+import { loadDashboard } from "@/server/analytics/load-dashboard";
+import { reasonCodePareto } from "@/server/analytics/pareto";
+import { tellingQuotes } from "@/server/analytics/quotes";
+import { departmentScorecards } from "@/server/analytics/scorecards";
+import { dashboardTrends } from "@/server/analytics/trends";
 import type { Actor } from "@/server/auth/actor";
 import { can, POLICY, type PolicyAction } from "@/server/auth/policy";
 import { exportCustomer } from "@/server/customers/export-customer";
@@ -403,7 +411,26 @@ describe("authorization matrix (domain layer, every role)", () => {
         can(a, "session.manage", { sessionFacilitatorId: staff.facilitator.userId }) &&
         can(a, "customer.list"),
     ],
-    ["dashboardSummary", "dashboard.read", (a) => dashboardSummary(a), (a) => can(a, "dashboard.read")],
+    ...(
+      [
+        ["loadDashboard", (a: Actor) => loadDashboard(a, readDashboardFilters({}))],
+        ["dashboardTrends", (a: Actor) => dashboardTrends(a, readDashboardFilters({ grain: "month" }))],
+        ["reasonCodePareto", (a: Actor) => reasonCodePareto(a, readDashboardFilters({}))],
+        ["emergingIssues", (a: Actor) => emergingIssues(a, {})],
+        ["departmentScorecards", (a: Actor) => departmentScorecards(a, {})],
+        ["beforeAfter", (a: Actor) => beforeAfter(a, readDashboardFilters({ fix: "2026-01-01" }))],
+        ["dashboardFacets", (a: Actor) => dashboardFacets(a)],
+        ["tellingQuotes", (a: Actor) => tellingQuotes(a, [crypto.randomUUID()])],
+      ] as const
+    ).map(
+      ([name, call]) =>
+        [name, "dashboard.read", call, (a: Actor) => can(a, "dashboard.read")] as [
+          string,
+          PolicyAction,
+          (a: Actor) => Promise<unknown>,
+          (a: Actor) => boolean,
+        ],
+    ),
     [
       "mintRoomToken",
       "room.join",

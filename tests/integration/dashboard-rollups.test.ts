@@ -108,7 +108,8 @@ describe("dashboard rollups", () => {
               invitationId: inv.id,
               tokenHash: crypto.randomUUID(),
               tokenExpiresAt: new Date(now + 30 * DAY),
-              sentAt: new Date(),
+              // Sent over 120 days, across week and month edges; answered in any order later.
+              sentAt: new Date(now - Math.floor(random() * 120 * DAY)),
             })
             .returning();
           if (!sv) throw new Error("no survey");

@@ -4,18 +4,22 @@ import type { Tx } from "@/db";
 import { customers, invitations, responseRollups, sessions, surveys } from "@/db/schema";
 import { bucketStart, ROLLUP_GRAINS } from "@/lib/domain/rollups";
 
-/** Where a survey's figures are counted: the session's format and start, the customer's segment. */
-type Slice = { format: string; startsAt: Date; segment: string };
+/**
+ * Where a survey's figures are counted: the session's format, the customer's segment, and the
+ * bucket of the day the survey was sent (so a late answer lands beside its survey, and the
+ * response rate of a week is exact).
+ */
+type Slice = { format: string; sentAt: Date; segment: string };
 
 async function sliceOfSurvey(tx: Tx, surveyId: string): Promise<Slice | null> {
   const [row] = await tx
-    .select({ format: sessions.format, startsAt: sessions.startsAt, segment: customers.segment })
+    .select({ format: sessions.format, sentAt: surveys.sentAt, segment: customers.segment })
     .from(surveys)
     .innerJoin(sessions, eq(sessions.id, surveys.sessionId))
     .leftJoin(invitations, eq(invitations.id, surveys.invitationId))
     .leftJoin(customers, eq(customers.id, invitations.customerId))
     .where(eq(surveys.id, surveyId));
-  return row ? { format: row.format, startsAt: row.startsAt, segment: row.segment ?? "" } : null;
+  return row ? { format: row.format, sentAt: row.sentAt, segment: row.segment ?? "" } : null;
 }
 
 type Counts = {
@@ -44,7 +48,7 @@ export async function addToResponseRollups(tx: Tx, slice: Slice, language: strin
   };
   const rows = ROLLUP_GRAINS.map((grain) => ({
     grain,
-    bucket: bucketStart(grain, slice.startsAt),
+    bucket: bucketStart(grain, slice.sentAt),
     format: slice.format,
     segment: slice.segment,
     language,
@@ -100,8 +104,8 @@ export function responseCounts(v: Pick<ResponseValues, "csat" | "nps" | "ces">, 
 
 /**
  * THE call for every new survey answer: in the same transaction as the insert of the response
- * row, with the values just saved. A late answer (weeks after its session) lands in its
- * session's bucket like any other.
+ * row, with the values just saved. A late answer (weeks after its survey) lands in its
+ * survey's bucket like any other.
  */
 export async function recordResponseInRollups(tx: Tx, v: ResponseValues): Promise<void> {
   const slice = await sliceOfSurvey(tx, v.surveyId);
