@@ -1,5 +1,5 @@
 import { scaleBand, scaleLinear } from "d3-scale";
-import { CHART } from "./palette";
+import { CHART } from "@/lib/chart-palette";
 
 export type CompareRow = {
   label: string;

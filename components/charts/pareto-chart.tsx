@@ -1,6 +1,6 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import { line } from "d3-shape";
-import { CHART } from "./palette";
+import { CHART } from "@/lib/chart-palette";
 
 export type ParetoBar = { key: string; label: string; count: number; cumulativeShare: number };
 

@@ -1,6 +1,6 @@
 import { scaleLinear, scalePoint } from "d3-scale";
 import { line } from "d3-shape";
-import { CHART } from "./palette";
+import { CHART } from "@/lib/chart-palette";
 
 export type TrendPoint = { label: string; value: number | null; n: number };
 

@@ -82,6 +82,8 @@ const ENDPOINTS: Record<
   "app/(staff)/customers/actions.ts#previewImportAction": ["customer.import"],
   "app/(staff)/customers/actions.ts#importCustomersAction": ["customer.import"],
   "app/(staff)/customers/[id]/export/route.ts#POST": ["customer.export"],
+  "app/(staff)/dashboard/export/route.ts#GET": ["dashboard.read"],
+  "app/(staff)/dashboard/pdf/route.ts#GET": ["dashboard.read"],
   "app/(staff)/sign-out-action.ts#signOutAction": ["staff-session"],
   "app/sign-in/actions.ts#emailSignIn": ["public"],
   "app/sign-in/actions.ts#oidcSignIn": ["public"],

@@ -73,3 +73,50 @@ describe("the executive dashboard on the demo data", () => {
     expect(odd.language).toBeUndefined();
   });
 });
+
+describe("dashboard exports", () => {
+  it("CSV cells that a spreadsheet would run are escaped", async () => {
+    const { reasonCodes, roomNotes, roomNoteReasonCodes, sessions } = await import("@/db/schema");
+    const { dashboardCsv } = await import("@/server/analytics/dashboard-csv");
+    const [code] = await db
+      .insert(reasonCodes)
+      .values({ number: 901, label: '=HYPERLINK("http://evil.example","x")' })
+      .returning();
+    const [session] = await db.select({ id: sessions.id }).from(sessions).limit(1);
+    const [note] = await db
+      .insert(roomNotes)
+      .values({
+        sessionId: session?.id ?? "",
+        authorId: staff.facilitator.userId,
+        kind: "summary",
+        text: "Formula test",
+        atSeconds: 1,
+      })
+      .returning();
+    await db.insert(roomNoteReasonCodes).values({ noteId: note?.id ?? "", reasonCodeId: code?.id ?? "" });
+    const d = await loadDashboard(staff.executive, readDashboardFilters({}));
+    const csv = dashboardCsv(d, "pareto");
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+    expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
+    const all = dashboardCsv(d, "all");
+    for (const title of [
+      "Trends by week",
+      "Reason codes (Pareto)",
+      "Department scorecards",
+      "Scorecards per owner",
+    ])
+      expect(all).toContain(title);
+  });
+
+  it("the PDF is drawn without a browser, with the CJK font embedded (subset)", async () => {
+    const { dashboardPdfFor } = await import("@/server/analytics/dashboard-pdf-for");
+    const started = performance.now();
+    const { pdf } = await dashboardPdfFor(staff.executive, readDashboardFilters({ language: "zh" }));
+    const ms = performance.now() - started;
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(pdf.toString("latin1")).toMatch(/NotoSansHans-Regular/);
+    // Subset embedding: the 8 MB font does not come along whole.
+    expect(pdf.length).toBeLessThan(1_500_000);
+    console.info(`dashboard PDF: ${(pdf.length / 1024).toFixed(0)} KiB in ${ms.toFixed(0)} ms`);
+  });
+});

@@ -1,5 +1,5 @@
 import { ChartFigure } from "@/components/charts/chart-figure";
-import { CHART } from "@/components/charts/palette";
+import { CHART } from "@/lib/chart-palette";
 import { TrendChart } from "@/components/charts/trend-chart";
 import type { DashboardTrends, TrendBucket } from "@/server/analytics/trends";
 import { csvHref } from "./links";
