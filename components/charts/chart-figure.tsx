@@ -45,7 +45,8 @@ export function ChartFigure({
           <summary className="cursor-pointer font-medium text-blue-800 underline underline-offset-2">
             Show the numbers
           </summary>
-          <div className="mt-2 max-h-80 overflow-auto">
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be reachable by keyboard to scroll it (WCAG 2.1.1, axe scrollable-region-focusable) */}
+          <section className="mt-2 max-h-80 overflow-auto" tabIndex={0} aria-label={`${title}: the numbers`}>
             <table className="w-full text-left text-xs">
               <caption className="sr-only">{title}</caption>
               <thead className="border-b border-slate-200 text-slate-600">
@@ -80,7 +81,7 @@ export function ChartFigure({
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         </details>
         {csvHref && (
           <a href={csvHref} className="font-medium text-blue-800 underline underline-offset-2" download>

@@ -21,16 +21,16 @@ export function FiltersForm({
       action="/dashboard"
       className="grid grid-cols-2 gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-4 lg:grid-cols-8"
     >
-      <label className="text-sm font-medium">
-        By
-        <select name="grain" defaultValue={f.grain} className={field}>
+      <div className="text-sm font-medium">
+        <label htmlFor="filter-grain">Group by</label>
+        <select id="filter-grain" name="grain" defaultValue={f.grain} className={field}>
           <option value="week">Week</option>
           <option value="month">Month</option>
         </select>
-      </label>
-      <label className="text-sm font-medium">
-        Format
-        <select name="format" defaultValue={f.format ?? ""} className={field}>
+      </div>
+      <div className="text-sm font-medium">
+        <label htmlFor="filter-format">Format</label>
+        <select id="filter-format" name="format" defaultValue={f.format ?? ""} className={field}>
           <option value="">All</option>
           {SESSION_FORMATS.map((x) => (
             <option key={x} value={x}>
@@ -38,10 +38,10 @@ export function FiltersForm({
             </option>
           ))}
         </select>
-      </label>
-      <label className="text-sm font-medium">
-        Segment
-        <select name="segment" defaultValue={f.segment ?? ""} className={field}>
+      </div>
+      <div className="text-sm font-medium">
+        <label htmlFor="filter-segment">Segment</label>
+        <select id="filter-segment" name="segment" defaultValue={f.segment ?? ""} className={field}>
           <option value="">All</option>
           {segments.map((s) => (
             <option key={s} value={s}>
@@ -50,19 +50,19 @@ export function FiltersForm({
           ))}
           <option value="none">No segment</option>
         </select>
-      </label>
-      <label className="text-sm font-medium">
-        Language
-        <select name="language" defaultValue={f.language ?? ""} className={field}>
+      </div>
+      <div className="text-sm font-medium">
+        <label htmlFor="filter-language">Language</label>
+        <select id="filter-language" name="language" defaultValue={f.language ?? ""} className={field}>
           <option value="">All</option>
           <option value="en">English</option>
           <option value="zh">Chinese</option>
           <option value="vi">Vietnamese</option>
         </select>
-      </label>
-      <label className="text-sm font-medium">
-        Department
-        <select name="department" defaultValue={f.department ?? ""} className={field}>
+      </div>
+      <div className="text-sm font-medium">
+        <label htmlFor="filter-department">Department</label>
+        <select id="filter-department" name="department" defaultValue={f.department ?? ""} className={field}>
           <option value="">All</option>
           {departments.map((d) => (
             <option key={d.id} value={d.id}>
@@ -70,15 +70,21 @@ export function FiltersForm({
             </option>
           ))}
         </select>
-      </label>
-      <label className="text-sm font-medium">
-        From
-        <input type="date" name="from" defaultValue={isoDay(f.fromMs)} className={field} />
-      </label>
-      <label className="text-sm font-medium">
-        To
-        <input type="date" name="to" defaultValue={isoDay(f.toMs - 86_400_000)} className={field} />
-      </label>
+      </div>
+      <div className="text-sm font-medium">
+        <label htmlFor="filter-from">From</label>
+        <input type="date" id="filter-from" name="from" defaultValue={isoDay(f.fromMs)} className={field} />
+      </div>
+      <div className="text-sm font-medium">
+        <label htmlFor="filter-to">To</label>
+        <input
+          type="date"
+          id="filter-to"
+          name="to"
+          defaultValue={isoDay(f.toMs - 86_400_000)}
+          className={field}
+        />
+      </div>
       {f.fixMs !== undefined && <input type="hidden" name="fix" value={isoDay(f.fixMs)} />}
       {f.codes.length > 0 && <input type="hidden" name="codes" value={f.codes.join(",")} />}
       <div className="flex items-end">

@@ -6,7 +6,8 @@ const num = (v: number | null, suffix = "") => (v === null ? "—" : `${v}${suff
 
 function ScoreTable({ rows, caption, who }: { rows: Scorecard[]; caption: string; who: string }) {
   return (
-    <div className="overflow-x-auto">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be reachable by keyboard to scroll it (WCAG 2.1.1, axe scrollable-region-focusable)
+    <section className="overflow-x-auto" tabIndex={0} aria-label={caption}>
       <table className="w-full min-w-[560px] text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 text-slate-600">
@@ -43,7 +44,7 @@ function ScoreTable({ rows, caption, who }: { rows: Scorecard[]; caption: string
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 

@@ -1,6 +1,6 @@
 import { ChartFigure } from "@/components/charts/chart-figure";
-import { CHART } from "@/lib/chart-palette";
 import { TrendChart } from "@/components/charts/trend-chart";
+import { CHART } from "@/lib/chart-palette";
 import type { DashboardTrends, TrendBucket } from "@/server/analytics/trends";
 import { csvHref } from "./links";
 
