@@ -49,7 +49,21 @@ export function rawReasonCodeRollupsSql() {
   return sql.join(parts, sql` UNION ALL `);
 }
 
-/** Rebuilds both rollups from the raw rows in the caller's transaction (seed, bench, repair). */
+export function rawActionRollupsSql() {
+  return sql`SELECT a.department_id, a.owner_id, sum(a.status IN ('open','in_progress')) AS open,
+      sum(a.done_at IS NOT NULL AND a.status IN ('done','verified')) AS closed,
+      sum(a.done_at IS NOT NULL AND a.status IN ('done','verified') AND a.done_at <= a.deadline) AS on_time,
+      sum((SELECT count(*) FROM action_events e WHERE e.action_id = a.id AND e.to_status = 'open'
+        AND e.from_status IN ('done','verified'))) AS reopened
+    FROM actions a GROUP BY a.department_id, a.owner_id`;
+}
+
+export function rawActionCloseDaysSql() {
+  return sql`SELECT a.department_id, a.owner_id, (a.done_at - a.created_at) / 86400000 AS days, count(*) AS actions
+    FROM actions a WHERE a.done_at IS NOT NULL AND a.status IN ('done','verified') GROUP BY 1, 2, 3`;
+}
+
+/** Rebuilds the rollups from the raw rows in the caller's transaction (seed, bench, repair). */
 export async function rebuildRollups(tx: Tx): Promise<void> {
   await tx.run(sql`DELETE FROM response_rollups`);
   await tx.run(sql`INSERT INTO response_rollups (grain, bucket, format, segment, language, sent, responses,
@@ -57,5 +71,13 @@ export async function rebuildRollups(tx: Tx): Promise<void> {
   await tx.run(sql`DELETE FROM reason_code_rollups`);
   await tx.run(
     sql`INSERT INTO reason_code_rollups (grain, bucket, reason_code_id, department_id, mentions) ${rawReasonCodeRollupsSql()}`,
+  );
+  await tx.run(sql`DELETE FROM action_rollups`);
+  await tx.run(
+    sql`INSERT INTO action_rollups (department_id, owner_id, open, closed, on_time, reopened) ${rawActionRollupsSql()}`,
+  );
+  await tx.run(sql`DELETE FROM action_close_days`);
+  await tx.run(
+    sql`INSERT INTO action_close_days (department_id, owner_id, days, actions) ${rawActionCloseDaysSql()}`,
   );
 }

@@ -46,3 +46,33 @@ export const reasonCodeRollups = sqliteTable(
     index("reason_code_rollups_code_idx").on(t.reasonCodeId, t.grain, t.bucket),
   ],
 );
+
+/**
+ * Action health per department and owner, kept by triggers on actions and action events
+ * (migration 0009): open, closed, closed by the deadline, and reopened counts. Overdue depends on
+ * the clock and is counted live from the few open actions.
+ */
+export const actionRollups = sqliteTable(
+  "action_rollups",
+  {
+    departmentId: text("department_id").notNull(),
+    ownerId: text("owner_id").notNull(),
+    open: integer("open").notNull().default(0),
+    closed: integer("closed").notNull().default(0),
+    onTime: integer("on_time").notNull().default(0),
+    reopened: integer("reopened").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.departmentId, t.ownerId] })],
+);
+
+/** Closed actions per whole days from assignment to done, per department and owner: medians from a histogram. */
+export const actionCloseDays = sqliteTable(
+  "action_close_days",
+  {
+    departmentId: text("department_id").notNull(),
+    ownerId: text("owner_id").notNull(),
+    days: integer("days").notNull(),
+    actions: integer("actions").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.departmentId, t.ownerId, t.days] })],
+);

@@ -16,7 +16,7 @@ export type DashboardQuote = {
 };
 
 /**
- * The most recent quotes heard in sessions of the last 90 days, for the reason codes asked for
+ * The most recent quotes heard in sessions of the last 30 days, for the reason codes asked for
  * (the top of the Pareto), at most `perCode` each. Only from customers whose latest answer to
  * "may we quote you anonymously" for that session is yes, never erased ones, and never a name:
  * the quote's text, its code and the session title only.
@@ -30,7 +30,7 @@ export async function tellingQuotes(
   assertCan(actor, "dashboard.read");
   if (codeIds.length === 0) return [];
   const perCode = opts.perCode ?? 2;
-  const since = now.getTime() - 90 * DAY;
+  const since = now.getTime() - 30 * DAY;
   const dept = opts.department ? sql`AND n.department_id = ${opts.department}` : sql``;
   return db.all<DashboardQuote>(sql`SELECT note_id AS noteId, text, code_number AS codeNumber,
       code_label AS codeLabel, session_title AS sessionTitle, at FROM (

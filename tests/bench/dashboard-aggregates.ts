@@ -9,6 +9,9 @@ process.env.APP_URL ??= "http://127.0.0.1:3000";
 const { eq, sql } = await import("drizzle-orm");
 const { db } = await import("@/db");
 const { users } = await import("@/db/schema");
+const { migrateDatabase } = await import("@/db/migrate");
+// A cached database from before a migration gets it now (with its backfill), like a release would.
+await migrateDatabase(db);
 const { loadStaffActor } = await import("@/server/staff/load-staff-actor");
 const { readDashboardFilters } = await import("@/lib/validation/dashboard");
 const { dashboardTrends } = await import("@/server/analytics/trends");

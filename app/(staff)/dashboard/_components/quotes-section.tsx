@@ -10,7 +10,7 @@ export function QuotesSection({ quotes }: { quotes: DashboardQuote[] }) {
         a name.
       </p>
       {quotes.length === 0 ? (
-        <p className="text-sm">No quotable words for these codes in the last 90 days.</p>
+        <p className="text-sm">No quotable words for these codes in the last 30 days.</p>
       ) : (
         <ul className="grid gap-3 md:grid-cols-2">
           {quotes.map((q) => (
