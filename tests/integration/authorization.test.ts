@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { db } from "@/db";
-import { actions, customers, invitations, sessionStaff, sessions } from "@/db/schema";
+import { actions, customers, invitations, reasonCodes, sessionStaff, sessions } from "@/db/schema";
 import { readDashboardFilters } from "@/lib/validation/dashboard";
 import { createActionItem as createAction } from "@/server/action-items/create-action-item";
 import { getActionItem as getAction } from "@/server/action-items/get-action-item";
@@ -16,9 +16,11 @@ import { beforeAfter } from "@/server/analytics/before-after";
 import { dashboardFacets } from "@/server/analytics/dashboard-facets";
 import { emergingIssues } from "@/server/analytics/emerging-issues";
 import { loadDashboard } from "@/server/analytics/load-dashboard";
+import { outreachDraft } from "@/server/analytics/outreach-draft";
 import { reasonCodePareto } from "@/server/analytics/pareto";
 import { tellingQuotes } from "@/server/analytics/quotes";
 import { departmentScorecards } from "@/server/analytics/scorecards";
+import { sendOutreach } from "@/server/analytics/send-outreach";
 import { dashboardTrends } from "@/server/analytics/trends";
 import type { Actor } from "@/server/auth/actor";
 import { can, POLICY, type PolicyAction } from "@/server/auth/policy";
@@ -83,6 +85,7 @@ const ENDPOINTS: Record<
   "app/(staff)/customers/actions.ts#importCustomersAction": ["customer.import"],
   "app/(staff)/customers/[id]/export/route.ts#POST": ["customer.export"],
   "app/(staff)/dashboard/export/route.ts#GET": ["dashboard.read"],
+  "app/(staff)/dashboard/outreach/actions.ts#sendOutreachAction": ["dashboard.outreach"],
   "app/(staff)/dashboard/pdf/route.ts#GET": ["dashboard.read"],
   "app/(staff)/sign-out-action.ts#signOutAction": ["staff-session"],
   "app/sign-in/actions.ts#emailSignIn": ["public"],
@@ -412,6 +415,21 @@ describe("authorization matrix (domain layer, every role)", () => {
       (a) =>
         can(a, "session.manage", { sessionFacilitatorId: staff.facilitator.userId }) &&
         can(a, "customer.list"),
+    ],
+    [
+      "outreachDraft",
+      "dashboard.outreach",
+      async (a) => {
+        const [code] = await db.select({ id: reasonCodes.id }).from(reasonCodes).limit(1);
+        return outreachDraft(a, code?.id ?? "");
+      },
+      (a) => can(a, "dashboard.outreach"),
+    ],
+    [
+      "sendOutreach (a code nobody raised)",
+      "dashboard.outreach",
+      (a) => sendOutreach(a, { reasonCodeId: crypto.randomUUID(), reviewed: "yes" }),
+      (a) => can(a, "dashboard.outreach"),
     ],
     ...(
       [

@@ -120,3 +120,48 @@ describe("dashboard exports", () => {
     console.info(`dashboard PDF: ${(pdf.length / 1024).toFixed(0)} KiB in ${ms.toFixed(0)} ms`);
   });
 });
+
+describe("proactive outreach", () => {
+  it("drafts per language for those who agreed to contact, and sends only once reviewed", async () => {
+    const { outbox, reasonCodes } = await import("@/db/schema");
+    const { eq } = await import("drizzle-orm");
+    const { outreachDraft } = await import("@/server/analytics/outreach-draft");
+    const { sendOutreach } = await import("@/server/analytics/send-outreach");
+    const [code] = await db.select().from(reasonCodes).where(eq(reasonCodes.number, SPIKE_CODE));
+    const draft = await outreachDraft(staff.executive, code?.id ?? "");
+    const total = draft.languages.reduce((t, l) => t + l.recipients, 0);
+    expect(total).toBeGreaterThan(0);
+    const before = await db.select().from(outbox).where(eq(outbox.kind, "outreach"));
+    const edited = Object.fromEntries(
+      draft.languages.flatMap((l) => [
+        [`subject_${l.language}`, `${l.subject} (edited)`],
+        [`body_${l.language}`, `${l.body}\n\nEdited by a person before sending.`],
+      ]),
+    );
+    // Not confirmed: refused, nothing queued.
+    await expect(
+      sendOutreach(staff.executive, { reasonCodeId: code?.id ?? "", ...edited } as never),
+    ).rejects.toThrow();
+    expect((await db.select().from(outbox).where(eq(outbox.kind, "outreach"))).length).toBe(before.length);
+    // A language with recipients left empty: refused.
+    const first = draft.languages[0]?.language;
+    await expect(
+      sendOutreach(staff.executive, {
+        reasonCodeId: code?.id ?? "",
+        ...edited,
+        [`body_${first}`]: undefined,
+        reviewed: "yes",
+      }),
+    ).rejects.toThrow();
+    const { sent } = await sendOutreach(staff.executive, {
+      reasonCodeId: code?.id ?? "",
+      ...edited,
+      reviewed: "yes",
+    });
+    expect(sent).toBe(total);
+    const queued = (await db.select().from(outbox).where(eq(outbox.kind, "outreach"))).slice(before.length);
+    expect(queued).toHaveLength(total);
+    for (const m of queued) expect(m.subject).toMatch(/\(edited\)$/);
+    expect(queued.every((m) => m.text.includes("Edited by a person before sending."))).toBe(true);
+  });
+});
