@@ -10,5 +10,6 @@ export * from "./rollups";
 export * from "./rooms";
 export * from "./seating";
 export * from "./sessions";
+export * from "./settings";
 export * from "./staff";
 export * from "./surveys";

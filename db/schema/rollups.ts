@@ -17,6 +17,9 @@ export const responseRollups = sqliteTable(
     language: text("language").notNull(),
     sent: integer("sent").notNull().default(0),
     responses: integer("responses").notNull().default(0),
+    /** Answers that carried each score (a template may not ask it, a customer may skip it). */
+    csatCount: integer("csat_count").notNull().default(0),
+    npsCount: integer("nps_count").notNull().default(0),
     csatSatisfied: integer("csat_satisfied").notNull().default(0),
     npsPromoters: integer("nps_promoters").notNull().default(0),
     npsDetractors: integer("nps_detractors").notNull().default(0),
@@ -29,7 +32,7 @@ export const responseRollups = sqliteTable(
 
 /**
  * Mentions of each reason code per bucket (of the note's time) and department ('' for none), kept
- * by triggers on room notes and their codes (migration 0007_reason_code_rollup_triggers.sql), so
+ * by triggers on room notes and their codes (migration 0008_reason_code_rollup_triggers.sql), so
  * every path that tags, untags, moves or deletes a note keeps it right without calling us.
  */
 export const reasonCodeRollups = sqliteTable(
@@ -49,7 +52,7 @@ export const reasonCodeRollups = sqliteTable(
 
 /**
  * Action health per department and owner, kept by triggers on actions and action events
- * (migration 0009): open, closed, closed by the deadline, and reopened counts. Overdue depends on
+ * (migration 0014): open, closed, closed by the deadline, and reopened counts. Overdue depends on
  * the clock and is counted live from the few open actions.
  */
 export const actionRollups = sqliteTable(

@@ -40,7 +40,7 @@ export async function beforeAfter(actor: Actor, f: DashboardFilters, now = new D
   const side = async (from: number, to: number) => {
     const [r] = await db
       .select({
-        responses: sql<number>`coalesce(sum(${responseRollups.responses}), 0)`,
+        responses: sql<number>`coalesce(sum(${responseRollups.csatCount}), 0)`,
         satisfied: sql<number>`coalesce(sum(${responseRollups.csatSatisfied}), 0)`,
         cesCount: sql<number>`coalesce(sum(${responseRollups.cesCount}), 0)`,
         cesSum: sql<number>`coalesce(sum(${responseRollups.cesSum}), 0)`,

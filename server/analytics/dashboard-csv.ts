@@ -16,6 +16,8 @@ export function dashboardBlocks(d: DashboardData): Record<Exclude<DashboardTable
         [d.trends.grain === "week" ? "week_starting" : "month"]: iso(b.bucket),
         surveys_sent: b.sent,
         responses: b.responses,
+        csat_answers: b.csatCount,
+        nps_answers: b.npsCount,
         csat_percent: b.csat,
         nps: b.nps,
         ces_mean: b.ces,

@@ -178,7 +178,7 @@ export async function dashboardPdf(
     w,
     130,
     "CSAT %",
-    pts("csat", (b) => b.responses),
+    pts("csat", (b) => b.csatCount),
     [0, 100],
     CHART.blue,
   );
@@ -189,7 +189,7 @@ export async function dashboardPdf(
     w,
     130,
     "NPS",
-    pts("nps", (b) => b.responses),
+    pts("nps", (b) => b.npsCount),
     [-100, 100],
     CHART.green,
   );

@@ -14,7 +14,9 @@ export type TrendBucket = {
   sent: number;
   responses: number;
   csat: number | null;
+  csatCount: number;
   nps: number | null;
+  npsCount: number;
   ces: number | null;
   cesCount: number;
   responseRate: number | null;
@@ -31,6 +33,8 @@ export async function dashboardTrends(actor: Actor, f: DashboardFilters) {
       bucket: responseRollups.bucket,
       sent: sql<number>`sum(${responseRollups.sent})`,
       responses: sql<number>`sum(${responseRollups.responses})`,
+      csatCount: sql<number>`sum(${responseRollups.csatCount})`,
+      npsCount: sql<number>`sum(${responseRollups.npsCount})`,
       satisfied: sql<number>`sum(${responseRollups.csatSatisfied})`,
       promoters: sql<number>`sum(${responseRollups.npsPromoters})`,
       detractors: sql<number>`sum(${responseRollups.npsDetractors})`,
@@ -51,8 +55,10 @@ export async function dashboardTrends(actor: Actor, f: DashboardFilters) {
       label: bucketLabel(f.grain, bucket),
       sent,
       responses,
-      csat: csatPercent(r?.satisfied ?? 0, responses),
-      nps: netPromoterScore(r?.promoters ?? 0, r?.detractors ?? 0, responses),
+      csat: csatPercent(r?.satisfied ?? 0, r?.csatCount ?? 0),
+      csatCount: r?.csatCount ?? 0,
+      nps: netPromoterScore(r?.promoters ?? 0, r?.detractors ?? 0, r?.npsCount ?? 0),
+      npsCount: r?.npsCount ?? 0,
       ces: cesCount === 0 ? null : Math.round(((r?.cesSum ?? 0) / cesCount) * 100) / 100,
       cesCount,
       responseRate: sent === 0 ? null : Math.round((Math.min(responses, sent) / sent) * 1000) / 10,
@@ -61,6 +67,8 @@ export async function dashboardTrends(actor: Actor, f: DashboardFilters) {
   const total = rows.reduce(
     (t, r) => ({
       responses: t.responses + r.responses,
+      csatCount: t.csatCount + r.csatCount,
+      npsCount: t.npsCount + r.npsCount,
       sent: t.sent + r.sent,
       satisfied: t.satisfied + r.satisfied,
       promoters: t.promoters + r.promoters,
@@ -68,15 +76,25 @@ export async function dashboardTrends(actor: Actor, f: DashboardFilters) {
       cesCount: t.cesCount + r.cesCount,
       cesSum: t.cesSum + r.cesSum,
     }),
-    { responses: 0, sent: 0, satisfied: 0, promoters: 0, detractors: 0, cesCount: 0, cesSum: 0 },
+    {
+      responses: 0,
+      csatCount: 0,
+      npsCount: 0,
+      sent: 0,
+      satisfied: 0,
+      promoters: 0,
+      detractors: 0,
+      cesCount: 0,
+      cesSum: 0,
+    },
   );
   return {
     grain: f.grain,
     buckets,
     totals: {
       responses: total.responses,
-      csat: csatPercent(total.satisfied, total.responses),
-      nps: netPromoterScore(total.promoters, total.detractors, total.responses),
+      csat: csatPercent(total.satisfied, total.csatCount),
+      nps: netPromoterScore(total.promoters, total.detractors, total.npsCount),
       ces: total.cesCount === 0 ? null : Math.round((total.cesSum / total.cesCount) * 100) / 100,
       responseRate:
         total.sent === 0

@@ -115,6 +115,10 @@ export const POLICY = {
     describe:
       "Review, edit and send a drafted outreach email about an emerging issue to the customers who raised it and agreed to be contacted",
   },
+  "settings.manage": {
+    roles: ["admin"],
+    describe: "Set the company profile, currency, survey frequency cap and retention period",
+  },
   "mailbox.read": { roles: ["admin", "facilitator"], describe: "Development mailbox and outbox state" },
 } as const satisfies Record<string, Rule>;
 

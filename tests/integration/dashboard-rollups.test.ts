@@ -46,7 +46,7 @@ const rows = async (q: ReturnType<typeof sql>) =>
 async function maintained() {
   return {
     responses:
-      await rows(sql`SELECT grain, bucket, format, segment, language, sent, responses, csat_satisfied,
+      await rows(sql`SELECT grain, bucket, format, segment, language, sent, responses, csat_count, nps_count, csat_satisfied,
       nps_promoters, nps_detractors, ces_count, ces_sum, ces_sum_squares FROM response_rollups
       WHERE sent != 0 OR responses != 0`),
     codes: await rows(
@@ -140,7 +140,10 @@ describe("dashboard rollups", () => {
     // Answers in random order (so some sessions' answers come weeks "late"), some twice.
     const order = [...sent].sort(() => random() - 0.5);
     for (const s of order.slice(0, Math.floor(order.length * 0.7))) {
-      const answer = { csat: 1 + Math.floor(random() * 5), nps: Math.floor(random() * 11), comment: "" };
+      const answer = {
+        answers: { csat: 1 + Math.floor(random() * 5), nps: Math.floor(random() * 11) },
+        final: true,
+      };
       const respondent = { kind: "respondent" as const, surveyId: s.surveyId, sessionId: s.sessionId };
       await submitSurveyResponse(respondent, answer, pick(LANGUAGES));
       if (random() < 0.1) await submitSurveyResponse(respondent, answer, "en"); // a double submit
@@ -167,7 +170,7 @@ describe("dashboard rollups", () => {
     for (const s of order.slice(Math.floor(order.length * 0.7)).filter((x) => !erased.has(x.customerId))) {
       await submitSurveyResponse(
         { kind: "respondent", surveyId: s.surveyId, sessionId: s.sessionId },
-        { csat: 5, nps: 10, comment: "" },
+        { answers: { csat: 5, nps: 10 }, final: true },
         "vi",
       );
     }

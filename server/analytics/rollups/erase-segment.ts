@@ -19,6 +19,7 @@ export async function eraseSegmentFromRollups(tx: Tx, customerId: string): Promi
       responseLanguage: surveyResponses.language,
       csat: surveyResponses.csat,
       nps: surveyResponses.nps,
+      ces: surveyResponses.ces,
       hasResponse: sql<number>`${surveyResponses.id} IS NOT NULL`,
     })
     .from(surveys)
@@ -34,8 +35,8 @@ export async function eraseSegmentFromRollups(tx: Tx, customerId: string): Promi
     // knows: it moves to "unknown" (''); the answer keeps its own language.
     await addToResponseRollups(tx, from, r.customerLanguage, { sent: -1 });
     await addToResponseRollups(tx, to, "", { sent: 1 });
-    if (r.segment && r.hasResponse && r.responseLanguage && r.csat !== null && r.nps !== null) {
-      const values = { csat: r.csat, nps: r.nps };
+    if (r.segment && r.hasResponse && r.responseLanguage) {
+      const values = { csat: r.csat, nps: r.nps, ces: r.ces };
       await addToResponseRollups(tx, from, r.responseLanguage, responseCounts(values, -1));
       await addToResponseRollups(tx, to, r.responseLanguage, responseCounts(values, 1));
     }

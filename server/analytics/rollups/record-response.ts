@@ -25,6 +25,8 @@ async function sliceOfSurvey(tx: Tx, surveyId: string): Promise<Slice | null> {
 type Counts = {
   sent?: number;
   responses?: number;
+  csatCount?: number;
+  npsCount?: number;
   csatSatisfied?: number;
   npsPromoters?: number;
   npsDetractors?: number;
@@ -38,6 +40,8 @@ export async function addToResponseRollups(tx: Tx, slice: Slice, language: strin
   const c = {
     sent: 0,
     responses: 0,
+    csatCount: 0,
+    npsCount: 0,
     csatSatisfied: 0,
     npsPromoters: 0,
     npsDetractors: 0,
@@ -70,6 +74,8 @@ export async function addToResponseRollups(tx: Tx, slice: Slice, language: strin
       set: {
         sent: plus("sent"),
         responses: plus("responses"),
+        csatCount: plus("csatCount"),
+        npsCount: plus("npsCount"),
         csatSatisfied: plus("csatSatisfied"),
         npsPromoters: plus("npsPromoters"),
         npsDetractors: plus("npsDetractors"),
@@ -82,8 +88,9 @@ export async function addToResponseRollups(tx: Tx, slice: Slice, language: strin
 
 export type ResponseValues = {
   surveyId: string;
-  csat: number;
-  nps: number;
+  /** Null when the survey's template did not ask it (or the customer skipped it). */
+  csat: number | null;
+  nps: number | null;
   /** Customer Effort Score 1–7, when the survey asked it. */
   ces?: number | null;
   language: string;
@@ -93,9 +100,11 @@ export function responseCounts(v: Pick<ResponseValues, "csat" | "nps" | "ces">, 
   const ces = v.ces ?? null;
   return {
     responses: sign,
-    csatSatisfied: v.csat >= 4 ? sign : 0,
-    npsPromoters: v.nps >= 9 ? sign : 0,
-    npsDetractors: v.nps <= 6 ? sign : 0,
+    csatCount: v.csat !== null ? sign : 0,
+    npsCount: v.nps !== null ? sign : 0,
+    csatSatisfied: v.csat !== null && v.csat >= 4 ? sign : 0,
+    npsPromoters: v.nps !== null && v.nps >= 9 ? sign : 0,
+    npsDetractors: v.nps !== null && v.nps <= 6 ? sign : 0,
     cesCount: ces === null ? 0 : sign,
     cesSum: ces === null ? 0 : sign * ces,
     cesSumSquares: ces === null ? 0 : sign * ces * ces,

@@ -15,3 +15,7 @@ CREATE TABLE `action_rollups` (
 	`reopened` integer DEFAULT 0 NOT NULL,
 	PRIMARY KEY(`department_id`, `owner_id`)
 );
+--> statement-breakpoint
+ALTER TABLE `response_rollups` ADD `csat_count` integer DEFAULT 0 NOT NULL;
+--> statement-breakpoint
+ALTER TABLE `response_rollups` ADD `nps_count` integer DEFAULT 0 NOT NULL;
