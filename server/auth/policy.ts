@@ -154,7 +154,16 @@ export const POLICY = {
     roles: RUNS_SESSIONS,
     describe: 'See, hold or send the "you told us, we changed" messages of a verified action',
   },
-  "dashboard.read": { roles: ["admin", "facilitator", "executive"], describe: "Executive dashboard" },
+  "dashboard.read": {
+    roles: ["admin", "facilitator", "executive"],
+    describe:
+      "Executive dashboard: trends, reason codes, emerging issues, scorecards, before/after, quotes, CSV and PDF",
+  },
+  "dashboard.outreach": {
+    roles: ["admin", "facilitator", "executive"],
+    describe:
+      "Review, edit and send a drafted outreach email about an emerging issue to the customers who raised it and agreed to be contacted",
+  },
   "settings.manage": {
     roles: ["admin"],
     describe: "Set the company profile, currency, survey frequency cap and retention period",

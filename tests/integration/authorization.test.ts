@@ -5,7 +5,8 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { db } from "@/db";
-import { actions, customers, invitations, sessionStaff, sessions } from "@/db/schema";
+import { actions, customers, invitations, reasonCodes, sessionStaff, sessions } from "@/db/schema";
+import { readDashboardFilters } from "@/lib/validation/dashboard";
 import { commentActionItem } from "@/server/action-items/comment-action-item";
 import { createActionItem as createAction } from "@/server/action-items/create-action-item";
 import { editActionItem } from "@/server/action-items/edit-action-item";
@@ -15,7 +16,16 @@ import { listMyActionItems as listMyActions } from "@/server/action-items/list-m
 import { moveActionItem as transitionAction } from "@/server/action-items/move-action-item";
 import { setDepartmentHead } from "@/server/action-items/set-department-head";
 import { decideChangeMessages } from "@/server/action-items/tell-customers/decide-change-messages";
-import { dashboardSummary } from "@/server/analytics/dashboard";
+import { beforeAfter } from "@/server/analytics/before-after";
+import { dashboardFacets } from "@/server/analytics/dashboard-facets";
+import { emergingIssues } from "@/server/analytics/emerging-issues";
+import { loadDashboard } from "@/server/analytics/load-dashboard";
+import { outreachDraft } from "@/server/analytics/outreach-draft";
+import { reasonCodePareto } from "@/server/analytics/pareto";
+import { tellingQuotes } from "@/server/analytics/quotes";
+import { departmentScorecards } from "@/server/analytics/scorecards";
+import { sendOutreach } from "@/server/analytics/send-outreach";
+import { dashboardTrends } from "@/server/analytics/trends";
 import type { Actor } from "@/server/auth/actor";
 import { can, POLICY, type PolicyAction } from "@/server/auth/policy";
 import { exportCustomer } from "@/server/customers/export-customer";
@@ -109,6 +119,9 @@ const ENDPOINTS: Record<
   "app/(staff)/customers/actions.ts#previewImportAction": ["customer.import"],
   "app/(staff)/customers/actions.ts#importCustomersAction": ["customer.import"],
   "app/(staff)/customers/[id]/export/route.ts#POST": ["customer.export"],
+  "app/(staff)/dashboard/export/route.ts#GET": ["dashboard.read"],
+  "app/(staff)/dashboard/outreach/actions.ts#sendOutreachAction": ["dashboard.outreach"],
+  "app/(staff)/dashboard/pdf/route.ts#GET": ["dashboard.read"],
   "app/(staff)/sign-out-action.ts#signOutAction": ["staff-session"],
   "app/sign-in/actions.ts#emailSignIn": ["public"],
   "app/sign-in/actions.ts#oidcSignIn": ["public"],
@@ -509,7 +522,41 @@ describe("authorization matrix (domain layer, every role)", () => {
         can(a, "session.manage", { sessionFacilitatorId: staff.facilitator.userId }) &&
         can(a, "customer.list"),
     ],
-    ["dashboardSummary", "dashboard.read", (a) => dashboardSummary(a), (a) => can(a, "dashboard.read")],
+    [
+      "outreachDraft",
+      "dashboard.outreach",
+      async (a) => {
+        const [code] = await db.select({ id: reasonCodes.id }).from(reasonCodes).limit(1);
+        return outreachDraft(a, code?.id ?? "");
+      },
+      (a) => can(a, "dashboard.outreach"),
+    ],
+    [
+      "sendOutreach (a code nobody raised)",
+      "dashboard.outreach",
+      (a) => sendOutreach(a, { reasonCodeId: crypto.randomUUID(), reviewed: "yes" }),
+      (a) => can(a, "dashboard.outreach"),
+    ],
+    ...(
+      [
+        ["loadDashboard", (a: Actor) => loadDashboard(a, readDashboardFilters({}))],
+        ["dashboardTrends", (a: Actor) => dashboardTrends(a, readDashboardFilters({ grain: "month" }))],
+        ["reasonCodePareto", (a: Actor) => reasonCodePareto(a, readDashboardFilters({}))],
+        ["emergingIssues", (a: Actor) => emergingIssues(a, {})],
+        ["departmentScorecards", (a: Actor) => departmentScorecards(a, {})],
+        ["beforeAfter", (a: Actor) => beforeAfter(a, readDashboardFilters({ fix: "2026-01-01" }))],
+        ["dashboardFacets", (a: Actor) => dashboardFacets(a)],
+        ["tellingQuotes", (a: Actor) => tellingQuotes(a, [crypto.randomUUID()])],
+      ] as const
+    ).map(
+      ([name, call]) =>
+        [name, "dashboard.read", call, (a: Actor) => can(a, "dashboard.read")] as [
+          string,
+          PolicyAction,
+          (a: Actor) => Promise<unknown>,
+          (a: Actor) => boolean,
+        ],
+    ),
     [
       "listSurveyTemplates",
       "survey.template.manage",
