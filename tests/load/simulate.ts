@@ -394,6 +394,17 @@ async function main() {
       .from(schema.jobs)
       .where(sql`${schema.jobs.dedupeKey} like 'load:%' and ${schema.jobs.status} != 'done'`);
     check(Number(jobsLeft?.n) === 0, `reminder jobs: all ${SESSIONS * 2} done, each by one worker`);
+    // Sizes for the capacity plan: what one email and the whole database weigh.
+    const [mail] = await db
+      .select({ avg: sql<number>`avg(length(text) + length(html) + length(attachments))` })
+      .from(schema.outbox);
+    const [pages] = await db.all<{ n: number }>(
+      sql`select page_count * page_size as n from pragma_page_count(), pragma_page_size()`,
+    );
+    const [rowsNow] = await db.select({ n: sql<number>`count(*)` }).from(schema.invitations);
+    figures.push(
+      `sizes: an outbox row averages ${(Number(mail?.avg) / 1024).toFixed(1)} KiB (bodies and calendar file); the database is ${(Number(pages?.n) / 1e6).toFixed(1)} MB with ${rowsNow?.n} invitations, ${received} emails, ${SURVEYS} survey responses and the demo data`,
+    );
     const errors = procs.flatMap((p) =>
       p
         .output()
