@@ -251,13 +251,21 @@ async function main() {
     );
 
     // RSVPs: every invitee accepts, half of them twice, spread over both instances at once.
-    const rsvpTasks = [...links, ...links.filter((_, i) => i % 2 === 0)].map(
-      (token, i) => () => rsvp(apps[i % 2]!, token, `10.0.${(i >> 8) & 255}.${i & 255}`),
-    );
+    // A "busy, try again" answer (the database stayed locked past the wait) is retried after a
+    // pause, as the person would; it is counted, and nothing was saved by it.
+    let busyAnswers = 0;
+    const rsvpTasks = [...links, ...links.filter((_, i) => i % 2 === 0)].map((token, i) => async () => {
+      for (let attempt = 0; ; attempt++) {
+        const outcome = await rsvp(apps[(i + attempt) % 2]!, token, `10.0.${(i >> 8) & 255}.${i & 255}`);
+        if (outcome !== "busy" || attempt === 3) return outcome;
+        busyAnswers++;
+        await new Promise((r) => setTimeout(r, 2000));
+      }
+    });
     const r = await bounded(CONCURRENCY, rsvpTasks);
     const outcomes = tally(r.results);
     figures.push(
-      `RSVPs: ${rsvpTasks.length} posts (${links.length} invitees, ${rsvpTasks.length - links.length} repeated) in ${r.seconds.toFixed(1)} s, ${r.rate.toFixed(1)}/s, p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms (each: link, page, post) — ${JSON.stringify(outcomes)}`,
+      `RSVPs: ${rsvpTasks.length} posts (${links.length} invitees, ${rsvpTasks.length - links.length} repeated) in ${r.seconds.toFixed(1)} s, ${r.rate.toFixed(1)}/s, p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms (each: link, page, post) — ${JSON.stringify(outcomes)}, ${busyAnswers} "busy, try again" answers retried`,
     );
     const counts = await db
       .select({
