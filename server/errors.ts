@@ -18,8 +18,10 @@ export const notFound = (what = "Not found") => new DomainError("not_found", wha
 export const forbidden = () => new DomainError("forbidden", "You are not allowed to do that");
 export const unauthenticated = () => new DomainError("unauthenticated", "Please sign in");
 export const conflict = (message: string) => new DomainError("conflict", message);
-export const rateLimited = () =>
-  new DomainError("rate_limited", "Too many attempts. Please wait a minute and try again.");
+export const rateLimited = (retryAfterSeconds = 60) =>
+  Object.assign(new DomainError("rate_limited", "Too many attempts. Please wait a minute and try again."), {
+    retryAfterSeconds,
+  });
 export const invalid = (message: string, fieldErrors: Record<string, string[]> = {}) =>
   new DomainError("invalid", message, fieldErrors);
 

@@ -58,7 +58,14 @@ export async function receiveLivekitWebhook(
       .values({ id: event.id, event: event.event, roomName: roomName || null })
       .onConflictDoNothing()
       .returning({ id: livekitWebhookEvents.id });
-    if (!fresh.length) return "duplicate";
+    if (!fresh.length) {
+      // A retry of a join we answered with an error: the removal after the commit may be what
+      // failed. Removing is idempotent, so a repeat removes again whoever still has no place.
+      if (session && event.event === "participant_joined" && event.participant)
+        if (!(await participantBelongs(tx, session, event.participant.identity)))
+          toRemove.push(event.participant.identity);
+      return "duplicate";
+    }
     // Rooms that are not a session's (another app on the same LiveKit project) are not ours to touch.
     if (!session) return "ignored";
     const at = seconds(event.createdAt) ?? new Date();

@@ -40,6 +40,7 @@ import { createSession } from "@/server/sessions/create-session";
 import { getSessionDetail } from "@/server/sessions/get-session";
 import { listSessions, listSessionsPage } from "@/server/sessions/list-sessions";
 import { rescheduleSession } from "@/server/sessions/reschedule-session";
+import { updateCompanySettings } from "@/server/settings/update-company-settings";
 import { seededDb } from "../support/seeded-db";
 
 /**
@@ -413,6 +414,21 @@ describe("authorization matrix (domain layer, every role)", () => {
         can(a, "customer.list"),
     ],
     ["dashboardSummary", "dashboard.read", (a) => dashboardSummary(a), (a) => can(a, "dashboard.read")],
+    [
+      "updateCompanySettings",
+      "settings.manage",
+      (a) =>
+        updateCompanySettings(a, {
+          name: "Matrix Energy",
+          logoUrl: "",
+          currency: "GBP",
+          supportPhone: "",
+          defaultLanguages: ["en"],
+          surveyFrequencyCapDays: 30,
+          retentionMonths: 24,
+        }),
+      (a) => can(a, "settings.manage"),
+    ],
     [
       "mintRoomToken",
       "room.join",

@@ -206,6 +206,7 @@ describe("worker", () => {
     client.close();
     const logs = captureLogs();
     await expect(runWorkerOnce({ db: broken, workerId: "broken" })).resolves.toEqual({
+      scheduled: null,
       jobs: null,
       emails: null,
     });

@@ -75,8 +75,10 @@ export function toActionResult(error: unknown, label: string): Extract<ActionRes
 export function toErrorResponse(error: unknown, label: string): NextResponse {
   if (error instanceof DomainError) {
     const issues = Object.keys(error.fieldErrors);
+    const retryAfter = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
     return NextResponse.json(issues.length ? { error: error.code, issues } : { error: error.code }, {
       status: HTTP_STATUS[error.code],
+      headers: error.code === "rate_limited" && retryAfter ? { "Retry-After": String(retryAfter) } : {},
     });
   }
   if (error instanceof ZodError)
