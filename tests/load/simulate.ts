@@ -328,7 +328,10 @@ async function main() {
       const res = await fetch(`${apps[i % 2]}/api/survey-response`, {
         method: "POST",
         headers: { "content-type": "application/json", cookie: `im_srv=${token}` },
-        body: JSON.stringify({ csat: 1 + (i % 5), nps: i % 11, comment: `Load ${i % SURVEYS}` }),
+        body: JSON.stringify({
+          answers: { csat: 1 + (i % 5), nps: i % 11, comment: `Load ${i % SURVEYS}` },
+          final: true,
+        }),
       });
       return res.status;
     };
