@@ -2,6 +2,7 @@
 // the machines are shared and noisy. Needs a production build (the npm script builds first).
 import { startAppServer } from "../support/app-server";
 import { benchLivekitDev } from "./livekit-dev";
+import { benchRoomPageWeight } from "./room-page-weight";
 import { benchSurveySubmit } from "./survey-submit";
 
 const only = process.argv[2];
@@ -11,6 +12,14 @@ if (!only || only === "survey") {
   const app = await startAppServer();
   try {
     report.push("## Survey submit", ...(await benchSurveySubmit(app)));
+  } finally {
+    await app.close();
+  }
+}
+if (!only || only === "room") {
+  const app = await startAppServer();
+  try {
+    report.push("## Customer room page weight", ...(await benchRoomPageWeight(app)));
   } finally {
     await app.close();
   }

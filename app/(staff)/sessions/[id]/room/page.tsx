@@ -33,6 +33,14 @@ const STRINGS = {
   roleSpeaker: "Speaker",
   roleObserver: "Observer",
   poorConnection: "Weak connection",
+  ended: "The session has ended.",
+  endedNote: "Everyone was disconnected and the guests get the survey. The backroom stays open for triage.",
+  floorGiven: "You have the floor. Turn your microphone on to speak to the room.",
+  audioBlocked: "The browser has paused the room's sound.",
+  startAudio: "Start the sound",
+  cameraOn: "Turn camera on",
+  cameraOff: "Turn camera off",
+  devices: "Microphone and camera",
   captionsTitle: "Captions",
   showCaptions: "Show captions",
   hideCaptions: "Hide captions",
@@ -73,7 +81,7 @@ export default async function StaffRoomPage({ params }: { params: Promise<{ id: 
   const speedDating = await orNotFound(speedDatingView(actor, id));
   const status = view.session.status;
   return (
-    <div className="max-w-5xl space-y-4">
+    <div className="max-w-7xl space-y-4">
       <Link href={`/sessions/${id}`} className="text-sm text-blue-800 hover:underline">
         ← {view.session.title}
       </Link>
@@ -108,10 +116,13 @@ export default async function StaffRoomPage({ params }: { params: Promise<{ id: 
           </ActionForm>
         )}
       </div>
-      {(status === "ended" || status === "cancelled") && (
-        <p className="text-slate-700">The room is closed. The backroom below stays available for triage.</p>
-      )}
-      <StaffRoom initial={view} strings={STRINGS} speedDating={speedDating} roundStrings={ROUND_STRINGS} />
+      <StaffRoom
+        initial={view}
+        strings={STRINGS}
+        speedDating={speedDating}
+        roundStrings={ROUND_STRINGS}
+        closed={status === "ended" || status === "cancelled"}
+      />
     </div>
   );
 }
