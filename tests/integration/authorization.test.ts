@@ -26,12 +26,14 @@ import { listInsights } from "@/server/insights/list-insights";
 import { listUntriagedComments } from "@/server/insights/list-untriaged-comments";
 import { invitationView } from "@/server/invitations/invitation-view";
 import { countAudience, inviteAudience } from "@/server/invitations/invite-audience";
+import { sessionAttendance } from "@/server/rooms/attendance";
 import { addNote } from "@/server/rooms/backroom/add-note";
 import { submitQuestion } from "@/server/rooms/backroom/submit-question";
 import { sendCaption } from "@/server/rooms/captions";
 import { setFloor } from "@/server/rooms/floor";
 import { mintRoomToken } from "@/server/rooms/mint-token";
 import { moderateParticipant } from "@/server/rooms/moderation/moderate-participant";
+import { customerModerationHistory } from "@/server/rooms/moderation/moderation-history";
 import { speedDatingView } from "@/server/rooms/speed-dating";
 import { staffRoomView } from "@/server/rooms/staff-room";
 import { cancelSession } from "@/server/sessions/cancel-session";
@@ -243,6 +245,12 @@ describe("authorization matrix (domain layer, every role)", () => {
       (a) => can(a, "session.read"),
     ],
     [
+      "sessionAttendance",
+      "session.read",
+      (a) => sessionAttendance(a, ctx.sessionId),
+      (a) => can(a, "session.read"),
+    ],
+    [
       "createSession",
       "session.create",
       (a) =>
@@ -301,6 +309,12 @@ describe("authorization matrix (domain layer, every role)", () => {
       "customer.import",
       (a) => importCustomers(a, { csv: "name,email\nMatrix,not-an-email" }),
       (a) => can(a, "customer.import"),
+    ],
+    [
+      "customerModerationHistory",
+      "customer.moderation.read",
+      (a) => customerModerationHistory(a, ctx.customerId),
+      (a) => can(a, "customer.moderation.read"),
     ],
     [
       "exportCustomer",
