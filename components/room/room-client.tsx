@@ -267,8 +267,18 @@ export function RoomClient({
       setFloorCue(false);
       refresh();
     };
-    const onData = (payload: Uint8Array, from?: RemoteParticipant, _kind?: unknown, topic?: string) => {
-      const msg = roomMessages().decodeRoomMessage(topic, payload, from?.identity);
+    // The sender comes from the packet itself (the last argument): a participant this page has not
+    // been told about yet (LiveKit batches announcements) arrives with no RemoteParticipant, and must
+    // not pass for the server, whose packets carry no identity at all.
+    const onData = (
+      payload: Uint8Array,
+      from?: RemoteParticipant,
+      _kind?: unknown,
+      topic?: string,
+      _encryption?: unknown,
+      senderIdentity?: string,
+    ) => {
+      const msg = roomMessages().decodeRoomMessage(topic, payload, from?.identity || senderIdentity);
       if (msg?.topic === "caption") setCaptions((c) => [...c.slice(-4), { at: msg.at, text: msg.text }]);
       else if (msg?.topic === "notice" && noticesRef.current) setNotice(msg.step);
     };

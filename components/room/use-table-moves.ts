@@ -76,9 +76,22 @@ export function useTableMoves({
     const onVisible = () => {
       if (document.visibilityState === "visible") void run(false);
     };
-    const onData = (payload: Uint8Array, from?: RemoteParticipant, _k?: unknown, topic?: string) => {
+    // The sender comes from the packet itself (the last argument): a participant this page has not
+    // been told about yet (LiveKit batches announcements) arrives with no RemoteParticipant, and must
+    // not pass for the server, whose packets carry no identity at all.
+    const onData = (
+      payload: Uint8Array,
+      from?: RemoteParticipant,
+      _k?: unknown,
+      topic?: string,
+      _encryption?: unknown,
+      senderIdentity?: string,
+    ) => {
       // Only the server announces the clock (its messages have no sender).
-      if (roomMessages().decodeRoomMessage(topic, payload, from?.identity)?.topic === "round-clock")
+      if (
+        roomMessages().decodeRoomMessage(topic, payload, from?.identity || senderIdentity)?.topic ===
+        "round-clock"
+      )
         void run(true);
     };
     const onReconnected = () => void run(true);

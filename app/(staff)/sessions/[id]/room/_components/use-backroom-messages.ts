@@ -15,8 +15,18 @@ export function useBackroomMessages(room: Room | null, onMessage: (message: Back
   useEffect(() => {
     if (!room) return;
     const { RoomEvent } = livekit();
-    const onData = (payload: Uint8Array, from?: RemoteParticipant, _k?: unknown, topic?: string) => {
-      const msg = roomMessages().decodeRoomMessage(topic, payload, from?.identity);
+    // The sender comes from the packet itself (the last argument): a participant this page has not
+    // been told about yet (LiveKit batches announcements) arrives with no RemoteParticipant, and must
+    // not pass for the server, whose packets carry no identity at all.
+    const onData = (
+      payload: Uint8Array,
+      from?: RemoteParticipant,
+      _k?: unknown,
+      topic?: string,
+      _encryption?: unknown,
+      senderIdentity?: string,
+    ) => {
+      const msg = roomMessages().decodeRoomMessage(topic, payload, from?.identity || senderIdentity);
       if (msg?.topic === "backroom") handler.current(msg);
     };
     room.on(RoomEvent.DataReceived, onData);
