@@ -11,8 +11,9 @@ import type {
 } from "livekit-client";
 import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import type { ModerationStep } from "@/lib/domain/moderation";
+import { placeInOrder, type RoomStoryTurns } from "@/lib/domain/story-turns";
 import { shownInRoom } from "@/lib/room-attributes";
-import { hiddenListenersOf, participantRoleOf } from "@/lib/room-metadata";
+import { hiddenListenersOf, participantRoleOf, storyTurnsOf } from "@/lib/room-metadata";
 import { livekit, loadLivekit, roomMessages } from "./livekit";
 import { ParticipantTile } from "./participant-tile";
 import { type DeviceChoice, deviceErrorMessage, PreJoin, type PreJoinStrings } from "./pre-join";
@@ -52,6 +53,12 @@ export type RoomStrings = {
   roleSpeaker: string;
   roleObserver: string;
   poorConnection: string;
+  /** Story circle, with {name}, {place} and {count} filled in by the room. */
+  storyNow: string;
+  storyYouNow: string;
+  storyYouNext: string;
+  storyYourPlace: string;
+  storyYouDone: string;
 } & PreJoinStrings &
   ControlStrings;
 
@@ -135,6 +142,8 @@ export type RoomPanelContext = {
   /** The session ended while this page was open (or before). */
   ended: boolean;
   placement: Placement | null;
+  /** Story circle: the telling order the room's metadata carries (empty before the first story). */
+  storyTurns: RoomStoryTurns;
   /** Speed dating: reconnect at another table (only the facilitator may choose one). */
   switchTable: (table: number) => Promise<void>;
 };
@@ -222,6 +231,7 @@ export function RoomClient({
   const [floorCue, setFloorCue] = useState(false);
   const [audioBlocked, setAudioBlocked] = useState(false);
   const [drawer, setDrawer] = useState(false);
+  const [storyTurns, setStoryTurns] = useState<RoomStoryTurns>([]);
   const moving = useRef(false);
   const roomRef = useRef<Room | null>(null);
   const hasNotices = Boolean(notices);
@@ -282,7 +292,10 @@ export function RoomClient({
       if (msg?.topic === "caption") setCaptions((c) => [...c.slice(-4), { at: msg.at, text: msg.text }]);
       else if (msg?.topic === "notice" && noticesRef.current) setNotice(msg.step);
     };
-    const onMetadata = (metadata?: string) => setHidden(hiddenListenersOf(metadata));
+    const onMetadata = (metadata?: string) => {
+      setHidden(hiddenListenersOf(metadata));
+      setStoryTurns(storyTurnsOf(metadata));
+    };
     const onPermissions = (prev: ParticipantPermission | undefined, p: Participant) => {
       if (p === r.localParticipant) {
         const now = (p as LocalParticipant).permissions;
@@ -404,6 +417,7 @@ export function RoomClient({
       const r = roomRef.current!;
       setPhase("connected");
       setHidden(hiddenListenersOf(r.metadata));
+      setStoryTurns(storyTurnsOf(r.metadata));
       refresh();
       // Joined either way: a device problem is explained, and the person can still listen.
       await publishMic(r);
@@ -501,8 +515,13 @@ export function RoomClient({
     connected: inRoom,
     ended: phase === "ended",
     placement,
+    storyTurns,
     switchTable,
   };
+  const telling = storyTurns.find((t) => t.state === "now");
+  const myTurn = me ? placeInOrder(storyTurns, me.identity) : null;
+  const fill = (text: string, values: Record<string, string | number>) =>
+    text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
   const micButton = "min-h-11 rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800";
 
   const stage = (
@@ -616,6 +635,23 @@ export function RoomClient({
               />
             ))}
           </ul>
+          {storyTurns.length > 0 && (telling || myTurn) && (
+            <div data-story className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
+              {myTurn?.state === "now" ? (
+                <p className="font-semibold">{strings.storyYouNow}</p>
+              ) : (
+                telling && <p className="font-semibold">{fill(strings.storyNow, { name: telling.name })}</p>
+              )}
+              {myTurn?.state === "next" && (
+                <p data-story-place={myTurn.place} className="text-slate-700">
+                  {myTurn.place === 1
+                    ? strings.storyYouNext
+                    : fill(strings.storyYourPlace, { place: myTurn.place, count: myTurn.waiting })}
+                </p>
+              )}
+              {myTurn?.state === "done" && <p className="text-slate-700">{strings.storyYouDone}</p>}
+            </div>
+          )}
           {hidden > 0 && (
             <p data-hidden-listeners={hidden} className="text-slate-700">
               {(hidden === 1 ? strings.hiddenOne : strings.hiddenMany).replace("{count}", String(hidden))}

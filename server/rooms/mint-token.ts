@@ -14,6 +14,7 @@ import { grantsFor, type ParticipantRole } from "./grants";
 import { ensureRoom } from "./room-service";
 import { roomSettingsFor } from "./room-settings";
 import { hasTables, placeAtTable, type Seat, type TablePlacement } from "./speed-dating";
+import { shareStoryTurns } from "./story-turns";
 
 const TOKEN_TTL_SECONDS = 10 * 60;
 
@@ -83,6 +84,8 @@ export async function mintRoomToken(
     .from(sessionStaff)
     .where(eq(sessionStaff.sessionId, sessionId));
   await ensureRoom(roomName, roomSettingsFor(session, staff?.n ?? 0));
+  // A story circle under way: whoever joins (or comes back) reads who is telling now.
+  await shareStoryTurns(session, roomName);
   await audit(db, actor, "room_token", "session", sessionId);
   return { url: env.LIVEKIT_URL, token: await at.toJwt(), identity, role, roomName, placement };
 }

@@ -41,6 +41,8 @@ let roomName = "";
 let invitationId = "";
 let agentIdentity = "";
 let adminIdentity = "";
+let lanCustomerId = "";
+let facilitatorId = "";
 /** A second guest, on a phone, who stays to the end. */
 let minhLink = "";
 let minhInvitationId = "";
@@ -129,6 +131,8 @@ beforeAll(async () => {
     })
     .returning();
   invitationId = inv!.id;
+  lanCustomerId = c!.id;
+  facilitatorId = farah!.id;
   const [c2] = await app.db
     .insert(customers)
     .values({
@@ -520,5 +524,47 @@ describe("the live room", () => {
     await minh.reload();
     await minh.getByText("The session has ended — thank you for taking part.").waitFor();
     expect(await minh.getByRole("button", { name: "Join the session" }).count()).toBe(0);
+  });
+
+  it("shows the time in the room on the session page, and the moderation history where the next host looks", async () => {
+    await facilitator.goto(`${app.url}/sessions/${sessionId}`);
+    const attendance = facilitator.locator("[data-attendance]");
+    await attendance.locator("tr", { hasText: "Lan Nguyen" }).waitFor();
+    await attendance.locator("tr", { hasText: "Minh Tran" }).waitFor();
+    await attendance.locator("tr", { hasText: "Farah Facilitator" }).getByText("(staff)").waitFor();
+    await shot(facilitator, "session-attendance");
+    // Lan's record shows the warnings and the removal, under the reason chosen.
+    await facilitator.goto(`${app.url}/customers/${lanCustomerId}`);
+    const history = facilitator.getByRole("list", { name: "Moderation history" });
+    await history.getByText(/Removed/).waitFor();
+    expect(await history.locator("li").count()).toBe(3);
+    expect(await history.getByText(/Offensive language/).count()).toBe(3);
+    // Lan's next session: its briefing prepares the facilitator.
+    const [next] = await app.db
+      .insert(sessions)
+      .values({
+        title: "Moving home — follow-up",
+        startsAt: new Date(Date.now() + 7 * 86400_000),
+        timeZone: "Europe/London",
+        facilitatorId,
+      })
+      .returning();
+    await app.db
+      .insert(sessionStaff)
+      .values({ sessionId: next!.id, userId: facilitatorId, roomRole: "facilitator" });
+    await app.db.insert(invitations).values({
+      sessionId: next!.id,
+      customerId: lanCustomerId,
+      status: "accepted",
+      tokenHash: randomBytes(16).toString("hex"),
+      tokenExpiresAt: new Date(Date.now() + 86400_000),
+    });
+    await facilitator.goto(`${app.url}/sessions/${next!.id}/briefing`);
+    await facilitator.getByText("Moderation in earlier sessions").waitFor();
+    await facilitator
+      .getByRole("list", { name: "Moderation history" })
+      .getByText(/Removed/)
+      .waitFor();
+    await shot(facilitator, "briefing-moderation-history");
   });
 });

@@ -36,6 +36,7 @@ import { moderateParticipant } from "@/server/rooms/moderation/moderate-particip
 import { customerModerationHistory } from "@/server/rooms/moderation/moderation-history";
 import { speedDatingView } from "@/server/rooms/speed-dating";
 import { staffRoomView } from "@/server/rooms/staff-room";
+import { moveStoryTurn } from "@/server/rooms/story-turns";
 import { cancelSession } from "@/server/sessions/cancel-session";
 import { correctAttendance } from "@/server/sessions/correct-attendance";
 import { createSession } from "@/server/sessions/create-session";
@@ -112,6 +113,7 @@ const ENDPOINTS: Record<
   "app/(staff)/sessions/[id]/room/actions.ts#addNoteAction": ["room.backroom"],
   "app/(staff)/sessions/[id]/room/actions.ts#loadRoomAction": ["room.backroom"],
   "app/(staff)/sessions/[id]/room/actions.ts#captionAction": ["room.caption"],
+  "app/(staff)/sessions/[id]/room/actions.ts#storyTurnAction": ["room.moderate"],
   "app/i/[token]/route.ts#GET": ["public"],
   "app/s/[token]/route.ts#GET": ["public"],
 };
@@ -489,6 +491,12 @@ describe("authorization matrix (domain layer, every role)", () => {
           "room.moderate",
           (a: Actor) =>
             setFloor(a, { sessionId: ctx.sessionId, identity: `staff_${crypto.randomUUID()}`, grant: true }),
+        ],
+        [
+          "moveStoryTurn",
+          "room.moderate",
+          (a: Actor) =>
+            moveStoryTurn(a, { sessionId: ctx.sessionId, action: "up", invitationId: crypto.randomUUID() }),
         ],
       ] as const
     ).map(

@@ -47,6 +47,8 @@ const ROOM_KEYS = [
   "cameraOff",
   "devices",
 ] as const;
+// Filled in by the room ({name}, {place}, {count}), so read raw.
+const RAW_KEYS = ["storyNow", "storyYouNow", "storyYouNext", "storyYourPlace", "storyYouDone"] as const;
 
 export default async function CustomerRoomPage() {
   const found = await currentInvitee();
@@ -91,6 +93,10 @@ export default async function CustomerRoomPage() {
                 // {count} is filled in by the room as listeners come and go.
                 hiddenOne: t("hiddenOne"),
                 hiddenMany: t.raw("hiddenMany") as string,
+                ...(Object.fromEntries(RAW_KEYS.map((k) => [k, t.raw(k) as string])) as Record<
+                  (typeof RAW_KEYS)[number],
+                  string
+                >),
               }}
               defaultAudioOnly={found.invitation.accommodations.includes("audio_only")}
               defaultCaptions={found.invitation.accommodations.includes("captions")}

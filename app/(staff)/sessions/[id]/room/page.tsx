@@ -4,6 +4,7 @@ import { orNotFound } from "@/app/_lib/page-guard";
 import { requireStaffPage } from "@/server/auth/staff";
 import { speedDatingView } from "@/server/rooms/speed-dating";
 import { staffRoomView } from "@/server/rooms/staff-room";
+import { storyTurnsView } from "@/server/rooms/story-turns";
 import { SessionStatusButtons } from "../session-status-buttons";
 import { StaffRoom } from "./_components/staff-room";
 
@@ -38,6 +39,11 @@ const STRINGS = {
   cameraOn: "Turn camera on",
   cameraOff: "Turn camera off",
   devices: "Microphone and camera",
+  storyNow: "Telling their story now: {name}",
+  storyYouNow: "It is your turn.",
+  storyYouNext: "You are next.",
+  storyYourPlace: "Number {place} of {count} waiting.",
+  storyYouDone: "Told.",
   captionsTitle: "Captions",
   showCaptions: "Show captions",
   hideCaptions: "Hide captions",
@@ -76,6 +82,7 @@ export default async function StaffRoomPage({ params }: { params: Promise<{ id: 
   const actor = await requireStaffPage();
   const view = await orNotFound(staffRoomView(actor, id));
   const speedDating = await orNotFound(speedDatingView(actor, id));
+  const story = await orNotFound(storyTurnsView(actor, id));
   const status = view.session.status;
   return (
     <div className="max-w-7xl space-y-4">
@@ -97,6 +104,7 @@ export default async function StaffRoomPage({ params }: { params: Promise<{ id: 
         strings={STRINGS}
         speedDating={speedDating}
         roundStrings={ROUND_STRINGS}
+        story={story}
         closed={status === "ended" || status === "cancelled"}
       />
     </div>

@@ -12,6 +12,7 @@ import type { NoteView, QuestionView } from "@/lib/domain/backroom-views";
 import type { ModerationCategory } from "@/lib/domain/moderation";
 import type { ModerationEntry } from "@/lib/domain/moderation-entry";
 import type { StaffRoomView } from "@/lib/domain/staff-room-view";
+import type { StoryTurn } from "@/lib/domain/story-turns";
 import type { SpeedDatingView } from "@/server/rooms/speed-dating";
 import { loadRoomAction } from "../actions";
 import { BackroomPanel } from "./backroom-panel";
@@ -19,6 +20,7 @@ import { CaptionBox } from "./caption-box";
 import { PersonControls } from "./person-controls";
 import { upsert } from "./room-ui";
 import { SpeedDatingOverview } from "./speed-dating-overview";
+import { StoryCircle } from "./story-circle";
 import { useRaisedVoices } from "./use-raised-voices";
 
 /**
@@ -32,6 +34,7 @@ export function StaffRoom({
   speedDating = null,
   roundStrings,
   closed = false,
+  story = null,
 }: {
   initial: StaffRoomView;
   strings: RoomStrings;
@@ -40,6 +43,8 @@ export function StaffRoom({
   roundStrings?: RoundTimerStrings;
   /** The session had already ended (or was cancelled) when the page loaded. */
   closed?: boolean;
+  /** Story circle: the telling order and the gentle per-story length. */
+  story?: { turns: StoryTurn[]; targetSeconds: number } | null;
 }) {
   const [view, setView] = useState(initial);
   const [questions, setQuestions] = useState<QuestionView[]>(initial.backroom.questions);
@@ -69,6 +74,15 @@ export function StaffRoom({
   const panel = (ctx: RoomPanelContext) => (
     <>
       {speedDating && view.canModerate && <SpeedDatingOverview view={speedDating} ctx={ctx} />}
+      {story && !ctx.ended && (
+        <StoryCircle
+          ctx={ctx}
+          sessionId={sessionId}
+          canModerate={view.canModerate}
+          initial={story}
+          report={report}
+        />
+      )}
       {!ctx.ended && <CaptionBox view={view} report={report} />}
       <BackroomPanel
         ctx={ctx}
