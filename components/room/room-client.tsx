@@ -623,7 +623,7 @@ export function RoomClient({
         <div className="space-y-4">
           <ul
             aria-label={strings.listeners}
-            className="grid grid-cols-1 items-start gap-3 min-[480px]:grid-cols-2 xl:grid-cols-3"
+            className={`grid items-start gap-3 min-[480px]:grid-cols-2 xl:grid-cols-3 ${people.length > 2 ? "grid-cols-2" : "grid-cols-1"}`}
           >
             {people.map((p) => (
               <ParticipantTile

@@ -101,7 +101,12 @@ export function StaffRoom({
   );
 
   const personExtra = (p: Person) =>
-    p.isLocal || !view.canModerate ? null : (
+    // Nothing to offer (a staff member with the microphone off): no empty box under the picture.
+    p.isLocal ||
+    !view.canModerate ||
+    (!p.micTrackSid &&
+      !raised.has(p.identity) &&
+      !view.guests.some((g) => g.identity === p.identity)) ? null : (
       <>
         {raised.has(p.identity) && (
           <p
