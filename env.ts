@@ -47,6 +47,12 @@ const schema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   INVITE_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   SURVEY_DELAY_MINUTES: z.coerce.number().int().min(0).max(10_080).default(0),
+  // Tests keep their output to what went wrong.
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+    .default(process.env.NODE_ENV === "test" ? "warn" : "info"),
+  // The bearer token a metrics scraper sends to GET /api/metrics; unset, the endpoint answers 404.
+  METRICS_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
 });
 
 export type Env = z.infer<typeof schema>;

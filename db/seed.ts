@@ -16,6 +16,7 @@ import type { StaffRole } from "@/lib/domain/staff";
 import { CONSENT_PURPOSES_SHOWN, CONSENT_TEXT_VERSION, consentText } from "@/lib/i18n/consent-texts";
 import { rotationOrder, seatGuests, trainedFirstTables } from "@/lib/speed-dating";
 import type { Db, Tx } from "./index";
+import { rebuildRollups } from "./rollups-rebuild";
 import {
   actionEvents,
   actions,
@@ -1431,6 +1432,8 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<{ cre
     const existing = await tx.select({ id: users.id }).from(users).limit(1);
     if (existing.length > 0) return { created: false };
     await fill(tx, now);
+    // The demo rows go in by bulk insert, not through the use cases: build the dashboard's rollups once.
+    await rebuildRollups(tx);
     return { created: true };
   });
 }

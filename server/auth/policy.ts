@@ -118,6 +118,10 @@ export const POLICY = {
   },
   "action.verify": { roles: RUNS_SESSIONS, describe: "Verify a resolved action or reopen it" },
   "dashboard.read": { roles: ["admin", "facilitator", "executive"], describe: "Executive dashboard" },
+  "settings.manage": {
+    roles: ["admin"],
+    describe: "Set the company profile, currency, survey frequency cap and retention period",
+  },
   "mailbox.read": { roles: ["admin", "facilitator"], describe: "Development mailbox and outbox state" },
 } as const satisfies Record<string, Rule>;
 

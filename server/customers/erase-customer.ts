@@ -12,6 +12,7 @@ import {
   surveys,
 } from "@/db/schema";
 import type { Language } from "@/lib/domain/languages";
+import { eraseSegmentFromRollups } from "@/server/analytics/rollups/erase-segment";
 import { promoteFromWaitlist } from "@/server/invitations/promote-waitlisted";
 
 /** What staff see where an erased customer's words were (staff pages are English). */
@@ -32,6 +33,8 @@ export type Erased = {
  * earliest waitlisted customer. The one erasure behind withdrawal, staff erasure and retention.
  */
 export async function eraseCustomerInTx(tx: Tx, customerId: string, now = new Date()): Promise<Erased> {
+  // The dashboard's rollups are sliced by segment: the customer's answers move to no segment.
+  await eraseSegmentFromRollups(tx, customerId);
   const [who] = await tx
     .select({ email: customers.email, language: customers.language, erasedAt: customers.erasedAt })
     .from(customers)
@@ -64,13 +67,14 @@ export async function eraseCustomerInTx(tx: Tx, customerId: string, now = new Da
               responses.map((r) => r.id),
             ),
           );
+      // Free text goes (the comment and every text answer); ratings and choices stay, anonymous.
       await tx
         .update(surveyResponses)
-        .set({ comment: null })
+        .set({ comment: null, texts: {} })
         .where(inArray(surveyResponses.surveyId, surveyIds));
       await tx
         .update(surveys)
-        .set({ invitationId: null, tokenExpiresAt: now })
+        .set({ invitationId: null, tokenExpiresAt: now, draft: null, draftSavedAt: null })
         .where(inArray(surveys.id, surveyIds));
     }
     await tx

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { db as appDb, type Db } from "@/db";
 import { env } from "@/env";
 import { eraseMessagesTo } from "@/mail-catcher/mailbox-store";
+import { log } from "@/server/log/logger";
 import { DEV_MAILBOX_DIR } from "@/server/notify/dev-mailbox";
 
 /**
@@ -29,5 +30,8 @@ export async function checkpointWal(db: Db = appDb): Promise<boolean> {
 export async function finishErasure(erasedEmail: string | null, db: Db = appDb): Promise<void> {
   if (erasedEmail && env.IMMERSION_DEMO) await eraseMessagesTo(DEV_MAILBOX_DIR, erasedEmail);
   if (!(await checkpointWal(db)) && env.DATABASE_URL.startsWith("file:"))
-    console.warn("[erasure] the WAL checkpoint did not complete; the next one moves the erased pages");
+    log.warn(
+      { component: "erasure" },
+      "the WAL checkpoint did not complete; the next one moves the erased pages",
+    );
 }

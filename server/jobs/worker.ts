@@ -1,35 +1,46 @@
 import "server-only";
 import { hostname } from "node:os";
 import type { Db } from "@/db";
+import { log } from "@/server/log/logger";
 import {
   createTransport,
   type DeliverResult,
   deliverDueEmails,
   type MailTransport,
 } from "@/server/notify/sender";
-import { safeErrorText } from "./retry";
 import { type RunJobsResult, runDueJobs } from "./run-due-jobs";
+import { createScheduler, type Scheduler } from "./scheduler";
 import { writeHeartbeat } from "./worker-health";
 
+const workerLog = log.child({ component: "worker" });
 const JOBS_PER_TICK = 10;
 const EMAILS_PER_TICK = 50;
 
-export type WorkerTickResult = { jobs: RunJobsResult | null; emails: DeliverResult | null };
+export type WorkerTickResult = {
+  scheduled: string[] | null;
+  jobs: RunJobsResult | null;
+  emails: DeliverResult | null;
+};
 
 export type WorkerTickOptions = {
   db: Db;
   workerId: string;
   transport?: MailTransport;
+  /** Queues recurring work before the due jobs are run, so a slot that just came due runs now. */
+  scheduler?: Scheduler;
   now?: Date;
   /** Bounds one tick, so a backlog never starves the heartbeat or stop(). */
   jobLimit?: number;
   emailLimit?: number;
 };
 
-/** One worker tick: heartbeat, due jobs, due emails. Each step's failure is logged, never thrown. */
+/** One worker tick: heartbeat, recurring slots, due jobs, due emails. Each step's failure is logged, never thrown. */
 export async function runWorkerOnce(options: WorkerTickOptions): Promise<WorkerTickResult> {
   const { db, workerId, now } = options;
   await step(workerId, "heartbeat", () => writeHeartbeat(db, workerId, now));
+  const scheduled = options.scheduler
+    ? await step(workerId, "scheduler", () => options.scheduler?.tick(now) ?? Promise.resolve([]))
+    : null;
   const jobs = await step(workerId, "jobs", () =>
     runDueJobs({ db, workerId, now, limit: options.jobLimit ?? JOBS_PER_TICK }),
   );
@@ -42,7 +53,7 @@ export async function runWorkerOnce(options: WorkerTickOptions): Promise<WorkerT
       limit: options.emailLimit ?? EMAILS_PER_TICK,
     }),
   );
-  return { jobs, emails };
+  return { scheduled, jobs, emails };
 }
 
 async function step<T>(workerId: string, name: string, run: () => Promise<T>): Promise<T | null> {
@@ -50,7 +61,7 @@ async function step<T>(workerId: string, name: string, run: () => Promise<T>): P
     return await run();
   } catch (error) {
     // The database may be busy or briefly unreachable; the next tick tries again.
-    console.error(`[worker] ${workerId}: ${name} failed: ${safeErrorText(error)}`);
+    workerLog.error({ workerId, step: name, err: error }, "worker step failed");
     return null;
   }
 }
@@ -78,16 +89,18 @@ export function startWorker(options: {
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let inFlight: Promise<void> = Promise.resolve();
+  // Every worker runs a scheduler: the job queue's dedupe keys make their slots one job each.
+  const scheduler = createScheduler({ db: options.db });
 
   const tick = async () => {
     timer = null;
     let busy = false;
     try {
-      const r = await runWorkerOnce({ db: options.db, workerId, transport });
+      const r = await runWorkerOnce({ db: options.db, workerId, transport, scheduler });
       // A full batch means more is probably waiting: come back at once instead of after pollMs.
       busy = (r.jobs?.claimed ?? 0) >= JOBS_PER_TICK || (r.emails?.claimed ?? 0) >= EMAILS_PER_TICK;
     } catch (error) {
-      console.error(`[worker] ${workerId}: tick failed: ${safeErrorText(error)}`);
+      workerLog.error({ workerId, err: error }, "worker tick failed");
     }
     if (!stopped) schedule(busy ? 10 : pollMs);
   };
@@ -98,7 +111,7 @@ export function startWorker(options: {
   };
 
   schedule(0);
-  console.log(`[worker] ${workerId} started (poll ${pollMs} ms)`);
+  workerLog.info({ workerId, pollMs }, "worker started");
   return {
     workerId,
     async stop() {
@@ -106,7 +119,7 @@ export function startWorker(options: {
       if (timer) clearTimeout(timer);
       await inFlight;
       own?.close();
-      console.log(`[worker] ${workerId} stopped`);
+      workerLog.info({ workerId }, "worker stopped");
     },
   };
 }

@@ -35,15 +35,15 @@ export function invitationMail(p: {
   };
 }
 
-export function surveyMail(p: { locale: Locale; token: string; title: string }) {
+export function surveyMail(p: { locale: Locale; token: string; title: string; reminder?: boolean }) {
   const t = emailTranslator(p.locale);
   return {
-    subject: t("surveySubject", { title: p.title }),
+    subject: t(p.reminder ? "surveyReminderSubject" : "surveySubject", { title: p.title }),
     ...renderMail({
       lang: p.locale,
-      heading: t("surveyHeading"),
+      heading: t(p.reminder ? "surveyReminderHeading" : "surveyHeading"),
       blocks: [
-        { paragraph: t("surveyBody") },
+        { paragraph: t(p.reminder ? "surveyReminderBody" : "surveyBody") },
         { button: { label: t("surveyButton"), href: appLink(`/s/${p.token}`) } },
         { small: t("surveyFooter") },
       ],

@@ -1,4 +1,8 @@
 import "server-only";
+import { log } from "@/server/log/logger";
+
+const outboxLog = log.child({ component: "outbox" });
+
 import { and, eq, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import nodemailer, { type SendMailOptions, type Transporter } from "nodemailer";
 import type { Db } from "@/db";
@@ -162,16 +166,25 @@ async function deliverOne(
     if (isPermanent(error) || row.attempts >= ctx.maxAttempts) {
       await db.update(outbox).set({ status: "dead", leaseUntil: null, lastError }).where(ours);
       await forgetIfErased(db, row);
-      console.warn(
-        `[outbox] ${ctx.workerId}: row ${row.id} (${row.kind}) dead after ${row.attempts} attempt(s): ${lastError}`,
+      outboxLog.warn(
+        { workerId: ctx.workerId, rowId: row.id, kind: row.kind, attempts: row.attempts, reason: lastError },
+        "email dead",
       );
       return "dead";
     }
     const delay = backoffDelay(row.attempts, ctx.options.backoff ?? OUTBOX_DEFAULTS.backoff);
     const nextAttemptAt = new Date(ctx.now.getTime() + delay);
     await db.update(outbox).set({ leaseUntil: null, nextAttemptAt, lastError }).where(ours);
-    console.warn(
-      `[outbox] ${ctx.workerId}: row ${row.id} (${row.kind}) attempt ${row.attempts} failed, retry in ${Math.round(delay / 1000)}s: ${lastError}`,
+    outboxLog.warn(
+      {
+        workerId: ctx.workerId,
+        rowId: row.id,
+        kind: row.kind,
+        attempt: row.attempts,
+        retryInSeconds: Math.round(delay / 1000),
+        reason: lastError,
+      },
+      "email failed, will retry",
     );
     return "retried";
   }
@@ -183,7 +196,7 @@ async function deliverOne(
     .where(ours)
     .returning({ id: outbox.id });
   if (!marked.length)
-    console.warn(`[outbox] ${ctx.workerId}: row ${row.id} was sent after its lease expired`);
+    outboxLog.warn({ workerId: ctx.workerId, rowId: row.id }, "email sent after its lease expired");
   await forgetIfErased(db, row);
   return "sent";
 }

@@ -16,6 +16,7 @@ import { parseTableRoom } from "@/lib/speed-dating";
 import { audit } from "@/server/audit/log";
 import { anonymous } from "@/server/auth/actor";
 import { DomainError, unauthenticated } from "@/server/errors";
+import { observeWebhookLag } from "@/server/metrics/registry";
 import { markSessionEnded } from "@/server/sessions/set-session-status";
 import { publishHiddenListenerCount, removeFromRoom, roomService } from "./room-service";
 import { announceRoundClock, ensureSeating, sessionRoomNames } from "./speed-dating";
@@ -41,6 +42,7 @@ export async function receiveLivekitWebhook(
     throw new DomainError("unauthenticated", "Webhook signature rejected");
   });
   if (!event.id || !event.event) return "ignored";
+  observeWebhookLag(event.event, event.createdAt);
   const roomName = event.room?.name ?? "";
   const session = roomName ? await sessionOfRoom(roomName) : undefined;
   // A speed-dating table finishing ends the session only when no other table is still open.

@@ -6,7 +6,7 @@ import { type Db, db as defaultDb } from "@/db";
 import { rateLimitBuckets } from "@/db/schema";
 
 /*
- * Rate limits on rate-limiter-flexible's drizzle store (docs/decisions/014-rate-limits.md): one
+ * Rate limits on rate-limiter-flexible's drizzle store (docs/decisions/016-rate-limits.md): one
  * atomic upsert per attempt in the shared database, so every app instance counts together.
  */
 
@@ -28,7 +28,10 @@ const limiters = new WeakMap<object, Map<string, RateLimiterDrizzle>>();
 
 function limiterFor(db: Db, points: number, windowSeconds: number): RateLimiterDrizzle {
   let forDb = limiters.get(db);
-  if (!forDb) limiters.set(db, (forDb = new Map()));
+  if (!forDb) {
+    forDb = new Map();
+    limiters.set(db, forDb);
+  }
   const id = `${points}/${windowSeconds}`;
   let limiter = forDb.get(id);
   if (!limiter) {

@@ -40,6 +40,7 @@ import { createSession } from "@/server/sessions/create-session";
 import { getSessionDetail } from "@/server/sessions/get-session";
 import { listSessions, listSessionsPage } from "@/server/sessions/list-sessions";
 import { rescheduleSession } from "@/server/sessions/reschedule-session";
+import { updateCompanySettings } from "@/server/settings/update-company-settings";
 import { seededDb } from "../support/seeded-db";
 
 /**
@@ -48,7 +49,14 @@ import { seededDb } from "../support/seeded-db";
  */
 const ENDPOINTS: Record<
   string,
-  readonly (PolicyAction | "public" | "staff-session" | "own-cookie" | "webhook-signature")[]
+  readonly (
+    | PolicyAction
+    | "public"
+    | "staff-session"
+    | "own-cookie"
+    | "webhook-signature"
+    | "metrics-token"
+  )[]
 > = {
   "app/(staff)/sessions/actions.ts#createSessionAction": ["session.create"],
   "app/(staff)/sessions/actions.ts#inviteCustomersAction": ["session.manage"],
@@ -91,6 +99,8 @@ const ENDPOINTS: Record<
   "app/api/livekit/token/route.ts#POST": ["room.join"],
   // Authorized by LiveKit's signature over the raw body (tests/integration/room-webhook.test.ts).
   "app/api/livekit/webhook/route.ts#POST": ["webhook-signature"],
+  // A scraper's bearer token, METRICS_TOKEN; 404 when unset (tests/integration/metrics.test.ts).
+  "app/api/metrics/route.ts#GET": ["metrics-token"],
   "app/(staff)/sessions/[id]/room/actions.ts#moderateAction": ["room.moderate"],
   "app/(staff)/sessions/[id]/room/actions.ts#muteAction": ["room.moderate"],
   "app/(staff)/sessions/[id]/room/actions.ts#floorAction": ["room.moderate"],
@@ -133,7 +143,7 @@ describe("endpoint inventory", () => {
     expect(missing).toEqual([]);
     for (const guards of Object.values(ENDPOINTS)) {
       for (const g of guards)
-        if (!["public", "staff-session", "own-cookie", "webhook-signature"].includes(g))
+        if (!["public", "staff-session", "own-cookie", "webhook-signature", "metrics-token"].includes(g))
           expect(POLICY).toHaveProperty(g);
     }
   });
@@ -404,6 +414,21 @@ describe("authorization matrix (domain layer, every role)", () => {
         can(a, "customer.list"),
     ],
     ["dashboardSummary", "dashboard.read", (a) => dashboardSummary(a), (a) => can(a, "dashboard.read")],
+    [
+      "updateCompanySettings",
+      "settings.manage",
+      (a) =>
+        updateCompanySettings(a, {
+          name: "Matrix Energy",
+          logoUrl: "",
+          currency: "GBP",
+          supportPhone: "",
+          defaultLanguages: ["en"],
+          surveyFrequencyCapDays: 30,
+          retentionMonths: 24,
+        }),
+      (a) => can(a, "settings.manage"),
+    ],
     [
       "mintRoomToken",
       "room.join",

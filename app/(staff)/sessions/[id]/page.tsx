@@ -4,7 +4,6 @@ import { orNotFound } from "@/app/_lib/page-guard";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CheckboxGroup } from "@/components/ui/field";
 import { formatDateTime } from "@/lib/dates";
 import { requireStaffPage } from "@/server/auth/staff";
@@ -12,17 +11,12 @@ import { listCustomers } from "@/server/customers/list-customers";
 import { getSessionDetail } from "@/server/sessions/get-session";
 import { listAssignableStaff } from "@/server/sessions/session-staff";
 import { ACC_LABELS } from "../accommodation-labels";
-import {
-  endSessionAction,
-  inviteCustomersAction,
-  scheduleDraftAction,
-  setPayoutAction,
-  startSessionAction,
-} from "../actions";
+import { inviteCustomersAction, scheduleDraftAction, setPayoutAction } from "../actions";
 import { FORMAT_LABELS } from "../format-labels";
 import { AboutCard, EditSessionCard } from "./about-card";
 import { LinkControls } from "./link-controls";
 import { ScheduleControls } from "./schedule-controls";
+import { SessionStatusButtons } from "./session-status-buttons";
 import { StaffCard } from "./staff-card";
 
 export const metadata: Metadata = { title: "Session" };
@@ -93,28 +87,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
             Open the room
           </Link>
         )}
-        {d.canManage && session.status === "scheduled" && (
-          <ActionForm action={startSessionAction} className="">
-            <input type="hidden" name="sessionId" value={id} />
-            <Button variant="secondary">Start session</Button>
-          </ActionForm>
-        )}
-        {d.canManage && open && (
-          <ActionForm action={endSessionAction} className="">
-            <input type="hidden" name="sessionId" value={id} />
-            <ConfirmDialog
-              trigger="End session and send surveys"
-              title="End the session and send the surveys?"
-              confirmLabel="Yes, end the session"
-              cancelLabel="Not yet"
-            >
-              <p>
-                Everyone still in the room is disconnected, and every guest who booked gets the survey by
-                email. This cannot be undone.
-              </p>
-            </ConfirmDialog>
-          </ActionForm>
-        )}
+        {d.canManage && <SessionStatusButtons sessionId={id} status={session.status} />}
       </div>
 
       <ScheduleControls actor={actor} detail={d} />

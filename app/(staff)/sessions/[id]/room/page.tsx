@@ -1,13 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/_lib/page-guard";
-import { ActionForm } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { requireStaffPage } from "@/server/auth/staff";
 import { speedDatingView } from "@/server/rooms/speed-dating";
 import { staffRoomView } from "@/server/rooms/staff-room";
-import { endSessionAction, startSessionAction } from "../../actions";
+import { SessionStatusButtons } from "../session-status-buttons";
 import { StaffRoom } from "./_components/staff-room";
 
 export const metadata: Metadata = { title: "Room" };
@@ -85,28 +82,7 @@ export default async function StaffRoomPage({ params }: { params: Promise<{ id: 
         >
           {STATUS_LABEL[status]}
         </span>
-        {view.canModerate && status === "scheduled" && (
-          <ActionForm action={startSessionAction} className="">
-            <input type="hidden" name="sessionId" value={id} />
-            <Button variant="secondary">Start session</Button>
-          </ActionForm>
-        )}
-        {view.canModerate && (status === "scheduled" || status === "live") && (
-          <ActionForm action={endSessionAction} className="">
-            <input type="hidden" name="sessionId" value={id} />
-            <ConfirmDialog
-              trigger="End session and send surveys"
-              title="End the session and send the surveys?"
-              confirmLabel="Yes, end the session"
-              cancelLabel="Not yet"
-            >
-              <p>
-                Everyone still in the room is disconnected, and every guest who booked gets the survey by
-                email. This cannot be undone.
-              </p>
-            </ConfirmDialog>
-          </ActionForm>
-        )}
+        {view.canModerate && <SessionStatusButtons sessionId={id} status={status} />}
       </div>
       {(status === "ended" || status === "cancelled") && (
         <p className="text-slate-700">The room is closed. The backroom below stays available for triage.</p>
