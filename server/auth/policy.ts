@@ -68,6 +68,10 @@ export const POLICY = {
       "See a customer's name and contact details (admins; facilitators of the customer's sessions, or anyone's for a customer not invited yet); others see a pseudonym",
   },
   "customer.manage": { roles: RUNS_SESSIONS, describe: "Create or edit a customer" },
+  "customer.erase": {
+    roles: ["admin"],
+    describe: "Erase a customer on request (the same erasure as a withdrawal; the reason audited)",
+  },
   "customer.import": {
     roles: RUNS_SESSIONS,
     describe: "Import customers from a CSV file (preview, then confirm)",
@@ -122,6 +126,7 @@ export const POLICY = {
     roles: ["admin"],
     describe: "Set the company profile, currency, survey frequency cap and retention period",
   },
+  "audit.read": { roles: ["admin"], describe: "Read and export the audit log (who read or changed what)" },
   "mailbox.read": { roles: ["admin", "facilitator"], describe: "Development mailbox and outbox state" },
 } as const satisfies Record<string, Rule>;
 

@@ -2,6 +2,7 @@ import "server-only";
 // Job handlers are registered here (imported for side effects by the worker).
 import { z } from "zod";
 import { REMINDER_KINDS } from "@/lib/domain/invitations";
+import { applyRetention, RETENTION_JOB } from "@/server/customers/apply-retention";
 import { REMINDER_JOB } from "@/server/reminders/schedule-reminders";
 import { sendReminders } from "@/server/reminders/send-reminders";
 import { markNoShows, NO_SHOW_JOB } from "@/server/sessions/mark-no-shows";
@@ -40,4 +41,10 @@ registerJobHandler(NO_SHOW_JOB, async (payload) => {
 registerRecurringTask({ name: "jobs.prune-slots", pattern: "17 4 * * *", jobKind: "jobs.prune-slots" });
 registerJobHandler("jobs.prune-slots", async (payload, ctx) => {
   await pruneFinishedSlots(ctx.db, slotInstant(payload));
+});
+
+// Retention: once a night, personal data older than the company's retention period is erased.
+registerRecurringTask({ name: RETENTION_JOB, pattern: "41 3 * * *", jobKind: RETENTION_JOB });
+registerJobHandler(RETENTION_JOB, async (payload, ctx) => {
+  await applyRetention(slotInstant(payload), ctx.db);
 });

@@ -15,6 +15,7 @@ import { dashboardSummary } from "@/server/analytics/dashboard";
 import type { Actor } from "@/server/auth/actor";
 import { can, POLICY, type PolicyAction } from "@/server/auth/policy";
 import { exportCustomer } from "@/server/customers/export-customer";
+import { eraseCustomerByStaff } from "@/server/customers/erase-customer-by-staff";
 import { getCustomer } from "@/server/customers/get-customer";
 import { importCustomers, previewCustomerImport } from "@/server/customers/import-customers";
 import { listCustomers, listCustomersPage } from "@/server/customers/list-customers";
@@ -79,6 +80,7 @@ const ENDPOINTS: Record<
   "app/(staff)/insights/actions.ts#moveActionItemAction": ["action.work", "action.verify"],
   "app/(staff)/customers/actions.ts#createCustomerAction": ["customer.manage"],
   "app/(staff)/customers/actions.ts#updateCustomerAction": ["customer.manage"],
+  "app/(staff)/customers/actions.ts#eraseCustomerAction": ["customer.erase"],
   "app/(staff)/customers/actions.ts#previewImportAction": ["customer.import"],
   "app/(staff)/customers/actions.ts#importCustomersAction": ["customer.import"],
   "app/(staff)/customers/[id]/export/route.ts#POST": ["customer.export"],
@@ -282,6 +284,13 @@ describe("authorization matrix (domain layer, every role)", () => {
       (a) => can(a, "customer.list"),
     ],
     ["getCustomer", "customer.read", (a) => getCustomer(a, ctx.customerId), (a) => can(a, "customer.read")],
+    [
+      // A reason that is not a code: the allowed role gets past authorization to a field error.
+      "eraseCustomerByStaff (bad reason)",
+      "customer.erase",
+      (a) => eraseCustomerByStaff(a, { customerId: ctx.customerId, reason: "matrix", confirm: "yes" }),
+      (a) => can(a, "customer.erase"),
+    ],
     [
       "createCustomer",
       "customer.manage",

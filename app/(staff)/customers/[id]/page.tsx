@@ -10,6 +10,7 @@ import { getCustomer } from "@/server/customers/get-customer";
 import { updateCustomerAction } from "../actions";
 import { CustomerForm } from "../customer-form";
 import { CONTACT_LABELS, LANGUAGE_LABELS } from "../labels";
+import { EraseCustomerForm } from "./erase-form";
 
 export const metadata: Metadata = { title: "Customer" };
 
@@ -96,6 +97,11 @@ export default async function CustomerPage({
               </div>
             ))}
           </dl>
+        </Card>
+      )}
+      {can(actor, "customer.erase") && (
+        <Card title="Erase on request">
+          <EraseCustomerForm customerId={customer.id} />
         </Card>
       )}
     </div>
