@@ -16,6 +16,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         { href: "/actions", label: "Actions" },
         can(actor, "customer.list") && { href: "/customers", label: "Customers" },
         env.IMMERSION_DEMO && can(actor, "mailbox.read") && { href: "/mailbox", label: "Mailbox" },
+        can(actor, "user.manage") && { href: "/admin", label: "Admin" },
       ].filter((l): l is { href: string; label: string } => Boolean(l))
     : [];
   return (

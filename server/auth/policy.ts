@@ -126,6 +126,10 @@ export const POLICY = {
     roles: ["admin"],
     describe: "Set the company profile, currency, survey frequency cap and retention period",
   },
+  "user.manage": {
+    roles: ["admin"],
+    describe: "Invite staff, set their role, zone and training, deactivate them",
+  },
   "audit.read": { roles: ["admin"], describe: "Read and export the audit log (who read or changed what)" },
   "mailbox.read": { roles: ["admin", "facilitator"], describe: "Development mailbox and outbox state" },
 } as const satisfies Record<string, Rule>;

@@ -11,11 +11,13 @@ import { getActionItem as getAction } from "@/server/action-items/get-action-ite
 import { listAllActionItems as listAllActions } from "@/server/action-items/list-all-action-items";
 import { listMyActionItems as listMyActions } from "@/server/action-items/list-my-action-items";
 import { moveActionItem as transitionAction } from "@/server/action-items/move-action-item";
+import { listAuditLog } from "@/server/admin/audit-log";
+import { createUser, listUsers, updateUser } from "@/server/admin/users";
 import { dashboardSummary } from "@/server/analytics/dashboard";
 import type { Actor } from "@/server/auth/actor";
 import { can, POLICY, type PolicyAction } from "@/server/auth/policy";
-import { exportCustomer } from "@/server/customers/export-customer";
 import { eraseCustomerByStaff } from "@/server/customers/erase-customer-by-staff";
+import { exportCustomer } from "@/server/customers/export-customer";
 import { getCustomer } from "@/server/customers/get-customer";
 import { importCustomers, previewCustomerImport } from "@/server/customers/import-customers";
 import { listCustomers, listCustomersPage } from "@/server/customers/list-customers";
@@ -81,6 +83,10 @@ const ENDPOINTS: Record<
   "app/(staff)/customers/actions.ts#createCustomerAction": ["customer.manage"],
   "app/(staff)/customers/actions.ts#updateCustomerAction": ["customer.manage"],
   "app/(staff)/customers/actions.ts#eraseCustomerAction": ["customer.erase"],
+  "app/(staff)/admin/actions.ts#createUserAction": ["user.manage"],
+  "app/(staff)/admin/actions.ts#updateUserAction": ["user.manage"],
+  "app/(staff)/admin/actions.ts#updateSettingsAction": ["settings.manage"],
+  "app/(staff)/admin/audit/export/route.ts#POST": ["audit.read"],
   "app/(staff)/customers/actions.ts#previewImportAction": ["customer.import"],
   "app/(staff)/customers/actions.ts#importCustomersAction": ["customer.import"],
   "app/(staff)/customers/[id]/export/route.ts#POST": ["customer.export"],
@@ -284,6 +290,20 @@ describe("authorization matrix (domain layer, every role)", () => {
       (a) => can(a, "customer.list"),
     ],
     ["getCustomer", "customer.read", (a) => getCustomer(a, ctx.customerId), (a) => can(a, "customer.read")],
+    ["listUsers", "user.manage", (a) => listUsers(a), (a) => can(a, "user.manage")],
+    [
+      "createUser (bad email)",
+      "user.manage",
+      (a) => createUser(a, { email: "not-an-email", name: "X", role: "agent", timeZone: "UTC" }),
+      (a) => can(a, "user.manage"),
+    ],
+    [
+      "updateUser (a role that does not exist)",
+      "user.manage",
+      (a) => updateUser(a, { userId: crypto.randomUUID(), role: "owner", timeZone: "UTC", active: "on" }),
+      (a) => can(a, "user.manage"),
+    ],
+    ["listAuditLog", "audit.read", (a) => listAuditLog(a, {}), (a) => can(a, "audit.read")],
     [
       // A reason that is not a code: the allowed role gets past authorization to a field error.
       "eraseCustomerByStaff (bad reason)",
