@@ -67,7 +67,7 @@ export default async function UsersPage() {
               <SelectField
                 name="timeZone"
                 label={`Time zone of ${p.name}`}
-                options={ZONES}
+                options={zones(p.timeZone)}
                 defaultValue={p.timeZone}
               />
               <Checkbox
