@@ -8,6 +8,7 @@ import {
   DEADLINE_SWEEP_JOB,
   sweepDeadlines,
 } from "@/server/action-items/deadlines/sweep-deadlines";
+import { applyRetention, RETENTION_JOB } from "@/server/customers/apply-retention";
 import { REMINDER_JOB } from "@/server/reminders/schedule-reminders";
 import { sendReminders } from "@/server/reminders/send-reminders";
 import { autoEndIfOver } from "@/server/sessions/auto-end-session";
@@ -62,4 +63,10 @@ registerJobHandler(DEADLINE_SWEEP_JOB, async (payload, ctx) => {
 });
 registerJobHandler(DEADLINE_NOTICE_JOB, async (payload, ctx) => {
   await sendDeadlineNotice(ctx.db, payload);
+});
+
+// Retention: once a night, personal data older than the company's retention period is erased.
+registerRecurringTask({ name: RETENTION_JOB, pattern: "41 3 * * *", jobKind: RETENTION_JOB });
+registerJobHandler(RETENTION_JOB, async (payload, ctx) => {
+  await applyRetention(slotInstant(payload), ctx.db);
 });

@@ -16,6 +16,8 @@ import { listMyActionItems as listMyActions } from "@/server/action-items/list-m
 import { moveActionItem as transitionAction } from "@/server/action-items/move-action-item";
 import { setDepartmentHead } from "@/server/action-items/set-department-head";
 import { decideChangeMessages } from "@/server/action-items/tell-customers/decide-change-messages";
+import { listAuditLog } from "@/server/admin/audit-log";
+import { createUser, listUsers, updateUser } from "@/server/admin/users";
 import { beforeAfter } from "@/server/analytics/before-after";
 import { dashboardFacets } from "@/server/analytics/dashboard-facets";
 import { emergingIssues } from "@/server/analytics/emerging-issues";
@@ -28,6 +30,7 @@ import { sendOutreach } from "@/server/analytics/send-outreach";
 import { dashboardTrends } from "@/server/analytics/trends";
 import type { Actor } from "@/server/auth/actor";
 import { can, POLICY, type PolicyAction } from "@/server/auth/policy";
+import { eraseCustomerByStaff } from "@/server/customers/erase-customer-by-staff";
 import { exportCustomer } from "@/server/customers/export-customer";
 import { getCustomer } from "@/server/customers/get-customer";
 import { importCustomers, previewCustomerImport } from "@/server/customers/import-customers";
@@ -119,6 +122,11 @@ const ENDPOINTS: Record<
   "app/(staff)/actions/actions.ts#decideChangeMessagesAction": ["action.tell_customers"],
   "app/(staff)/customers/actions.ts#createCustomerAction": ["customer.manage"],
   "app/(staff)/customers/actions.ts#updateCustomerAction": ["customer.manage"],
+  "app/(staff)/customers/actions.ts#eraseCustomerAction": ["customer.erase"],
+  "app/(staff)/admin/actions.ts#createUserAction": ["user.manage"],
+  "app/(staff)/admin/actions.ts#updateUserAction": ["user.manage"],
+  "app/(staff)/admin/actions.ts#updateSettingsAction": ["settings.manage"],
+  "app/(staff)/admin/audit/export/route.ts#POST": ["audit.read"],
   "app/(staff)/customers/actions.ts#previewImportAction": ["customer.import"],
   "app/(staff)/customers/actions.ts#importCustomersAction": ["customer.import"],
   "app/(staff)/customers/[id]/export/route.ts#POST": ["customer.export"],
@@ -340,6 +348,27 @@ describe("authorization matrix (domain layer, every role)", () => {
       (a) => can(a, "customer.list"),
     ],
     ["getCustomer", "customer.read", (a) => getCustomer(a, ctx.customerId), (a) => can(a, "customer.read")],
+    ["listUsers", "user.manage", (a) => listUsers(a), (a) => can(a, "user.manage")],
+    [
+      "createUser (bad email)",
+      "user.manage",
+      (a) => createUser(a, { email: "not-an-email", name: "X", role: "agent", timeZone: "UTC" }),
+      (a) => can(a, "user.manage"),
+    ],
+    [
+      "updateUser (a role that does not exist)",
+      "user.manage",
+      (a) => updateUser(a, { userId: crypto.randomUUID(), role: "owner", timeZone: "UTC", active: "on" }),
+      (a) => can(a, "user.manage"),
+    ],
+    ["listAuditLog", "audit.read", (a) => listAuditLog(a, {}), (a) => can(a, "audit.read")],
+    [
+      // A reason that is not a code: the allowed role gets past authorization to a field error.
+      "eraseCustomerByStaff (bad reason)",
+      "customer.erase",
+      (a) => eraseCustomerByStaff(a, { customerId: ctx.customerId, reason: "matrix", confirm: "yes" }),
+      (a) => can(a, "customer.erase"),
+    ],
     [
       "createCustomer",
       "customer.manage",
