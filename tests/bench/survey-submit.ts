@@ -142,6 +142,7 @@ export async function benchSurveySubmit(app: AppServer): Promise<string[]> {
     `POST reference / GET ping: ${fmt(ratios("reference", "ping"))}`,
     `submit / GET ping: ${fmt(ratios("submit", "ping"))}`,
     `durability: ${stored} responses stored for ${acked} acknowledged submits (+${warmSubmits} warm-up links) ${stored >= acked ? "(none lost)" : "(LOST WRITES)"}`,
-    `partial saves: ${draftsSaved} surveys hold a saved draft (${Math.min(nextDraft, DRAFT_TOKENS)} distinct links asked, ${draftRows} found)`,
+    // Each partial save goes to its own link until the pool wraps, so drafts held ≥ saves acknowledged (warm-up included).
+    `partial saves: ${draftsSaved} surveys hold a saved draft for ${sum("partial", (r) => r["2xx"])} acknowledged saves (+400 warm-up) on ${draftRows} links`,
   ];
 }
