@@ -212,7 +212,8 @@ describe("hostile posts", () => {
   it("answers malformed server-action bodies with a 4xx, never a 500", async () => {
     const cookie = await cookieFrom(`/i/${otherInviteToken}`);
     const page = await (await fetch(new URL("/invite", app.url), { headers: { cookie } })).text();
-    const actionId = /\$ACTION_ID_([0-9a-f]+)/.exec(page)?.[1]!;
+    const actionId = /\$ACTION_ID_([0-9a-f]+)/.exec(page)?.[1];
+    if (!actionId) throw new Error("the invitation page names no server action");
     const bodies: [string, string, string][] = [
       ["not a flight reply", "text/plain;charset=UTF-8", "{{{not json"],
       [
