@@ -1,6 +1,8 @@
 // `npm run bench`: every figure as a ratio against a reference measured in the same run, because
 // the machines are shared and noisy. Needs a production build (the npm script builds first).
 import { startAppServer } from "../support/app-server";
+import { benchDashboard } from "./dashboard";
+import { ensureDashboardBenchDb } from "./dashboard-data";
 import { benchLivekitDev } from "./livekit-dev";
 import { benchRoomPageWeight } from "./room-page-weight";
 import { benchSurveySubmit } from "./survey-submit";
@@ -32,5 +34,11 @@ if (!only || only === "livekit") {
     ...(await benchLivekitDev(participants)),
   );
 }
+// `run.ts dashboard-data` only generates (or finds) the cached million-response database;
+// `run.ts dashboard` measures on it (generating it first if it is missing).
+if (only === "dashboard-data")
+  report.push("## Dashboard bench data", ...(await ensureDashboardBenchDb()).report);
+if (!only || only === "dashboard")
+  report.push("## Dashboard at a million responses", ...(await benchDashboard()));
 console.log(`\n${report.join("\n")}`);
 process.exit(0);
