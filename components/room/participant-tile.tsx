@@ -51,8 +51,8 @@ export function ParticipantTile({
         {person.video ? (
           <VideoView track={person.video} mirror={person.isLocal} />
         ) : (
-          <div className="absolute inset-0 grid place-items-center" aria-hidden="true">
-            <span className="grid size-14 place-items-center rounded-full bg-slate-600 text-2xl font-semibold text-white sm:size-16">
+          <div className="absolute inset-x-0 top-0 bottom-7 grid place-items-center" aria-hidden="true">
+            <span className="grid size-10 place-items-center rounded-full bg-slate-600 text-xl font-semibold text-white min-[480px]:size-14 min-[480px]:text-2xl sm:size-16">
               {initial}
             </span>
           </div>

@@ -621,20 +621,6 @@ export function RoomClient({
       )}
       {inRoom && room && (
         <div className="space-y-4">
-          <ul
-            aria-label={strings.listeners}
-            className={`grid items-start gap-3 min-[480px]:grid-cols-2 xl:grid-cols-3 ${people.length > 2 ? "grid-cols-2" : "grid-cols-1"}`}
-          >
-            {people.map((p) => (
-              <ParticipantTile
-                key={p.identity}
-                person={{ ...p, speaking: p.speaking || heard.has(p.identity) }}
-                role={roleLabel(p)}
-                strings={strings}
-                extra={personExtra?.(p, ctx)}
-              />
-            ))}
-          </ul>
           {storyTurns.length > 0 && (telling || myTurn) && (
             <div data-story className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
               {myTurn?.state === "now" ? (
@@ -652,6 +638,20 @@ export function RoomClient({
               {myTurn?.state === "done" && <p className="text-slate-700">{strings.storyYouDone}</p>}
             </div>
           )}
+          <ul
+            aria-label={strings.listeners}
+            className={`grid items-start gap-3 min-[480px]:grid-cols-2 xl:grid-cols-3 ${people.length > 2 ? "grid-cols-2" : "grid-cols-1"}`}
+          >
+            {people.map((p) => (
+              <ParticipantTile
+                key={p.identity}
+                person={{ ...p, speaking: p.speaking || heard.has(p.identity) }}
+                role={roleLabel(p)}
+                strings={strings}
+                extra={personExtra?.(p, ctx)}
+              />
+            ))}
+          </ul>
           {hidden > 0 && (
             <p data-hidden-listeners={hidden} className="text-slate-700">
               {(hidden === 1 ? strings.hiddenOne : strings.hiddenMany).replace("{count}", String(hidden))}
