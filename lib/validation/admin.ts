@@ -3,11 +3,11 @@ import { isValidTimeZone } from "@/lib/dates";
 import { STAFF_ROLES } from "@/lib/domain/staff";
 
 const zone = z.string().trim().refine(isValidTimeZone, "Choose a valid IANA time zone, e.g. Europe/London");
-/** A form checkbox: "on" when ticked, absent when not. */
+/** A form checkbox: ticked sends its value ("on"), unticked sends nothing. */
 const flag = z
-  .enum(["on", "true", "false", ""])
+  .union([z.boolean(), z.string().max(8)])
   .optional()
-  .transform((v) => v === "on" || v === "true");
+  .transform((v) => v === true || v === "on" || v === "true");
 
 /** An admin invites a staff member by email. */
 export const zCreateUser = z.strictObject({
