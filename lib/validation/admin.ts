@@ -32,3 +32,18 @@ export const zAuditFilter = z.strictObject({
   resourceId: z.string().trim().max(64).optional(),
   action: z.string().trim().max(60).optional(),
 });
+
+/**
+ * The company settings form as it arrives: strings and the language list, unparsed. The domain
+ * (update-company-settings.ts) parses it with zCompanySettings, whose output (null for an empty
+ * logo) would not parse a second time.
+ */
+export const zCompanySettingsForm = z.strictObject({
+  name: z.string().max(200),
+  logoUrl: z.string().max(600),
+  currency: z.string().max(10),
+  supportPhone: z.string().max(60),
+  defaultLanguages: z.array(z.string().max(10)).max(10),
+  surveyFrequencyCapDays: z.string().max(10),
+  retentionMonths: z.string().max(10),
+});
