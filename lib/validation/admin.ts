@@ -3,11 +3,11 @@ import { isValidTimeZone } from "@/lib/dates";
 import { STAFF_ROLES } from "@/lib/domain/staff";
 
 const zone = z.string().trim().refine(isValidTimeZone, "Choose a valid IANA time zone, e.g. Europe/London");
-/** A form checkbox: "on" when ticked, absent when not. */
+/** A form checkbox: ticked sends its value ("on"), unticked sends nothing. */
 const flag = z
-  .enum(["on", "true", "false", ""])
+  .union([z.boolean(), z.string().max(8)])
   .optional()
-  .transform((v) => v === "on" || v === "true");
+  .transform((v) => v === true || v === "on" || v === "true");
 
 /** An admin invites a staff member by email. */
 export const zCreateUser = z.strictObject({
@@ -31,4 +31,19 @@ export const zAuditFilter = z.strictObject({
   resourceType: z.string().trim().max(40).optional(),
   resourceId: z.string().trim().max(64).optional(),
   action: z.string().trim().max(60).optional(),
+});
+
+/**
+ * The company settings form as it arrives: strings and the language list, unparsed. The domain
+ * (update-company-settings.ts) parses it with zCompanySettings, whose output (null for an empty
+ * logo) would not parse a second time.
+ */
+export const zCompanySettingsForm = z.strictObject({
+  name: z.string().max(200),
+  logoUrl: z.string().max(600),
+  currency: z.string().max(10),
+  supportPhone: z.string().max(60),
+  defaultLanguages: z.array(z.string().max(10)).max(10),
+  surveyFrequencyCapDays: z.string().max(10),
+  retentionMonths: z.string().max(10),
 });

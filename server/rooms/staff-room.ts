@@ -5,6 +5,7 @@ import { customers, departments, invitations, reasonCodes, sessionStaff, users }
 import { customerIdentity, staffIdentity } from "@/lib/domain/room-identity";
 import type { RoomRole } from "@/lib/domain/room-roles";
 import type { StaffRoomView } from "@/lib/domain/staff-room-view";
+import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
 import { authorizeSession } from "@/server/auth/authorize-session";
 import { canModerate } from "./backroom/backroom-access";
@@ -40,6 +41,8 @@ export async function staffRoomView(anyActor: Actor, sessionId: string): Promise
     .select({ id: users.id, name: users.name })
     .from(users)
     .where(inArray(users.id, [...new Set([...staffIds, session.facilitatorId])]));
+  // Seeing who is in the room is reading personal data: audited once per load of the view.
+  if (guests.length) await audit(db, actor, "room_guest_names", "session", sessionId);
   return {
     session: {
       id: session.id,

@@ -9,7 +9,9 @@ import { auditLog, customers, invitations } from "@/db/schema";
 import { instantToZonedWallTime } from "@/lib/dates";
 import { exportCustomer } from "@/server/customers/export-customer";
 import { getCustomer } from "@/server/customers/get-customer";
+import { staffRoomView } from "@/server/rooms/staff-room";
 import { createSession } from "@/server/sessions/create-session";
+import { roomSession } from "../support/room-fixtures";
 import { seededDb } from "../support/seeded-db";
 
 let staff: Awaited<ReturnType<typeof seededDb>>;
@@ -81,5 +83,19 @@ describe("a customer's record", () => {
   it("is exported only by those who may see it", async () => {
     await expect(exportCustomer(staff.facilitator, invitedByAdmin)).rejects.toThrow();
     expect((await exportCustomer(staff.admin, invitedByAdmin)).customer.email).toBe("chau.ntk@example.com");
+  });
+});
+
+describe("the staff room", () => {
+  it("audits that its guests' names were seen", async () => {
+    const { sessionId } = await roomSession(staff.facilitator, { customers: 1 });
+    const view = await staffRoomView(staff.facilitator, sessionId);
+    expect(view.guests).toHaveLength(1);
+    const seen = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.resourceId, sessionId), eq(auditLog.action, "room_guest_names")));
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.actorId).toBe(staff.facilitator.userId);
   });
 });

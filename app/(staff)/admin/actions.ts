@@ -3,8 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { staffEntry } from "@/app/_lib/entry/define-entry";
 import { formAction } from "@/app/_lib/entry/form-action";
-import { zCreateUser, zUpdateUser } from "@/lib/validation/admin";
-import { zCompanySettings } from "@/lib/validation/company-settings";
+import { zCompanySettingsForm, zCreateUser, zUpdateUser } from "@/lib/validation/admin";
 import { createUser, updateUser } from "@/server/admin/users";
 import { updateCompanySettings } from "@/server/settings/update-company-settings";
 
@@ -22,7 +21,7 @@ export const updateUserAction = formAction(staffEntry(zUpdateUser, updateUser), 
   },
 });
 
-export const updateSettingsAction = formAction(staffEntry(zCompanySettings, updateCompanySettings), {
+export const updateSettingsAction = formAction(staffEntry(zCompanySettingsForm, updateCompanySettings), {
   arrays: ["defaultLanguages"],
   done: () => {
     revalidatePath("/admin/settings");
