@@ -101,7 +101,9 @@ export async function getInsight(actor: Actor, insightId: string) {
         quoting,
         isSummary,
         fromCustomer: e.customerId !== null,
-        session: note ? { id: note.sessionId, title: note.session, atSeconds: note.atSeconds } : null,
+        session: note
+          ? { id: note.sessionId, title: note.session, atSeconds: note.atSeconds, noteId: note.id }
+          : null,
         addedAt: e.addedAt,
         addedBy: e.addedBy,
       };
