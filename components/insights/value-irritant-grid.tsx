@@ -49,12 +49,21 @@ export function ValueIrritantGrid({
       <figcaption id="vig-caption" className="font-semibold">
         {caption}
       </figcaption>
-      <div className="grid grid-cols-[auto_1fr_1fr] grid-rows-[auto_1fr_1fr] gap-2" data-grid="value-irritant">
+      <div
+        className="grid grid-cols-[auto_1fr_1fr] grid-rows-[auto_1fr_1fr] gap-2"
+        data-grid="value-irritant"
+      >
         <div />
-        <p className="text-center text-xs font-semibold uppercase tracking-wide text-slate-600" aria-hidden="true">
+        <p
+          className="text-center text-xs font-semibold uppercase tracking-wide text-slate-600"
+          aria-hidden="true"
+        >
           Company: irritant
         </p>
-        <p className="text-center text-xs font-semibold uppercase tracking-wide text-slate-600" aria-hidden="true">
+        <p
+          className="text-center text-xs font-semibold uppercase tracking-wide text-slate-600"
+          aria-hidden="true"
+        >
           Company: value
         </p>
         {LAYOUT.map((cell, index) => {
@@ -92,7 +101,9 @@ export function ValueIrritantGrid({
                         }`}
                       >
                         {i.title}
-                        {i.detail && <span className="block text-xs font-normal text-slate-600">{i.detail}</span>}
+                        {i.detail && (
+                          <span className="block text-xs font-normal text-slate-600">{i.detail}</span>
+                        )}
                       </Link>
                     </li>
                   ))}

@@ -5,6 +5,7 @@ import {
   customers,
   insightEvidence,
   invitations,
+  listeningNotes,
   moderationEvents,
   outbox,
   roomNotes,
@@ -78,6 +79,16 @@ export async function withdrawCustomer(actor: CustomerActor): Promise<void> {
       .update(roomNotes)
       .set({ text: WITHDRAWN, customerId: null })
       .where(eq(roomNotes.customerId, actor.customerId));
+    // Notes logged outside sessions, and every quote of theirs copied into an insight, likewise
+    // (the evidence row stays, so "heard N times" keeps its count).
+    await tx
+      .update(listeningNotes)
+      .set({ text: WITHDRAWN, customerId: null })
+      .where(eq(listeningNotes.customerId, actor.customerId));
+    await tx
+      .update(insightEvidence)
+      .set({ quote: WITHDRAWN })
+      .where(eq(insightEvidence.customerId, actor.customerId));
     await tx
       .update(moderationEvents)
       .set({ note: "" })

@@ -31,7 +31,10 @@ export function EvidenceList({ insight, canEdit }: { insight: InsightDetail; can
             <p className="flex flex-wrap items-center gap-x-3 pl-4 text-xs text-slate-600">
               <span>{SOURCE[e.source]}</span>
               {e.session && (
-                <Link href={`/sessions/${e.session.id}/notes#note-room_note-${e.session.noteId}`} className="underline">
+                <Link
+                  href={`/sessions/${e.session.id}/notes#note-room_note-${e.session.noteId}`}
+                  className="underline"
+                >
                   {e.session.title} at {sessionClock(e.session.atSeconds)}
                 </Link>
               )}
