@@ -43,8 +43,16 @@ const schema = z.object({
     .default("smtp://127.0.0.1:1025"),
   MAIL_FROM: z.string().min(3).default("Immersion <no-reply@immersion.local>"),
   WORKER_IN_PROCESS: bool.default(true),
+  // How many proxies in front of the app append to X-Forwarded-For (app/_lib/client-key.ts).
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   INVITE_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   SURVEY_DELAY_MINUTES: z.coerce.number().int().min(0).max(10_080).default(0),
+  // Tests keep their output to what went wrong.
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+    .default(process.env.NODE_ENV === "test" ? "warn" : "info"),
+  // The bearer token a metrics scraper sends to GET /api/metrics; unset, the endpoint answers 404.
+  METRICS_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -13,6 +13,8 @@ const config: NextConfig = {
     "smtp-server",
     "werift",
     "livekit-server-sdk",
+    // Imports drizzle-orm at run time by a computed name, which a bundler cannot follow.
+    "rate-limiter-flexible",
     // Reads its VTIMEZONE files from its own folder at run time.
     "@touch4it/ical-timezones",
   ],
@@ -32,13 +34,15 @@ const config: NextConfig = {
       // Personal links carry a token in the path: never leak it through the Referer header.
       { source: "/i/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
       { source: "/s/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
-      ...["/invite", "/invite/:path*", "/survey", "/link-invalid", "/withdrawn"].map((source) => ({
-        source,
-        headers: [
-          { key: "Referrer-Policy", value: "no-referrer" },
-          { key: "Cache-Control", value: "no-store" },
-        ],
-      })),
+      ...["/invite", "/invite/:path*", "/survey", "/link-invalid", "/link-busy", "/withdrawn"].map(
+        (source) => ({
+          source,
+          headers: [
+            { key: "Referrer-Policy", value: "no-referrer" },
+            { key: "Cache-Control", value: "no-store" },
+          ],
+        }),
+      ),
     ];
   },
 };

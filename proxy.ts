@@ -1,11 +1,49 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { env } from "@/env";
 
 // Optimistic only: sends visitors without a session cookie to sign-in before rendering a staff
 // page. It never decides access — every page, action and handler checks in the domain layer.
-const STAFF_PREFIXES = ["/dashboard", "/sessions", "/insights", "/actions", "/customers", "/mailbox"];
+// It also answers two kinds of bad post to a page (server actions post to the page's path) with
+// a clear 4xx before Next's action handler, which answers both with a 500.
+const STAFF_PREFIXES = [
+  "/dashboard",
+  "/sessions",
+  "/insights",
+  "/actions",
+  "/customers",
+  "/mailbox",
+  "/admin",
+];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
+/** Next's server-action body limit (its default, `serverActions.bodySizeLimit`). */
+export const PAGE_POST_MAX_BYTES = 1024 * 1024;
+const APP_ORIGIN = new URL(env.APP_URL).origin;
+
+const refuse = (status: number, error: string) =>
+  NextResponse.json({ error }, { status, headers: { "Cache-Control": "no-store", Connection: "close" } });
+
+/** A post to a page: from this site only, with a declared length within the limit. */
+function refusePagePost(request: NextRequest): NextResponse | null {
+  const h = request.headers;
+  const origin = h.get("origin");
+  // Another site's page posting with the visitor's cookies (Next would throw: a 500).
+  if ((origin && origin !== APP_ORIGIN) || h.get("sec-fetch-site") === "cross-site")
+    return refuse(403, "forbidden");
+  const length = h.get("content-length");
+  // Browsers always declare the length of a form or fetch body; a chunked post to a page is a
+  // script, and its size is only known after reading it all.
+  if (length === null) return h.has("transfer-encoding") ? refuse(411, "length_required") : null;
+  if (!/^\d+$/.test(length)) return refuse(400, "invalid");
+  if (Number(length) > PAGE_POST_MAX_BYTES) return refuse(413, "too_large");
+  return null;
+}
+
 export function proxy(request: NextRequest) {
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    const refused = refusePagePost(request);
+    if (refused) return refused;
+  }
   const { pathname } = request.nextUrl;
   const staffPage =
     pathname === "/" || STAFF_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));

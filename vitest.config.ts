@@ -29,6 +29,8 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          // next-auth imports "next/server" without an extension, which only a bundler resolves.
+          server: { deps: { inline: ["next-auth"] } },
           setupFiles: ["tests/support/server-only-shim.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,

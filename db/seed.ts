@@ -17,6 +17,7 @@ import type { StaffRole } from "@/lib/domain/staff";
 import { CONSENT_PURPOSES_SHOWN, CONSENT_TEXT_VERSION, consentText } from "@/lib/i18n/consent-texts";
 import { rotationOrder, seatGuests, trainedFirstTables } from "@/lib/speed-dating";
 import type { Db, Tx } from "./index";
+import { rebuildRollups } from "./rollups-rebuild";
 import {
   actionEvents,
   actions,
@@ -43,6 +44,7 @@ import {
   surveys,
   users,
 } from "./schema";
+import { seedSurveys } from "./seed-surveys";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -1506,6 +1508,8 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<{ cre
     const existing = await tx.select({ id: users.id }).from(users).limit(1);
     if (existing.length > 0) return { created: false };
     await fill(tx, now);
+    // The demo rows go in by bulk insert, not through the use cases: build the dashboard's rollups once.
+    await rebuildRollups(tx);
     return { created: true };
   });
 }
@@ -1894,8 +1898,19 @@ async function fill(tx: Tx, now: Date): Promise<void> {
       if (said) addCandidate(said, responseId, createdAt, false);
     }
   }
+  // The classic form's answers, keyed as its questions are (lib/domain/surveys.ts CLASSIC_QUESTIONS).
+  for (const r of responseRows) {
+    r.answers = { ...(r.csat != null ? { csat: r.csat } : {}), ...(r.nps != null ? { nps: r.nps } : {}) };
+    r.texts = r.comment ? { comment: r.comment } : {};
+  }
   await insertChunked(surveyRows, (rows) => tx.insert(surveys).values(rows));
   await insertChunked(responseRows, (rows) => tx.insert(surveyResponses).values(rows));
+  await seedSurveys(tx, {
+    createdById: staffId("farah"),
+    createdAt: past(new Date(nowMs - 120 * DAY)),
+    sent: surveyRows,
+    customerOf: new Map(invitationRows.map((i) => [i.id ?? "", i.customerId])),
+  });
 
   // Insights with their reason codes and evidence.
   const insightIds = new Map<InsightKey, string>();

@@ -1,6 +1,6 @@
 // The catcher's mailbox folder: one `<id>.eml` file per message caught. The server (mail-catcher/
 // smtp-server.ts) writes it; the development mailbox page reads it through these functions.
-import { readdir, readFile } from "node:fs/promises";
+import { open, readdir, readFile, unlink } from "node:fs/promises";
 import path from "node:path";
 import { type AddressObject, simpleParser } from "mailparser";
 import { z } from "zod";
@@ -68,4 +68,47 @@ export async function readMessage(dir: string, id: string): Promise<MailboxMessa
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;
   }
+}
+
+/**
+ * Erasure: removes every caught message to `address` (any recipient, any letter case), first
+ * overwriting its bytes so the text does not linger in freed disk blocks. Answers how many went.
+ */
+export async function eraseMessagesTo(dir: string, address: string): Promise<number> {
+  const wanted = address.trim().toLowerCase();
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return 0;
+    throw error;
+  }
+  let erased = 0;
+  for (const name of names.filter((n) => n.endsWith(".eml"))) {
+    const id = name.slice(0, -".eml".length);
+    if (!zMessageId.safeParse(id).success) continue;
+    const file = path.join(dir, name);
+    let parsed: Awaited<ReturnType<typeof simpleParser>>;
+    try {
+      parsed = await simpleParser(await readFile(file));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") continue;
+      throw error;
+    }
+    const recipients = [parsed.to, parsed.cc, parsed.bcc]
+      .flatMap((a) => (Array.isArray(a) ? a : a ? [a] : []))
+      .flatMap((a) => a.value.map((v) => v.address?.toLowerCase()));
+    if (!recipients.includes(wanted)) continue;
+    const handle = await open(file, "r+");
+    try {
+      const { size } = await handle.stat();
+      await handle.write(Buffer.alloc(size), 0, size, 0);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await unlink(file);
+    erased++;
+  }
+  return erased;
 }

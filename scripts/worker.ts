@@ -6,6 +6,10 @@ import { prepareDatabase } from "@/db/migrate";
 import { assertProductionSecrets, env } from "@/env";
 import "@/server/jobs/handlers";
 import { startWorker } from "@/server/jobs/worker";
+import { routeConsoleToLogger } from "@/server/log/console";
+import { log } from "@/server/log/logger";
+
+routeConsoleToLogger();
 
 assertProductionSecrets();
 // The app's own `db`, so the handlers (which use it too) share one connection pool. Like the web
@@ -14,7 +18,10 @@ try {
   if (env.DATABASE_SYNC_URL) await dbClient().sync();
   await prepareDatabase(db, { migrate: env.MIGRATE_ON_START });
 } catch (error) {
-  console.error(`[worker] refusing to start: ${error instanceof Error ? error.message : String(error)}`);
+  log.fatal(
+    { component: "worker", reason: error instanceof Error ? error.message : String(error) },
+    "refusing to start",
+  );
   process.exit(1);
 }
 const worker = startWorker({ db });
@@ -23,7 +30,7 @@ let stopping = false;
 const stop = async (signal: string) => {
   if (stopping) return;
   stopping = true;
-  console.log(`[worker] ${signal}: finishing the current tick`);
+  log.info({ component: "worker", signal }, "stopping: finishing the current tick");
   await worker.stop();
   dbClient().close();
   process.exit(0);

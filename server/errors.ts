@@ -1,4 +1,5 @@
 import "server-only";
+import { isDatabaseBusy } from "@/db/connection";
 // Typed domain errors. The domain throws these; only the edges (actions, route handlers, pages)
 // turn them into HTTP statuses or form messages, so no stack trace ever reaches a person.
 
@@ -17,8 +18,10 @@ export const notFound = (what = "Not found") => new DomainError("not_found", wha
 export const forbidden = () => new DomainError("forbidden", "You are not allowed to do that");
 export const unauthenticated = () => new DomainError("unauthenticated", "Please sign in");
 export const conflict = (message: string) => new DomainError("conflict", message);
-export const rateLimited = () =>
-  new DomainError("rate_limited", "Too many attempts. Please wait a minute and try again.");
+export const rateLimited = (retryAfterSeconds = 60) =>
+  Object.assign(new DomainError("rate_limited", "Too many attempts. Please wait a minute and try again."), {
+    retryAfterSeconds,
+  });
 export const invalid = (message: string, fieldErrors: Record<string, string[]> = {}) =>
   new DomainError("invalid", message, fieldErrors);
 
@@ -30,3 +33,10 @@ export const HTTP_STATUS: Record<DomainError["code"], number> = {
   rate_limited: 429,
   unauthenticated: 401,
 };
+
+/**
+ * The database was locked by another process for longer than a request should wait; nothing was
+ * written. The edges answer 503 with Retry-After (a form: "busy, try again"), never a generic error.
+ */
+export const isRetryableBusy = (error: unknown): boolean => isDatabaseBusy(error);
+export const BUSY_RETRY_AFTER_SECONDS = 2;

@@ -8,7 +8,9 @@ import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/config";
 const zPrefs = z.object({
   lang: z.enum(LOCALES).optional(),
   text: z.enum(["large", "normal"]).optional(),
-  back: z.enum(["/invite", "/invite/room", "/survey", "/link-invalid", "/withdrawn"]).default("/invite"),
+  back: z
+    .enum(["/invite", "/invite/room", "/survey", "/link-invalid", "/link-busy", "/withdrawn"])
+    .default("/invite"),
 });
 
 const year = 60 * 60 * 24 * 365;

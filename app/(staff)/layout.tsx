@@ -13,6 +13,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         can(actor, "dashboard.read") && { href: "/dashboard", label: "Dashboard" },
         { href: "/sessions", label: "Sessions" },
         { href: "/insights", label: "Insights" },
+        can(actor, "survey.read") && { href: "/surveys", label: "Surveys" },
         { href: "/actions", label: "Actions" },
         { href: "/listening-log", label: "Listening log" },
         { href: "/codebook", label: "Codebook" },

@@ -54,7 +54,18 @@ export function linkExchange<T>(opts: {
         opts.setCookies(response, found, token);
         return response;
       },
-      rescue: (error) => (error instanceof DomainError ? linkRedirect("/link-invalid") : undefined),
+      // Too many links opened from one place says nothing about this link: "try again in a
+      // minute", not "not valid".
+      rescue: (error) => {
+        if (!(error instanceof DomainError)) return undefined;
+        if (error.code !== "rate_limited") return linkRedirect("/link-invalid");
+        const busy = linkRedirect("/link-busy");
+        busy.headers.set(
+          "Retry-After",
+          String((error as { retryAfterSeconds?: number }).retryAfterSeconds ?? 60),
+        );
+        return busy;
+      },
     },
   );
 }

@@ -8,6 +8,7 @@ export * from "./notes";
 export * from "./outbox";
 export * from "./rate-limits";
 export * from "./reason-codes";
+export * from "./rollups";
 export * from "./rooms";
 export * from "./seating";
 export * from "./sessions";

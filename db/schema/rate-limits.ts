@@ -1,8 +1,13 @@
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { instant } from "./columns";
 
-/** Fixed-window counters shared by every app instance (the database is the one shared place). */
-export const rateLimits = sqliteTable("rate_limits", {
+/**
+ * rate-limiter-flexible's RateLimiterDrizzle store, shared by every app instance (the database is
+ * the one shared place). Keys are hashed (server/security/rate-limit.ts): no address or email in
+ * here. Rows past `expire` are pruned.
+ */
+export const rateLimitBuckets = sqliteTable("rate_limit_buckets", {
   key: text("key").primaryKey(),
-  windowStart: integer("window_start").notNull(),
-  count: integer("count").notNull(),
+  points: integer("points").notNull(),
+  expire: instant("expire"),
 });

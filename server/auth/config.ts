@@ -11,6 +11,9 @@ import { enqueueEmail } from "@/server/notify/outbox";
 import { consumeRateLimit } from "@/server/security/rate-limit";
 import { immersionAdapter } from "./adapter";
 
+/** The page an emailed sign-in link opens: a button whose POST signs in (auth-routes.ts). */
+export const SIGN_IN_CONFIRM_PATH = "/sign-in/confirm";
+
 const secure = env.APP_URL.startsWith("https://");
 
 async function activeUserByEmail(email: string) {
@@ -26,12 +29,14 @@ const providers: NextAuthConfig["providers"] = [
     maxAge: 24 * 60 * 60,
     async sendVerificationRequest({ identifier, url }) {
       // Same response for known and unknown addresses: only known, active staff get a mail.
-      const allowed = await consumeRateLimit(`signin:${identifier}`, 5, 15 * 60);
+      // The key is hashed by the limiter: no email address is stored in a bucket.
+      const { allowed } = await consumeRateLimit(`signin:${identifier.toLowerCase()}`, 5, 15 * 60);
       const user = allowed ? await activeUserByEmail(identifier) : null;
       if (!user) return;
-      // Links are built from the configured app URL, never from the request's Host header.
+      // Links are built from the configured app URL, never from the request's Host header, and
+      // open the confirmation page: a GET (a mail scanner's) must not use the link up.
       const link = new URL(url);
-      const fixed = new URL(link.pathname + link.search, env.APP_URL).toString();
+      const fixed = new URL(SIGN_IN_CONFIRM_PATH + link.search, env.APP_URL).toString();
       const mail = signInMail(fixed);
       await db.transaction((tx) =>
         enqueueEmail(tx, {

@@ -97,7 +97,15 @@ export const POLICY = {
     describe: "Type live captions that everyone in the room sees (attending staff)",
   },
   "survey.respond": { roles: [], link: "respondent", describe: "Answer one's own survey (survey link)" },
-  "survey.read": { roles: ALL_STAFF, describe: "Read survey responses (anonymous)" },
+  "survey.read": {
+    roles: ALL_STAFF,
+    describe: "Read survey responses and export them as CSV (anonymous: no names, only the session)",
+  },
+  "survey.template.manage": {
+    roles: RUNS_SESSIONS,
+    describe:
+      "Build and edit survey templates (each edit of a used version makes a new one); set format defaults",
+  },
   "insight.read": { roles: ALL_STAFF, describe: "Read insights and their evidence" },
   "insight.create": { roles: RUNS_SESSIONS, describe: "Turn what was heard into an insight" },
   "insight.edit": {

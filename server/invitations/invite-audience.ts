@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNotNull, notInArray } from "drizzle-orm";
+import { and, eq, isNotNull, ne, notInArray } from "drizzle-orm";
 import { db } from "@/db";
 import { customers, invitations } from "@/db/schema";
 import { zInviteAudience } from "@/lib/validation/sessions";
@@ -31,6 +31,7 @@ async function matchingIds(actor: Actor, input: AudienceInput) {
       and(
         notErased(),
         isNotNull(customers.email),
+        ne(customers.contactPreference, "none"),
         notInArray(customers.id, already),
         data.tag ? hasTag(data.tag) : undefined,
         data.segment ? eq(customers.segment, data.segment) : undefined,

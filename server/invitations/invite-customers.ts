@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db";
 import { customers, invitations } from "@/db/schema";
+import { mayEmail } from "@/lib/domain/customers";
 import { zInviteCustomers } from "@/lib/validation/sessions";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
@@ -37,7 +38,7 @@ export async function inviteCustomers(actor: Actor, input: { sessionId: string; 
     const skip = new Set(already.map((a) => a.customerId));
     let invited = 0;
     for (const person of people) {
-      if (skip.has(person.id) || !person.email) continue;
+      if (skip.has(person.id) || !mayEmail(person)) continue;
       const { token, hash } = newLinkToken();
       const [inv] = await tx
         .insert(invitations)

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/db";
 import type { Customer, Invitation, Session } from "@/db/schema";
+import { mayEmail } from "@/lib/domain/customers";
 import { calendarUid, sessionIcs } from "@/server/calendar/session-ics";
 import {
   appLink,
@@ -34,13 +35,18 @@ export async function notifyInvitee(
   p: {
     session: Session;
     invitation: Pick<Invitation, "id" | "tokenHash" | "status">;
-    customer: Pick<Customer, "id" | "email" | "name" | "language" | "timeZone" | "erasedAt">;
+    customer: Pick<
+      Customer,
+      "id" | "email" | "name" | "language" | "timeZone" | "erasedAt" | "contactPreference"
+    >;
     /** The invitation's own token, when the caller has just created it. */
     token?: string;
   },
 ): Promise<boolean> {
   const { session, invitation, customer } = p;
-  if (!customer.email || customer.erasedAt) return false;
+  // A customer who asked not to be contacted gets no session email at all (invitation, reminder,
+  // change): the rule is mayEmail's, the same as for surveys.
+  if (!mayEmail(customer) || !customer.email) return false;
   const token =
     kind === "cancelled" ? null : (p.token ?? (await mintInvitationLink(tx, invitation, session)));
   const method = CALENDAR[kind];

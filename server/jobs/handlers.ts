@@ -11,14 +11,23 @@ import {
 import { REMINDER_JOB } from "@/server/reminders/schedule-reminders";
 import { sendReminders } from "@/server/reminders/send-reminders";
 import { markNoShows, NO_SHOW_JOB } from "@/server/sessions/mark-no-shows";
-import { dispatchSurveys } from "@/server/surveys/dispatch-surveys";
+import { dispatchSurveys, SURVEY_DISPATCH_JOB, SURVEY_REMINDER_JOB } from "@/server/surveys/dispatch-surveys";
+import { sendSurveyReminder } from "@/server/surveys/send-reminder";
 import { registerRecurringTask } from "./recurring-tasks";
 import { registerJobHandler } from "./registry";
 import { pruneFinishedSlots, slotInstant } from "./scheduler";
 
-registerJobHandler("surveys.dispatch", async (payload) => {
-  const { sessionId } = z.object({ sessionId: z.uuid() }).parse(payload);
-  await dispatchSurveys(sessionId);
+registerJobHandler(SURVEY_DISPATCH_JOB, async (payload) => {
+  // invitationIds: one attendee the facilitator corrected to attended after the dispatch.
+  const { sessionId, invitationIds } = z
+    .object({ sessionId: z.uuid(), invitationIds: z.array(z.uuid()).optional() })
+    .parse(payload);
+  await dispatchSurveys(sessionId, invitationIds ? { invitationIds } : {});
+});
+
+registerJobHandler(SURVEY_REMINDER_JOB, async (payload) => {
+  const { surveyId } = z.object({ surveyId: z.uuid() }).parse(payload);
+  await sendSurveyReminder(surveyId);
 });
 
 registerJobHandler(REMINDER_JOB, async (payload) => {

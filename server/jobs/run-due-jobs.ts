@@ -1,4 +1,8 @@
 import "server-only";
+import { log } from "@/server/log/logger";
+
+const jobsLog = log.child({ component: "jobs" });
+
 import type { Db } from "@/db";
 import { buryAbandonedJobs, claimJobs, completeJob, failJob } from "./queue";
 import { getJobHandler, UnknownJobKindError } from "./registry";
@@ -39,15 +43,16 @@ export async function runDueJobs({
       if (state === "dead") result.dead++;
       else if (state === "retry") result.retried++;
       else result.lost++;
-      console.warn(
-        `[jobs] ${workerId}: job ${job.id} (${job.kind}) attempt ${job.attempts} failed → ${state ?? "lease lost"}`,
+      jobsLog.warn(
+        { workerId, jobId: job.id, kind: job.kind, attempt: job.attempts, outcome: state ?? "lease lost" },
+        "job failed",
       );
       continue;
     }
     if (await completeJob(db, job, now)) result.done++;
     else {
       result.lost++;
-      console.warn(`[jobs] ${workerId}: job ${job.id} (${job.kind}) finished after its lease expired`);
+      jobsLog.warn({ workerId, jobId: job.id, kind: job.kind }, "job finished after its lease expired");
     }
   }
   return result;

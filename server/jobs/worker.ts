@@ -1,17 +1,18 @@
 import "server-only";
 import { hostname } from "node:os";
 import type { Db } from "@/db";
+import { log } from "@/server/log/logger";
 import {
   createTransport,
   type DeliverResult,
   deliverDueEmails,
   type MailTransport,
 } from "@/server/notify/sender";
-import { safeErrorText } from "./retry";
 import { type RunJobsResult, runDueJobs } from "./run-due-jobs";
 import { createScheduler, type Scheduler } from "./scheduler";
 import { writeHeartbeat } from "./worker-health";
 
+const workerLog = log.child({ component: "worker" });
 const JOBS_PER_TICK = 10;
 const EMAILS_PER_TICK = 50;
 
@@ -60,7 +61,7 @@ async function step<T>(workerId: string, name: string, run: () => Promise<T>): P
     return await run();
   } catch (error) {
     // The database may be busy or briefly unreachable; the next tick tries again.
-    console.error(`[worker] ${workerId}: ${name} failed: ${safeErrorText(error)}`);
+    workerLog.error({ workerId, step: name, err: error }, "worker step failed");
     return null;
   }
 }
@@ -99,7 +100,7 @@ export function startWorker(options: {
       // A full batch means more is probably waiting: come back at once instead of after pollMs.
       busy = (r.jobs?.claimed ?? 0) >= JOBS_PER_TICK || (r.emails?.claimed ?? 0) >= EMAILS_PER_TICK;
     } catch (error) {
-      console.error(`[worker] ${workerId}: tick failed: ${safeErrorText(error)}`);
+      workerLog.error({ workerId, err: error }, "worker tick failed");
     }
     if (!stopped) schedule(busy ? 10 : pollMs);
   };
@@ -110,7 +111,7 @@ export function startWorker(options: {
   };
 
   schedule(0);
-  console.log(`[worker] ${workerId} started (poll ${pollMs} ms)`);
+  workerLog.info({ workerId, pollMs }, "worker started");
   return {
     workerId,
     async stop() {
@@ -118,7 +119,7 @@ export function startWorker(options: {
       if (timer) clearTimeout(timer);
       await inFlight;
       own?.close();
-      console.log(`[worker] ${workerId} stopped`);
+      workerLog.info({ workerId }, "worker stopped");
     },
   };
 }

@@ -35,15 +35,15 @@ export function invitationMail(p: {
   };
 }
 
-export function surveyMail(p: { locale: Locale; token: string; title: string }) {
+export function surveyMail(p: { locale: Locale; token: string; title: string; reminder?: boolean }) {
   const t = emailTranslator(p.locale);
   return {
-    subject: t("surveySubject", { title: p.title }),
+    subject: t(p.reminder ? "surveyReminderSubject" : "surveySubject", { title: p.title }),
     ...renderMail({
       lang: p.locale,
-      heading: t("surveyHeading"),
+      heading: t(p.reminder ? "surveyReminderHeading" : "surveyHeading"),
       blocks: [
-        { paragraph: t("surveyBody") },
+        { paragraph: t(p.reminder ? "surveyReminderBody" : "surveyBody") },
         { button: { label: t("surveyButton"), href: appLink(`/s/${p.token}`) } },
         { small: t("surveyFooter") },
       ],
@@ -123,5 +123,18 @@ export function sessionMail(
     subject: text.subject,
     attachments: p.calendar ? [p.calendar] : [],
     ...renderMail({ lang: p.locale, heading: text.heading, blocks }),
+  };
+}
+
+/** Sent once a customer has withdrawn: it says only that it is done (no name, session or link). */
+export function withdrawalConfirmationMail(locale: Locale) {
+  const t = emailTranslator(locale);
+  return {
+    subject: t("withdrawnSubject"),
+    ...renderMail({
+      lang: locale,
+      heading: t("withdrawnHeading"),
+      blocks: [{ paragraph: t("withdrawnBody") }, { small: t("withdrawnFooter") }],
+    }),
   };
 }

@@ -8,7 +8,7 @@ import { notFound } from "@/server/errors";
 import { type OutboxStatus, outboxStatus } from "./outbox-status";
 
 /** Where `npm run dev` has the mail catcher store what it catches. */
-const MAILBOX_DIR = "data/mailbox";
+export const DEV_MAILBOX_DIR = "data/mailbox";
 
 /**
  * Demo mode only: the newest mail the local catcher received, and the outbox's state. Outside
@@ -19,6 +19,6 @@ export async function devMailbox(
   limit = 50,
 ): Promise<{ mails: MailboxMessage[]; status: OutboxStatus }> {
   if (!env.IMMERSION_DEMO || !can(actor, "mailbox.read")) throw notFound();
-  const [mails, status] = await Promise.all([listMailbox(MAILBOX_DIR, limit), outboxStatus(db)]);
+  const [mails, status] = await Promise.all([listMailbox(DEV_MAILBOX_DIR, limit), outboxStatus(db)]);
   return { mails, status };
 }

@@ -1,9 +1,14 @@
 import "server-only";
+import { log } from "@/server/log/logger";
+
+const outboxLog = log.child({ component: "outbox" });
+
 import { and, eq, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import nodemailer, { type SendMailOptions, type Transporter } from "nodemailer";
 import type { Db } from "@/db";
 import { type OutboxRow, outbox } from "@/db/schema";
 import { env } from "@/env";
+import { checkpointWal } from "@/server/customers/finish-erasure";
 import { type Backoff, backoffDelay, safeErrorText } from "@/server/jobs/retry";
 
 /** What the sender needs from a transport; a nodemailer Transporter fits, so does a test wrapper. */
@@ -22,6 +27,13 @@ export type DeliverOptions = {
   leaseMs?: number;
   backoff?: Backoff;
 };
+
+/**
+ * Mail whose address is the only trace of a customer who is already erased (the withdrawal
+ * confirmation): once it has gone out, or can never go out, the row keeps no address or text, and
+ * the WAL is checkpointed so the file holds nothing of them either.
+ */
+export const ERASE_AFTER_SEND: ReadonlySet<string> = new Set(["withdrawal_confirmation"]);
 
 export type DeliverResult = { claimed: number; sent: number; retried: number; dead: number };
 
@@ -153,16 +165,26 @@ async function deliverOne(
     const lastError = safeErrorText(error);
     if (isPermanent(error) || row.attempts >= ctx.maxAttempts) {
       await db.update(outbox).set({ status: "dead", leaseUntil: null, lastError }).where(ours);
-      console.warn(
-        `[outbox] ${ctx.workerId}: row ${row.id} (${row.kind}) dead after ${row.attempts} attempt(s): ${lastError}`,
+      await forgetIfErased(db, row);
+      outboxLog.warn(
+        { workerId: ctx.workerId, rowId: row.id, kind: row.kind, attempts: row.attempts, reason: lastError },
+        "email dead",
       );
       return "dead";
     }
     const delay = backoffDelay(row.attempts, ctx.options.backoff ?? OUTBOX_DEFAULTS.backoff);
     const nextAttemptAt = new Date(ctx.now.getTime() + delay);
     await db.update(outbox).set({ leaseUntil: null, nextAttemptAt, lastError }).where(ours);
-    console.warn(
-      `[outbox] ${ctx.workerId}: row ${row.id} (${row.kind}) attempt ${row.attempts} failed, retry in ${Math.round(delay / 1000)}s: ${lastError}`,
+    outboxLog.warn(
+      {
+        workerId: ctx.workerId,
+        rowId: row.id,
+        kind: row.kind,
+        attempt: row.attempts,
+        retryInSeconds: Math.round(delay / 1000),
+        reason: lastError,
+      },
+      "email failed, will retry",
     );
     return "retried";
   }
@@ -174,8 +196,15 @@ async function deliverOne(
     .where(ours)
     .returning({ id: outbox.id });
   if (!marked.length)
-    console.warn(`[outbox] ${ctx.workerId}: row ${row.id} was sent after its lease expired`);
+    outboxLog.warn({ workerId: ctx.workerId, rowId: row.id }, "email sent after its lease expired");
+  await forgetIfErased(db, row);
   return "sent";
+}
+
+async function forgetIfErased(db: Db, row: OutboxRow): Promise<void> {
+  if (!ERASE_AFTER_SEND.has(row.kind)) return;
+  await db.update(outbox).set({ toAddress: "", text: "", html: "" }).where(eq(outbox.id, row.id));
+  await checkpointWal(db);
 }
 
 /**

@@ -1,4 +1,8 @@
 import "server-only";
+import { log } from "@/server/log/logger";
+
+const roomsLog = log.child({ component: "rooms" });
+
 import { DataPacket_Kind, RoomServiceClient } from "livekit-server-sdk";
 import { env } from "@/env";
 import { encodeRoomMessage, type RoomMessage } from "@/lib/room-messages";
@@ -17,7 +21,7 @@ export async function closeRoom(roomName: string): Promise<void> {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (!/does not exist|not found/i.test(message))
-      console.warn(`[rooms] could not close a room: ${message}`);
+      roomsLog.warn({ reason: message }, "could not close a room");
   }
 }
 
@@ -73,7 +77,7 @@ export async function sendToIdentities(
   } catch (error) {
     if (isGone(error)) return; // nobody is connected to receive it
     // The database already holds the change; a reload restores it, so a missed broadcast is not fatal.
-    console.warn(`[rooms] could not send ${topic}: ${error instanceof Error ? error.message : error}`);
+    roomsLog.warn({ topic, err: error }, "could not send a room message");
   }
 }
 
@@ -90,9 +94,6 @@ export async function publishHiddenListenerCount(roomName: string): Promise<void
     const metadata = withHiddenListeners(room.metadata, hidden);
     if (metadata !== null) await api.updateRoomMetadata(roomName, metadata);
   } catch (error) {
-    if (!isGone(error))
-      console.warn(
-        `[rooms] could not update the listener count: ${error instanceof Error ? error.message : error}`,
-      );
+    if (!isGone(error)) roomsLog.warn({ err: error }, "could not update the listener count");
   }
 }

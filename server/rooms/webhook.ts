@@ -16,6 +16,7 @@ import { parseTableRoom } from "@/lib/speed-dating";
 import { audit } from "@/server/audit/log";
 import { anonymous } from "@/server/auth/actor";
 import { DomainError, unauthenticated } from "@/server/errors";
+import { observeWebhookLag } from "@/server/metrics/registry";
 import { markSessionEnded } from "@/server/sessions/set-session-status";
 import { publishHiddenListenerCount, removeFromRoom, roomService } from "./room-service";
 import { announceRoundClock, ensureSeating, sessionRoomNames } from "./speed-dating";
@@ -41,6 +42,7 @@ export async function receiveLivekitWebhook(
     throw new DomainError("unauthenticated", "Webhook signature rejected");
   });
   if (!event.id || !event.event) return "ignored";
+  observeWebhookLag(event.event, event.createdAt);
   const roomName = event.room?.name ?? "";
   const session = roomName ? await sessionOfRoom(roomName) : undefined;
   // A speed-dating table finishing ends the session only when no other table is still open.
@@ -56,7 +58,14 @@ export async function receiveLivekitWebhook(
       .values({ id: event.id, event: event.event, roomName: roomName || null })
       .onConflictDoNothing()
       .returning({ id: livekitWebhookEvents.id });
-    if (!fresh.length) return "duplicate";
+    if (!fresh.length) {
+      // A retry of a join we answered with an error: the removal after the commit may be what
+      // failed. Removing is idempotent, so a repeat removes again whoever still has no place.
+      if (session && event.event === "participant_joined" && event.participant)
+        if (!(await participantBelongs(tx, session, event.participant.identity)))
+          toRemove.push(event.participant.identity);
+      return "duplicate";
+    }
     // Rooms that are not a session's (another app on the same LiveKit project) are not ours to touch.
     if (!session) return "ignored";
     const at = seconds(event.createdAt) ?? new Date();

@@ -7,6 +7,7 @@ import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
 import { authorizeSession } from "@/server/auth/authorize-session";
 import { conflict, notFound } from "@/server/errors";
+import { enqueueJob } from "@/server/jobs/queue";
 
 /**
  * The facilitator corrects one guest's attendance after the session: attended ↔ no-show. Only
@@ -33,5 +34,12 @@ export async function correctAttendance(
       .returning({ id: invitations.id });
     if (!done.length) throw notFound("No booked guest with that invitation");
     await audit(tx, actor, `attendance_${data.status}`, "invitation", data.invitationId);
+    // Corrected to attended: they get the survey too. Dispatch skips anyone already surveyed, so
+    // before the session's own dispatch this sends nothing extra, and after it, just this one.
+    if (data.status === "attended")
+      await enqueueJob(tx, {
+        kind: "surveys.dispatch",
+        payload: { sessionId: session.id, invitationIds: [data.invitationId] },
+      });
   });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { db, type Tx } from "@/db";
-import { sessions } from "@/db/schema";
+import { sessionSurveySettings, sessions } from "@/db/schema";
 import { env } from "@/env";
 import { zSessionId } from "@/lib/validation/sessions";
 import { audit } from "@/server/audit/log";
@@ -71,12 +71,17 @@ export async function markSessionEnded(tx: Tx, sessionId: string): Promise<boole
     .where(and(eq(sessions.id, sessionId), inArray(sessions.status, ["scheduled", "live"])))
     .returning({ id: sessions.id });
   if (!done.length) return false;
+  // The session's own delay (its survey settings), else the deployment's default.
+  const own = await tx.query.sessionSurveySettings.findFirst({
+    where: eq(sessionSurveySettings.sessionId, sessionId),
+  });
+  const delayMs = (own?.delayMinutes ?? env.SURVEY_DELAY_MINUTES) * 60_000;
   await enqueueJob(tx, {
     kind: "surveys.dispatch",
     payload: { sessionId },
     dedupeKey: `surveys.dispatch:${sessionId}`,
-    runAt: new Date(Date.now() + env.SURVEY_DELAY_MINUTES * 60_000),
+    runAt: new Date(Date.now() + delayMs),
   });
-  await scheduleNoShows(tx, sessionId, new Date(), env.SURVEY_DELAY_MINUTES * 60_000);
+  await scheduleNoShows(tx, sessionId, new Date(), delayMs);
   return true;
 }

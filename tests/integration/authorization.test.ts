@@ -57,6 +57,16 @@ import { getSessionDetail } from "@/server/sessions/get-session";
 import { listSessions, listSessionsPage } from "@/server/sessions/list-sessions";
 import { rescheduleSession } from "@/server/sessions/reschedule-session";
 import { updateCompanySettings } from "@/server/settings/update-company-settings";
+import {
+  exportSurveyResponses,
+  listSurveyResponses,
+  responseFilterChoices,
+} from "@/server/surveys/list-responses";
+import { getSurveyTemplate, listSurveyTemplates } from "@/server/surveys/list-templates";
+import { saveSurveyTemplate } from "@/server/surveys/save-template";
+import { saveSessionSurvey, sendSurveyNow, sessionSurveyPanel } from "@/server/surveys/session-survey";
+import { submitSurveyResponse } from "@/server/surveys/submit-response";
+import { getSurveyPage } from "@/server/surveys/survey-page";
 import { seededDb } from "../support/seeded-db";
 
 /**
@@ -65,7 +75,14 @@ import { seededDb } from "../support/seeded-db";
  */
 const ENDPOINTS: Record<
   string,
-  readonly (PolicyAction | "public" | "staff-session" | "own-cookie" | "webhook-signature")[]
+  readonly (
+    | PolicyAction
+    | "public"
+    | "staff-session"
+    | "own-cookie"
+    | "webhook-signature"
+    | "metrics-token"
+  )[]
 > = {
   "app/(staff)/sessions/actions.ts#createSessionAction": ["session.create"],
   "app/(staff)/sessions/actions.ts#inviteCustomersAction": ["session.manage"],
@@ -108,16 +125,24 @@ const ENDPOINTS: Record<
   "app/(customer)/invite/actions.ts#respondAction": ["invitation.respond"],
   "app/(customer)/invite/actions.ts#withdrawAction": ["invitation.respond"],
   "app/(customer)/survey/actions.ts#submitSurveyAction": ["survey.respond"],
+  "app/(staff)/surveys/actions.ts#saveTemplateAction": ["survey.template.manage"],
+  "app/(staff)/surveys/responses/export/route.ts#GET": ["survey.read"],
+  "app/(staff)/sessions/[id]/survey-actions.ts#saveSessionSurveyAction": ["session.manage"],
+  "app/(staff)/sessions/[id]/survey-actions.ts#sendSurveyNowAction": ["session.manage"],
   "app/(customer)/survey/actions.ts#withdrawFromSurveyAction": ["survey.respond"],
   "app/(customer)/preferences-actions.ts#setCustomerPreferences": ["own-cookie"],
   "app/api/auth/[...nextauth]/route.ts#GET": ["public"],
   "app/api/auth/[...nextauth]/route.ts#POST": ["public"],
   "app/api/health/route.ts#GET": ["public"],
   "app/api/ping/route.ts#GET": ["public"],
+  // No database, no personal data: the bench's same-shape reference for the survey submit.
+  "app/api/ping/route.ts#POST": ["public"],
   "app/api/survey-response/route.ts#POST": ["survey.respond"],
   "app/api/livekit/token/route.ts#POST": ["room.join"],
   // Authorized by LiveKit's signature over the raw body (tests/integration/room-webhook.test.ts).
   "app/api/livekit/webhook/route.ts#POST": ["webhook-signature"],
+  // A scraper's bearer token, METRICS_TOKEN; 404 when unset (tests/integration/metrics.test.ts).
+  "app/api/metrics/route.ts#GET": ["metrics-token"],
   "app/(staff)/sessions/[id]/room/actions.ts#moderateAction": ["room.moderate"],
   "app/(staff)/sessions/[id]/room/actions.ts#muteAction": ["room.moderate"],
   "app/(staff)/sessions/[id]/room/actions.ts#floorAction": ["room.moderate"],
@@ -160,7 +185,7 @@ describe("endpoint inventory", () => {
     expect(missing).toEqual([]);
     for (const guards of Object.values(ENDPOINTS)) {
       for (const g of guards)
-        if (!["public", "staff-session", "own-cookie", "webhook-signature"].includes(g))
+        if (!["public", "staff-session", "own-cookie", "webhook-signature", "metrics-token"].includes(g))
           expect(POLICY).toHaveProperty(g);
     }
   });
@@ -547,6 +572,67 @@ describe("authorization matrix (domain layer, every role)", () => {
         can(a, "customer.list"),
     ],
     ["dashboardSummary", "dashboard.read", (a) => dashboardSummary(a), (a) => can(a, "dashboard.read")],
+    [
+      "listSurveyTemplates",
+      "survey.template.manage",
+      (a) => listSurveyTemplates(a),
+      (a) => can(a, "survey.template.manage"),
+    ],
+    [
+      "getSurveyTemplate (no such template)",
+      "survey.template.manage",
+      // Allowed roles get past authorization to "not found"; so does everyone else: checked below.
+      (a) =>
+        getSurveyTemplate(a, crypto.randomUUID()).catch((e) => {
+          if (can(a, "survey.template.manage")) return "past authorization";
+          throw e;
+        }),
+      (a) => can(a, "survey.template.manage"),
+    ],
+    [
+      "saveSurveyTemplate (no questions)",
+      "survey.template.manage",
+      (a) => saveSurveyTemplate(a, { name: "Matrix", questions: [] }),
+      (a) => can(a, "survey.template.manage"),
+    ],
+    ["listSurveyResponses", "survey.read", (a) => listSurveyResponses(a, {}), (a) => can(a, "survey.read")],
+    [
+      "exportSurveyResponses",
+      "survey.read",
+      (a) => exportSurveyResponses(a, { language: "vi" }),
+      (a) => can(a, "survey.read"),
+    ],
+    ["responseFilterChoices", "survey.read", (a) => responseFilterChoices(a), (a) => can(a, "survey.read")],
+    [
+      "sessionSurveyPanel",
+      "session.read",
+      (a) => sessionSurveyPanel(a, ctx.sessionId),
+      (a) => can(a, "session.read"),
+    ],
+    [
+      "saveSessionSurvey",
+      "session.manage",
+      (a) => saveSessionSurvey(a, { sessionId: ctx.openSessionId, delayMinutes: 30, reminderAfterHours: 48 }),
+      (a) => can(a, "session.manage", { sessionFacilitatorId: staff.facilitator.userId }),
+    ],
+    [
+      "sendSurveyNow (a session not ended)",
+      "session.manage",
+      (a) => sendSurveyNow(a, { sessionId: ctx.openSessionId }),
+      (a) => can(a, "session.manage", { sessionFacilitatorId: staff.facilitator.userId }),
+    ],
+    [
+      "getSurveyPage",
+      "survey.respond",
+      (a) => getSurveyPage(a as never, "en"),
+      (a) => a.kind === "respondent",
+    ],
+    [
+      "submitSurveyResponse (a partial save of nothing)",
+      "survey.respond",
+      (a) => submitSurveyResponse(a as never, { answers: {}, final: false }, "en"),
+      (a) => a.kind === "respondent",
+    ],
     [
       "updateCompanySettings",
       "settings.manage",

@@ -3,6 +3,7 @@
 // release step has not run. On the database kind under test (a file, or sqld).
 import "../support/test-env";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { captureLogs } from "@/tests/support/log-capture";
 
 // Before env.ts is read: the app modules below are imported inside the tests.
 process.env.MIGRATE_ON_START = "false";
@@ -20,11 +21,12 @@ describe("the web process at start, with MIGRATE_ON_START=false", () => {
     const exit = vi.spyOn(process, "exit").mockImplementation((code) => {
       throw new Error(`process.exit(${code})`);
     });
-    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logs = captureLogs();
     await expect(startApp()).rejects.toThrow("process.exit(1)");
+    logs.restore();
     expect(exit).toHaveBeenCalledWith(1);
-    expect(String(error.mock.calls[0]?.[0])).toMatch(
-      /^\[immersion\] refusing to start: The database lacks \d+ migration\(s\).*npm run db:migrate/,
+    expect(logs.lines().find((l) => l.msg === "refusing to start")?.reason).toMatch(
+      /^The database lacks \d+ migration\(s\).*npm run db:migrate/,
     );
 
     const { db } = await import("@/db");

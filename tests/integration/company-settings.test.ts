@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { db } from "@/db";
-import { auditLog } from "@/db/schema";
+import { auditLog, companySettings } from "@/db/schema";
 import { getCompanySettings } from "@/server/settings/get-company-settings";
 import { updateCompanySettings } from "@/server/settings/update-company-settings";
 import { seededDb } from "../support/seeded-db";
@@ -24,6 +24,7 @@ const profile = {
 
 describe("company settings", () => {
   it("stand for the column defaults before an admin sets them", async () => {
+    await db.delete(companySettings); // other files in the run share the seeded database
     const s = await getCompanySettings();
     expect(s).toMatchObject({ currency: "GBP", surveyFrequencyCapDays: 30, retentionMonths: 24 });
   });

@@ -157,7 +157,9 @@ describe(`migrations on ${TEST_DB_KIND === "sqld" ? "a libSQL server (sqld)" : "
         LIVEKIT_API_SECRET: "a-production-livekit-secret-for-this-test-0123",
       });
       expect(refused.code).toBe(1);
-      expect(refused.output).toMatch(/\[worker\] refusing to start: The database lacks \d+ migration\(s\)/);
+      expect(refused.output).toMatch(
+        /"reason":"The database lacks \d+ migration\(s\).*"msg":"refusing to start"/,
+      );
       const release = await runScript("migrate.ts", { DATABASE_URL: url });
       expect(release, release.output).toMatchObject({ code: 0 });
       await expect(assertSchemaCurrent(open(url))).resolves.toBeUndefined();

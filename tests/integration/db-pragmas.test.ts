@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDb } from "@/db";
+import { BUSY_TIMEOUT_MS } from "@/db/connection";
 
 const dir = mkdtempSync(path.join(tmpdir(), "immersion-pragmas-"));
 const { client } = openDb(`file:${path.join(dir, "p.db")}`);
@@ -22,7 +23,13 @@ async function readPragmas(exec: (sql: string) => Promise<{ rows: unknown[] }>) 
   };
 }
 
-const expected = { journal: "wal", synchronous: 2, foreignKeys: 1, secureDelete: 1, busyTimeout: 5000 };
+const expected = {
+  journal: "wal",
+  synchronous: 2,
+  foreignKeys: 1,
+  secureDelete: 1,
+  busyTimeout: BUSY_TIMEOUT_MS,
+};
 
 describe("every libSQL connection", () => {
   it("has WAL, synchronous=FULL, foreign keys, secure_delete and a busy timeout", async () => {

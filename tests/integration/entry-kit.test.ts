@@ -2,7 +2,7 @@
 // of caller, through real route handlers and form actions on a real database (the rate limits).
 import "../support/test-env";
 import { NextRequest } from "next/server";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { clientAction } from "@/app/_lib/entry/client-action";
 import { entry } from "@/app/_lib/entry/define-entry";
@@ -11,6 +11,7 @@ import { routeHandler } from "@/app/_lib/entry/route-handler";
 import { db } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { conflict, invalid } from "@/server/errors";
+import { captureLogs } from "@/tests/support/log-capture";
 
 beforeAll(async () => {
   await migrateDatabase(db);
@@ -76,12 +77,12 @@ describe("routeHandler", () => {
     expect((await POST(post(JSON.stringify({ n: 13 })))).status).toBe(409);
     const fields = await POST(post(JSON.stringify({ n: 42 })));
     expect([fields.status, await fields.json()]).toEqual([400, { error: "invalid", issues: ["n"] }]);
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logs = captureLogs();
     const broken = await POST(post(JSON.stringify({ n: 99 })));
+    logs.restore();
     expect([broken.status, await broken.json()]).toEqual([503, { error: "unavailable" }]);
-    expect(String(log.mock.calls[0]?.[0])).toMatch(/^\[echo\] unexpected error/);
-    expect(String(log.mock.calls[0]?.[0])).not.toContain("mai@example.com");
-    log.mockRestore();
+    expect(logs.lines()[0]).toMatchObject({ level: "error", entry: "echo", msg: "unexpected error" });
+    expect(logs.text()).not.toContain("mai@example.com");
   });
 
   it("applies the entry's rate limits, per client, before reading the body", async () => {
@@ -119,9 +120,9 @@ describe("formAction", () => {
       message: "Thirteen is taken",
       fieldErrors: {},
     });
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logs = captureLogs();
     const broken = await action(null, form({ n: "99" }));
-    log.mockRestore();
+    logs.restore();
     expect(broken).toEqual({
       ok: false,
       message: "Something went wrong. Nothing was lost; please try again.",

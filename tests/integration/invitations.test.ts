@@ -1,16 +1,21 @@
 import "../support/test-env";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { consents, customers, invitations, outbox } from "@/db/schema";
 import { instantToZonedWallTime } from "@/lib/dates";
+import { listMailbox } from "@/mail-catcher/mailbox-store";
+import { startMailCatcher } from "@/mail-catcher/smtp-server";
 import { inviteCustomers } from "@/server/invitations/invite-customers";
 import { customerActorOf, resolveInvitationToken } from "@/server/invitations/resolve-invitation";
 import { respondToInvitation } from "@/server/invitations/respond-to-invitation";
 import { withdrawCustomer } from "@/server/invitations/withdraw";
+import { DEV_MAILBOX_DIR } from "@/server/notify/dev-mailbox";
+import { createTransport, deliverDueEmails } from "@/server/notify/sender";
 import { createSession } from "@/server/sessions/create-session";
 import { seededDb } from "../support/seeded-db";
-import { checkpointedFileBytes } from "../support/test-database";
+import { startTestSmtp } from "../support/smtp";
+import { checkpointedFileBytes, rawDatabaseBytes } from "../support/test-database";
 
 type Staff = Awaited<ReturnType<typeof seededDb>>;
 let staff: Staff;
@@ -28,7 +33,11 @@ async function sessionWithInvites(seats: number, count: number) {
     seats,
     observersHidden: true,
   });
-  const people = await db.select({ id: customers.id }).from(customers).limit(count);
+  const people = await db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(isNull(customers.erasedAt))
+    .limit(count);
   await inviteCustomers(staff.facilitator, { sessionId: id, customerIds: people.map((p) => p.id) });
   const mails = await db
     .select({ text: outbox.text, customerId: outbox.customerId })
@@ -151,7 +160,6 @@ describe("invitations", () => {
       { ...accept, accommodations: ["sign_language"], accommodationOther: secret },
       "en",
     );
-    const email = row.customer.email!;
     await withdrawCustomer(actor);
     const c = await db.query.customers.findFirst({ where: eq(customers.id, actor.customerId) });
     expect(c).toMatchObject({ name: null, email: null, phone: null, accessibilityNotes: null });
@@ -170,7 +178,65 @@ describe("invitations", () => {
     const file = await checkpointedFileBytes(process.env.DATABASE_URL!);
     if (file) {
       expect(file.includes(Buffer.from(secret))).toBe(false);
-      expect(file.includes(Buffer.from(email))).toBe(false);
+    }
+  });
+
+  it("erasure itself checkpoints the WAL; the confirmation goes out in their language and then leaves no trace", async () => {
+    const { tokens } = await sessionWithInvites(10, 1);
+    const row = (await resolveInvitationToken(tokens[0]!))!;
+    const actor = customerActorOf(row);
+    await db.update(customers).set({ language: "vi" }).where(eq(customers.id, actor.customerId));
+    const secret = `Cần phiên dịch ${crypto.randomUUID()}`;
+    await respondToInvitation(actor, { ...accept, accommodationOther: secret }, "vi");
+    const email = row.customer.email!;
+    const name = row.customer.name!;
+    // Their invitation (and the others pending) reach the development mail catcher first.
+    const catcher = await startMailCatcher({ port: 0, dir: DEV_MAILBOX_DIR });
+    try {
+      await deliverDueEmails({
+        db,
+        transport: createTransport(`smtp://127.0.0.1:${catcher.port}`),
+        workerId: "t",
+      });
+    } finally {
+      await catcher.close();
+    }
+    const caught = await listMailbox(DEV_MAILBOX_DIR, 10_000);
+    expect(caught.some((m) => m.to.includes(email))).toBe(true);
+    const others = caught.filter((m) => !m.to.includes(email)).length;
+    await withdrawCustomer(actor);
+    // The catcher's copies are gone (the demo mailbox lists what is in its folder); others stay.
+    const left = await listMailbox(DEV_MAILBOX_DIR, 10_000);
+    expect(left.some((m) => m.to.includes(email))).toBe(false);
+    expect(left.length).toBeGreaterThanOrEqual(others);
+    // No checkpoint by the test: the WAL's old frames would still hold the erased values.
+    const before = rawDatabaseBytes(process.env.DATABASE_URL!);
+    if (before) expect(before.includes(Buffer.from(secret))).toBe(false);
+
+    const [confirm] = await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.kind, "withdrawal_confirmation"), eq(outbox.toAddress, email)));
+    expect(confirm).toMatchObject({ toAddress: email, status: "pending", customerId: null });
+    expect(confirm?.subject).toBe("Bạn đã rút lui");
+    for (const part of [confirm?.text, confirm?.html, confirm?.subject])
+      for (const erased of [name, name.split(" ")[0]!, email, secret, "Capacity", "/i/"])
+        expect(part).not.toContain(erased);
+
+    const smtp = await startTestSmtp();
+    try {
+      await deliverDueEmails({ db, transport: createTransport(smtp.url), workerId: "test" });
+      const got = smtp.received.find((m) => m.subject === "Bạn đã rút lui");
+      expect(got?.envelopeTo).toEqual([email]);
+    } finally {
+      await smtp.close();
+    }
+    const sent = await db.query.outbox.findFirst({ where: eq(outbox.id, confirm!.id) });
+    expect(sent).toMatchObject({ status: "sent", toAddress: "", text: "", html: "" });
+    const after = rawDatabaseBytes(process.env.DATABASE_URL!);
+    if (after) {
+      expect(after.includes(Buffer.from(secret))).toBe(false);
+      expect(after.includes(Buffer.from(email))).toBe(false);
     }
   });
 });

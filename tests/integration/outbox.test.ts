@@ -2,13 +2,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Db, openDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { customers, outbox } from "@/db/schema";
 import { enqueueEmail } from "@/server/notify/outbox";
 import { outboxStatus } from "@/server/notify/outbox-status";
 import { createTransport, deliverDueEmails, type MailTransport } from "@/server/notify/sender";
+import { captureLogs } from "@/tests/support/log-capture";
 import { freePort } from "@/tests/support/ports";
 import { startTestSmtp, type TestSmtp } from "@/tests/support/smtp";
 import { freshDatabaseUrl } from "@/tests/support/test-database";
@@ -19,7 +20,7 @@ const url = await freshDatabaseUrl(path.join(dir, "outbox.db"));
 const opened: { close(): void }[] = [];
 let db: Db;
 let smtp: TestSmtp;
-let warn: ReturnType<typeof vi.spyOn>;
+let logs: ReturnType<typeof captureLogs>;
 
 function open(): Db {
   const { client, db } = openDb(url);
@@ -55,15 +56,13 @@ afterAll(() => {
 beforeEach(async () => {
   await db.delete(outbox);
   smtp = await startTestSmtp();
-  warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+  logs = captureLogs();
 });
 afterEach(async () => {
   // Logs hold no personal data: no address and no body ever reaches them.
-  for (const call of warn.mock.calls) {
-    expect(call.join(" ")).not.toContain(ADDRESS);
-    expect(call.join(" ")).not.toContain("body");
-  }
-  warn.mockRestore();
+  logs.restore();
+  expect(logs.text()).not.toContain(ADDRESS);
+  expect(logs.text()).not.toContain("body");
   await smtp.close();
 });
 

@@ -187,3 +187,38 @@ describe(`webhooks from ${livekitName()}`, () => {
     expect(statuses.every((s) => s === 200)).toBe(true);
   });
 });
+
+describe("a removal that failed", () => {
+  it("is done again when LiveKit retries the join (the retry is not taken for a duplicate)", async () => {
+    const { sessionId } = await roomSession(staff.facilitator, { customers: 1 });
+    const roomName = await roomOf(sessionId);
+    const identity = `intruder-${crypto.randomUUID().slice(0, 8)}`;
+    const body = eventBody({
+      event: "participant_joined",
+      room: { name: roomName } as never,
+      participant: { identity, sid: `PA_${identity}` } as never,
+    });
+    // LiveKit is unreachable when the join arrives: the removal fails, the webhook answers 503.
+    await lk.close();
+    expect((await post(body, await sign(body))).status).toBe(503);
+    // Back up (this time without webhooks of its own, so only the retry below can remove anyone).
+    lk = await startRoomLivekit();
+    const at = new AccessToken(env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET, { identity });
+    at.addGrant({ roomJoin: true, room: roomName });
+    const intruder = await NodeParticipant.connect(lk.url, await at.toJwt());
+    await intruder.waitConnected();
+    const api = new RoomServiceClient(
+      lk.url.replace(/^ws/, "http"),
+      env.LIVEKIT_API_KEY,
+      env.LIVEKIT_API_SECRET,
+    );
+    expect((await api.listParticipants(roomName)).map((p) => p.identity)).toEqual([identity]);
+    // LiveKit retries the same event (same id, same signature).
+    const retry = await post(body, await sign(body));
+    expect(retry.status).toBe(200);
+    expect(await retry.json()).toEqual({ outcome: "duplicate" });
+    await expect
+      .poll(async () => (await api.listParticipants(roomName)).map((p) => p.identity), { timeout: 10_000 })
+      .toEqual([]);
+  });
+});

@@ -14,6 +14,8 @@ import { startTestLivekit } from "./test-livekit";
 export type AppServer = {
   url: string;
   db: Db;
+  /** The app's libSQL file (to hold its lock from another process, or back it up). */
+  dbFile: string;
   smtp: Awaited<ReturnType<typeof startTestSmtp>>;
   livekitUrl: string;
   livekit: Awaited<ReturnType<typeof startTestLivekit>>;
@@ -70,6 +72,7 @@ export async function startAppServer(): Promise<AppServer> {
   return {
     url,
     db,
+    dbFile: path.join(dir, "app.db"),
     smtp,
     livekitUrl: livekit.url,
     livekit,

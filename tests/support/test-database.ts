@@ -1,7 +1,7 @@
 // Which database the integration suite runs on. `npm test` runs it twice: on a libSQL file (the
 // embedded default) and with IMMERSION_TEST_DB=sqld on a real libSQL server, so every domain test
 // proves the same behaviour on both. Servers started here are killed after the test file.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createClient } from "@libsql/client";
 import { afterAll } from "vitest";
 import { type Sqld, startSqld } from "./sqld";
@@ -38,4 +38,16 @@ export async function checkpointedFileBytes(url: string): Promise<Buffer | null>
     client.close();
   }
   return readFileSync(url.slice("file:".length));
+}
+
+/**
+ * Every byte a libSQL file database keeps on disk right now — the main file, its WAL and shared
+ * memory index — without checkpointing first: what erasure itself must have cleaned. Null on sqld.
+ */
+export function rawDatabaseBytes(url: string): Buffer | null {
+  if (!url.startsWith("file:")) return null;
+  const file = url.slice("file:".length);
+  return Buffer.concat(
+    [file, `${file}-wal`, `${file}-shm`].filter((f) => existsSync(f)).map((f) => readFileSync(f)),
+  );
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { entry, type RateLimit } from "@/app/_lib/entry/define-entry";
 import { formAction } from "@/app/_lib/entry/form-action";
 import { requestLocale } from "@/app/_lib/request-locale";
@@ -35,5 +36,7 @@ export const withdrawAction = formAction(
     limit: perLinkAndAddress("withdraw"),
     run: ({ actor }) => withdrawCustomer(actor),
   }),
-  { done: () => revalidatePath("/invite") },
+  // The links are revoked now, so the invitation page would answer "not valid": the customer
+  // lands on the page that says it is done (in the language their cookie already names).
+  { done: () => redirect("/withdrawn") },
 );

@@ -1,16 +1,15 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { clientAction } from "@/app/_lib/entry/client-action";
 import { entry } from "@/app/_lib/entry/define-entry";
 import { formAction } from "@/app/_lib/entry/form-action";
 import { zNoInput } from "@/lib/validation/no-input";
 import { withdrawRespondent } from "@/server/surveys/withdraw-respondent";
 import { submitSurvey } from "./submit-survey";
 
-export const submitSurveyAction = formAction(submitSurvey, {
-  done: () => revalidatePath("/survey"),
-});
+/** Partial saves and the final submit, called by the survey form with { answers, final }. */
+export const submitSurveyAction = clientAction(submitSurvey, "survey");
 
 export const withdrawFromSurveyAction = formAction(
   entry({

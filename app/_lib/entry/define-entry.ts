@@ -76,7 +76,8 @@ export async function runEntry<P extends Principal, S extends z.ZodType, R>(
   if (def.limit) {
     const client = clientKey(await headers());
     for (const l of def.limit(actor, client)) {
-      if (!(await consumeRateLimit(l.key, l.max, l.windowSeconds))) throw rateLimited();
+      const decision = await consumeRateLimit(l.key, l.max, l.windowSeconds);
+      if (!decision.allowed) throw rateLimited(decision.retryAfterSeconds);
     }
   }
   const input = def.input.parse(await read()) as z.output<S>;

@@ -1,6 +1,7 @@
 import "server-only";
 import { type NextRequest, NextResponse } from "next/server";
 import type { z } from "zod";
+import { BodyTooLarge, readBoundedText } from "@/server/security/bounded-body";
 import { isCrossSiteBrowserPost, isSameOriginPost } from "../same-origin";
 import { type Entry, runEntry } from "./define-entry";
 import { BodyError, toErrorResponse } from "./edge-errors";
@@ -8,10 +9,16 @@ import type { Principal } from "./resolve-actor";
 
 type Body = "json" | "text" | "none";
 
+/** The body, read no further than `maxBytes` even when it comes chunked without a length. */
 async function readBody(request: NextRequest, kind: Body, maxBytes: number): Promise<unknown> {
   if (kind === "none") return undefined;
-  const text = await request.text();
-  if (text.length > maxBytes) throw new BodyError(413, "too_large");
+  let text: string;
+  try {
+    text = await readBoundedText(request, maxBytes);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) throw new BodyError(413, "too_large");
+    throw error;
+  }
   if (kind === "text") return text;
   try {
     return JSON.parse(text);

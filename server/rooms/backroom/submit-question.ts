@@ -15,12 +15,17 @@ export async function submitQuestion(
 ): Promise<QuestionView> {
   const data = zSubmitQuestion.parse(input);
   const { session, staff } = await staffInBackroom(actor, data.sessionId, "room.backroom");
-  const [row] = await db
-    .insert(roomQuestions)
-    .values({ sessionId: session.id, text: data.text, authorId: staff.userId })
-    .returning({ id: roomQuestions.id });
-  await db.insert(roomQuestionVotes).values({ questionId: row!.id, userId: staff.userId });
-  await audit(db, actor, "question_submit", "session", session.id);
-  const [question] = await publishQuestions(session, [row!.id]);
+  // The question and its author's vote exist together or not at all (a question without its
+  // author's vote would rank below where everyone sees it).
+  const row = await db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(roomQuestions)
+      .values({ sessionId: session.id, text: data.text, authorId: staff.userId })
+      .returning({ id: roomQuestions.id });
+    await tx.insert(roomQuestionVotes).values({ questionId: inserted!.id, userId: staff.userId });
+    await audit(tx, actor, "question_submit", "session", session.id);
+    return inserted!;
+  });
+  const [question] = await publishQuestions(session, [row.id]);
   return question!;
 }

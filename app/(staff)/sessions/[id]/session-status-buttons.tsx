@@ -24,7 +24,7 @@ export function SessionStatusButtons({ sessionId, status }: { sessionId: string;
             cancelLabel="Not yet"
           >
             <p>
-              Everyone still in the room is disconnected, and every guest who booked gets the survey by email.
+              Everyone still in the room is disconnected, and every guest who attended gets the survey by email.
               This cannot be undone.
             </p>
           </ConfirmDialog>

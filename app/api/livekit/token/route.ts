@@ -15,5 +15,6 @@ export const POST = routeHandler(
     limit: (_, client) => [{ key: `token:${client}`, max: 60, windowSeconds: 60 }],
     run: ({ actor, input }) => mintRoomToken(actor, input.sessionId, { table: input.table }),
   }),
-  { label: "livekit-token", maxBytes: 1024 },
+  // The room pages post it; another site's page must not mint a token with the visitor's cookie.
+  { label: "livekit-token", csrf: "not-cross-site", maxBytes: 1024 },
 );
