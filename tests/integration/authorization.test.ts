@@ -107,6 +107,7 @@ const ENDPOINTS: Record<
   "app/(staff)/insights/actions.ts#removeEvidenceAction": ["insight.edit"],
   "app/(staff)/actions/actions.ts#moveActionItemAction": ["action.work", "action.verify"],
   "app/(staff)/actions/actions.ts#editActionItemAction": ["action.edit"],
+  "app/(staff)/actions/actions.ts#setDepartmentHeadAction": ["department.manage"],
   "app/(staff)/codebook/actions.ts#saveReasonCodeAction": ["codebook.manage"],
   "app/(staff)/listening-log/actions.ts#addListeningNoteAction": ["listening.write"],
   "app/(staff)/codebook/actions.ts#proposeReasonCodeAction": ["codebook.propose"],

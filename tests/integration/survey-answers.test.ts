@@ -145,4 +145,3 @@ describe("answers saved as they are given", () => {
     expect(draft?.draft).toBeNull();
   });
 });
-

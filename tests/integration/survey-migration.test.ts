@@ -27,7 +27,7 @@ describe("migration 0012 (responses answer templates)", () => {
     const statements = readFileSync(path.join(MIGRATIONS_FOLDER, "0012_survey_responses_answers.sql"), "utf8")
       .split("--> statement-breakpoint")
       .map((s) => s.trim())
-      .filter(Boolean)
+      .filter(Boolean);
     // A write transaction on the app's connection settings: foreign keys ON.
     await dbClient().batch(statements, "write");
     expect(await links()).toEqual(before);
