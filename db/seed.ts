@@ -44,6 +44,7 @@ import {
   surveys,
   users,
 } from "./schema";
+import { seedDashboardHistory } from "./seed-dashboard";
 import { seedSurveys } from "./seed-surveys";
 
 const MIN = 60_000;
@@ -1508,6 +1509,7 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<{ cre
     const existing = await tx.select({ id: users.id }).from(users).limit(1);
     if (existing.length > 0) return { created: false };
     await fill(tx, now);
+    await seedDashboardHistory(tx, now);
     // The demo rows go in by bulk insert, not through the use cases: build the dashboard's rollups once.
     await rebuildRollups(tx);
     return { created: true };

@@ -19,6 +19,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         { href: "/codebook", label: "Codebook" },
         can(actor, "customer.list") && { href: "/customers", label: "Customers" },
         env.IMMERSION_DEMO && can(actor, "mailbox.read") && { href: "/mailbox", label: "Mailbox" },
+        can(actor, "user.manage") && { href: "/admin", label: "Admin" },
       ].filter((l): l is { href: string; label: string } => Boolean(l))
     : [];
   return (

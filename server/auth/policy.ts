@@ -16,6 +16,8 @@ export type Resource = {
   surveyId?: string;
   departmentId?: string;
   ownerId?: string;
+  /** Facilitators of the sessions a customer was invited to (empty: known only from the directory). */
+  customerFacilitatorIds?: readonly string[];
 };
 
 type Rule = {
@@ -32,6 +34,10 @@ const RUNS_SESSIONS = ["admin", "facilitator"] as const;
 const ownsSession = (a: StaffActor, r: Resource) => r.sessionFacilitatorId === a.userId;
 const attendsSession = (a: StaffActor, r: Resource) =>
   ownsSession(a, r) || (r.sessionStaffIds ?? []).includes(a.userId);
+/** A facilitator of one of the customer's sessions; a directory-only customer is anyone's to invite. */
+const facilitatesCustomer = (a: StaffActor, r: Resource) =>
+  r.customerFacilitatorIds !== undefined &&
+  (r.customerFacilitatorIds.length === 0 || r.customerFacilitatorIds.includes(a.userId));
 const worksAction = (a: StaffActor, r: Resource) =>
   r.ownerId === a.userId || a.departments.some((d) => d.id === r.departmentId && d.isOwner);
 // Agents (and department owners, who are agents) see their own department's actions only.
@@ -58,7 +64,17 @@ export const POLICY = {
     roles: ALL_STAFF,
     describe: "Open one customer's record: contact details and preferences (every read audited)",
   },
+  "customer.contact.read": {
+    roles: RUNS_SESSIONS,
+    staffRule: facilitatesCustomer,
+    describe:
+      "See a customer's name and contact details (admins; facilitators of the customer's sessions, or anyone's for a customer not invited yet); others see a pseudonym",
+  },
   "customer.manage": { roles: RUNS_SESSIONS, describe: "Create or edit a customer" },
+  "customer.erase": {
+    roles: ["admin"],
+    describe: "Erase a customer on request (the same erasure as a withdrawal; the reason audited)",
+  },
   "customer.import": {
     roles: RUNS_SESSIONS,
     describe: "Import customers from a CSV file (preview, then confirm)",
@@ -67,6 +83,10 @@ export const POLICY = {
   "customer.accessibility.read": {
     roles: RUNS_SESSIONS,
     describe: "See customers' accommodations and accessibility notes",
+  },
+  "customer.moderation.read": {
+    roles: RUNS_SESSIONS,
+    describe: "See a customer's moderation history (warnings and removals in past sessions)",
   },
   "invitation.respond": {
     roles: [],
@@ -154,11 +174,25 @@ export const POLICY = {
     roles: RUNS_SESSIONS,
     describe: 'See, hold or send the "you told us, we changed" messages of a verified action',
   },
-  "dashboard.read": { roles: ["admin", "facilitator", "executive"], describe: "Executive dashboard" },
+  "dashboard.read": {
+    roles: ["admin", "facilitator", "executive"],
+    describe:
+      "Executive dashboard: trends, reason codes, emerging issues, scorecards, before/after, quotes, CSV and PDF",
+  },
+  "dashboard.outreach": {
+    roles: ["admin", "facilitator", "executive"],
+    describe:
+      "Review, edit and send a drafted outreach email about an emerging issue to the customers who raised it and agreed to be contacted",
+  },
   "settings.manage": {
     roles: ["admin"],
     describe: "Set the company profile, currency, survey frequency cap and retention period",
   },
+  "user.manage": {
+    roles: ["admin"],
+    describe: "Invite staff, set their role, zone and training, deactivate them",
+  },
+  "audit.read": { roles: ["admin"], describe: "Read and export the audit log (who read or changed what)" },
   "mailbox.read": { roles: ["admin", "facilitator"], describe: "Development mailbox and outbox state" },
 } as const satisfies Record<string, Rule>;
 

@@ -9,6 +9,7 @@ import { can } from "@/server/auth/policy";
 import { forbidden, notFound } from "@/server/errors";
 import { toCustomerDto } from "./customer-dto";
 import { customerWithId } from "./customer-where";
+import { facilitatorsOfCustomer } from "./get-customer";
 
 /**
  * Everything held about one customer (a subject access request): the record, every invitation
@@ -26,6 +27,13 @@ export async function exportCustomer(actor: Actor, customerId: string) {
       where: customerWithId(id.data),
     });
     if (!customer) throw notFound();
+    // An export is personal data in full: only for those who may see the customer's details.
+    if (
+      !can(actor, "customer.contact.read", {
+        customerFacilitatorIds: await facilitatorsOfCustomer(customer.id),
+      })
+    )
+      throw notFound();
     const invs = await tx
       .select({
         id: invitations.id,
@@ -70,7 +78,12 @@ export async function exportCustomer(actor: Actor, customerId: string) {
             sentAt: surveys.sentAt,
             csat: surveyResponses.csat,
             nps: surveyResponses.nps,
+            ces: surveyResponses.ces,
             comment: surveyResponses.comment,
+            // Every answer, and what was saved before sending (templates ask more than the scores).
+            answers: surveyResponses.answers,
+            texts: surveyResponses.texts,
+            draft: surveys.draft,
             language: surveyResponses.language,
             answeredAt: surveyResponses.createdAt,
           })

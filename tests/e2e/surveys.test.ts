@@ -106,6 +106,8 @@ describe("surveys, from the builder to the export", () => {
     expect(await preview.getByText("Điều gì chưa tốt?").count()).toBe(0);
     await preview.locator('label[for="preview-q1-1"]').click();
     await preview.getByText("Điều gì chưa tốt?").waitFor();
+    // The page's own words are in the preview's language too, not the staff member's.
+    await preview.getByText("1 · Rất không hài lòng").waitFor();
     await staff.getByLabel("Large text").check();
     await staff.screenshot({ path: `${SHOTS}/builder-preview-vi-large.png`, fullPage: true });
     await staff.getByRole("button", { name: "简体中文" }).click();

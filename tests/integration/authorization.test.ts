@@ -5,7 +5,8 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { db } from "@/db";
-import { actions, customers, invitations, sessionStaff, sessions } from "@/db/schema";
+import { actions, customers, invitations, reasonCodes, sessionStaff, sessions } from "@/db/schema";
+import { readDashboardFilters } from "@/lib/validation/dashboard";
 import { commentActionItem } from "@/server/action-items/comment-action-item";
 import { createActionItem as createAction } from "@/server/action-items/create-action-item";
 import { editActionItem } from "@/server/action-items/edit-action-item";
@@ -15,9 +16,21 @@ import { listMyActionItems as listMyActions } from "@/server/action-items/list-m
 import { moveActionItem as transitionAction } from "@/server/action-items/move-action-item";
 import { setDepartmentHead } from "@/server/action-items/set-department-head";
 import { decideChangeMessages } from "@/server/action-items/tell-customers/decide-change-messages";
-import { dashboardSummary } from "@/server/analytics/dashboard";
+import { listAuditLog } from "@/server/admin/audit-log";
+import { createUser, listUsers, updateUser } from "@/server/admin/users";
+import { beforeAfter } from "@/server/analytics/before-after";
+import { dashboardFacets } from "@/server/analytics/dashboard-facets";
+import { emergingIssues } from "@/server/analytics/emerging-issues";
+import { loadDashboard } from "@/server/analytics/load-dashboard";
+import { outreachDraft } from "@/server/analytics/outreach-draft";
+import { reasonCodePareto } from "@/server/analytics/pareto";
+import { tellingQuotes } from "@/server/analytics/quotes";
+import { departmentScorecards } from "@/server/analytics/scorecards";
+import { sendOutreach } from "@/server/analytics/send-outreach";
+import { dashboardTrends } from "@/server/analytics/trends";
 import type { Actor } from "@/server/auth/actor";
 import { can, POLICY, type PolicyAction } from "@/server/auth/policy";
+import { eraseCustomerByStaff } from "@/server/customers/erase-customer-by-staff";
 import { exportCustomer } from "@/server/customers/export-customer";
 import { getCustomer } from "@/server/customers/get-customer";
 import { importCustomers, previewCustomerImport } from "@/server/customers/import-customers";
@@ -42,14 +55,17 @@ import { listActiveCodes } from "@/server/reason-codes/list-active-codes";
 import { listCodebook } from "@/server/reason-codes/list-codebook";
 import { proposeReasonCode, saveReasonCode } from "@/server/reason-codes/save-reason-code";
 import { setReasonCodeState } from "@/server/reason-codes/set-reason-code-state";
+import { sessionAttendance } from "@/server/rooms/attendance";
 import { addNote } from "@/server/rooms/backroom/add-note";
 import { submitQuestion } from "@/server/rooms/backroom/submit-question";
 import { sendCaption } from "@/server/rooms/captions";
 import { setFloor } from "@/server/rooms/floor";
 import { mintRoomToken } from "@/server/rooms/mint-token";
 import { moderateParticipant } from "@/server/rooms/moderation/moderate-participant";
+import { customerModerationHistory } from "@/server/rooms/moderation/moderation-history";
 import { speedDatingView } from "@/server/rooms/speed-dating";
 import { staffRoomView } from "@/server/rooms/staff-room";
+import { moveStoryTurn } from "@/server/rooms/story-turns";
 import { cancelSession } from "@/server/sessions/cancel-session";
 import { correctAttendance } from "@/server/sessions/correct-attendance";
 import { createSession } from "@/server/sessions/create-session";
@@ -116,9 +132,17 @@ const ENDPOINTS: Record<
   "app/(staff)/actions/actions.ts#decideChangeMessagesAction": ["action.tell_customers"],
   "app/(staff)/customers/actions.ts#createCustomerAction": ["customer.manage"],
   "app/(staff)/customers/actions.ts#updateCustomerAction": ["customer.manage"],
+  "app/(staff)/customers/actions.ts#eraseCustomerAction": ["customer.erase"],
+  "app/(staff)/admin/actions.ts#createUserAction": ["user.manage"],
+  "app/(staff)/admin/actions.ts#updateUserAction": ["user.manage"],
+  "app/(staff)/admin/actions.ts#updateSettingsAction": ["settings.manage"],
+  "app/(staff)/admin/audit/export/route.ts#POST": ["audit.read"],
   "app/(staff)/customers/actions.ts#previewImportAction": ["customer.import"],
   "app/(staff)/customers/actions.ts#importCustomersAction": ["customer.import"],
   "app/(staff)/customers/[id]/export/route.ts#POST": ["customer.export"],
+  "app/(staff)/dashboard/export/route.ts#GET": ["dashboard.read"],
+  "app/(staff)/dashboard/outreach/actions.ts#sendOutreachAction": ["dashboard.outreach"],
+  "app/(staff)/dashboard/pdf/route.ts#GET": ["dashboard.read"],
   "app/(staff)/sign-out-action.ts#signOutAction": ["staff-session"],
   "app/sign-in/actions.ts#emailSignIn": ["public"],
   "app/sign-in/actions.ts#oidcSignIn": ["public"],
@@ -153,6 +177,7 @@ const ENDPOINTS: Record<
   "app/(staff)/sessions/[id]/room/actions.ts#addNoteAction": ["room.backroom"],
   "app/(staff)/sessions/[id]/room/actions.ts#loadRoomAction": ["room.backroom"],
   "app/(staff)/sessions/[id]/room/actions.ts#captionAction": ["room.caption"],
+  "app/(staff)/sessions/[id]/room/actions.ts#storyTurnAction": ["room.moderate"],
   "app/i/[token]/route.ts#GET": ["public"],
   "app/s/[token]/route.ts#GET": ["public"],
 };
@@ -298,6 +323,12 @@ describe("authorization matrix (domain layer, every role)", () => {
       (a) => can(a, "session.read"),
     ],
     [
+      "sessionAttendance",
+      "session.read",
+      (a) => sessionAttendance(a, ctx.sessionId),
+      (a) => can(a, "session.read"),
+    ],
+    [
       "createSession",
       "session.create",
       (a) =>
@@ -327,6 +358,27 @@ describe("authorization matrix (domain layer, every role)", () => {
       (a) => can(a, "customer.list"),
     ],
     ["getCustomer", "customer.read", (a) => getCustomer(a, ctx.customerId), (a) => can(a, "customer.read")],
+    ["listUsers", "user.manage", (a) => listUsers(a), (a) => can(a, "user.manage")],
+    [
+      "createUser (bad email)",
+      "user.manage",
+      (a) => createUser(a, { email: "not-an-email", name: "X", role: "agent", timeZone: "UTC" }),
+      (a) => can(a, "user.manage"),
+    ],
+    [
+      "updateUser (a role that does not exist)",
+      "user.manage",
+      (a) => updateUser(a, { userId: crypto.randomUUID(), role: "owner", timeZone: "UTC", active: "on" }),
+      (a) => can(a, "user.manage"),
+    ],
+    ["listAuditLog", "audit.read", (a) => listAuditLog(a, {}), (a) => can(a, "audit.read")],
+    [
+      // A reason that is not a code: the allowed role gets past authorization to a field error.
+      "eraseCustomerByStaff (bad reason)",
+      "customer.erase",
+      (a) => eraseCustomerByStaff(a, { customerId: ctx.customerId, reason: "matrix", confirm: "yes" }),
+      (a) => can(a, "customer.erase"),
+    ],
     [
       "createCustomer",
       "customer.manage",
@@ -356,6 +408,12 @@ describe("authorization matrix (domain layer, every role)", () => {
       "customer.import",
       (a) => importCustomers(a, { csv: "name,email\nMatrix,not-an-email" }),
       (a) => can(a, "customer.import"),
+    ],
+    [
+      "customerModerationHistory",
+      "customer.moderation.read",
+      (a) => customerModerationHistory(a, ctx.customerId),
+      (a) => can(a, "customer.moderation.read"),
     ],
     [
       "exportCustomer",
@@ -572,7 +630,41 @@ describe("authorization matrix (domain layer, every role)", () => {
         can(a, "session.manage", { sessionFacilitatorId: staff.facilitator.userId }) &&
         can(a, "customer.list"),
     ],
-    ["dashboardSummary", "dashboard.read", (a) => dashboardSummary(a), (a) => can(a, "dashboard.read")],
+    [
+      "outreachDraft",
+      "dashboard.outreach",
+      async (a) => {
+        const [code] = await db.select({ id: reasonCodes.id }).from(reasonCodes).limit(1);
+        return outreachDraft(a, code?.id ?? "");
+      },
+      (a) => can(a, "dashboard.outreach"),
+    ],
+    [
+      "sendOutreach (a code nobody raised)",
+      "dashboard.outreach",
+      (a) => sendOutreach(a, { reasonCodeId: crypto.randomUUID(), reviewed: "yes" }),
+      (a) => can(a, "dashboard.outreach"),
+    ],
+    ...(
+      [
+        ["loadDashboard", (a: Actor) => loadDashboard(a, readDashboardFilters({}))],
+        ["dashboardTrends", (a: Actor) => dashboardTrends(a, readDashboardFilters({ grain: "month" }))],
+        ["reasonCodePareto", (a: Actor) => reasonCodePareto(a, readDashboardFilters({}))],
+        ["emergingIssues", (a: Actor) => emergingIssues(a, {})],
+        ["departmentScorecards", (a: Actor) => departmentScorecards(a, {})],
+        ["beforeAfter", (a: Actor) => beforeAfter(a, readDashboardFilters({ fix: "2026-01-01" }))],
+        ["dashboardFacets", (a: Actor) => dashboardFacets(a)],
+        ["tellingQuotes", (a: Actor) => tellingQuotes(a, [crypto.randomUUID()])],
+      ] as const
+    ).map(
+      ([name, call]) =>
+        [name, "dashboard.read", call, (a: Actor) => can(a, "dashboard.read")] as [
+          string,
+          PolicyAction,
+          (a: Actor) => Promise<unknown>,
+          (a: Actor) => boolean,
+        ],
+    ),
     [
       "listSurveyTemplates",
       "survey.template.manage",
@@ -695,6 +787,12 @@ describe("authorization matrix (domain layer, every role)", () => {
           "room.moderate",
           (a: Actor) =>
             setFloor(a, { sessionId: ctx.sessionId, identity: `staff_${crypto.randomUUID()}`, grant: true }),
+        ],
+        [
+          "moveStoryTurn",
+          "room.moderate",
+          (a: Actor) =>
+            moveStoryTurn(a, { sessionId: ctx.sessionId, action: "up", invitationId: crypto.randomUUID() }),
         ],
       ] as const
     ).map(
