@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney, minorToInput, toMinorUnits } from "./money";
+import { formatEstimate, formatMoney, minorToInput, toMinorUnits } from "./money";
 
 describe("money", () => {
   it("stores amounts in each currency's own minor unit", () => {
@@ -13,5 +13,13 @@ describe("money", () => {
     expect(formatMoney(200000, "VND", "vi-VN")).toContain("200.000");
     expect(minorToInput(2550, "GBP")).toBe("25.50");
     expect(minorToInput(200000, "VND")).toBe("200000");
+  });
+});
+
+describe("formatEstimate", () => {
+  it("rounds to whole units in the company's currency", () => {
+    expect(formatEstimate(1240.6, "GBP")).toBe("£1,241");
+    expect(formatEstimate(1240.6, "EUR", "en-GB")).toBe("€1,241");
+    expect(formatEstimate(2_500_000, "VND", "vi-VN")).toContain("2.500.000");
   });
 });

@@ -25,3 +25,10 @@ export function minorToInput(minor: number, currency: string): string {
   const digits = minorDigits(currency);
   return (minor / 10 ** digits).toFixed(digits);
 }
+
+/** An amount in major units (an estimate: 1240.6 GBP → "£1,241"), in the company's currency. */
+export function formatEstimate(amount: number, currency: string, localeTag = "en-GB"): string {
+  return new Intl.NumberFormat(localeTag, { style: "currency", currency, maximumFractionDigits: 0 }).format(
+    amount,
+  );
+}

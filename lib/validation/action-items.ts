@@ -12,7 +12,7 @@ const optional = (max: number) =>
     .string()
     .trim()
     .max(max)
-    .optional()
+    .nullish()
     .transform((v) => v || null);
 
 /** Assigning an action item: an insight, a department, a named owner in it and a deadline (a day). */
@@ -44,7 +44,7 @@ export const zMoveActionItem = z.strictObject({
   note: z.string().trim().max(4000).default(""),
   evidenceUrl: z
     .union([z.literal(""), z.url({ protocol: /^https?$/, error: "A web address (https://…)" }).max(2000)])
-    .optional()
+    .nullish()
     .transform((v) => v || null),
   evidenceFileName: optional(255),
 });

@@ -4,10 +4,11 @@ import { EMOTIONS } from "@/lib/domain/emotions";
 import { LISTENING_CHANNELS } from "@/lib/domain/listening";
 import { parseEvidenceRef } from "@/lib/domain/notes";
 
+// nullish, not optional: the domain parses again what the edge already parsed (null by then).
 const blankToNull = z
   .string()
   .trim()
-  .optional()
+  .nullish()
   .transform((v) => v || null);
 
 /**
@@ -30,7 +31,7 @@ export const zAddListeningNote = z.strictObject({
   contact: z.enum(CONTACT_KINDS).default("unknown"),
   departmentId: z
     .union([z.uuid(), z.literal("")])
-    .optional()
+    .nullish()
     .transform((v) => v || null),
   customerEmail: blankToNull.pipe(z.email("An email address").max(320).nullable()),
 });

@@ -10,7 +10,10 @@ import { invalid, notFound } from "@/server/errors";
 
 export const zSetDepartmentHead = z.strictObject({
   departmentId: z.uuid(),
-  headId: z.union([z.uuid(), z.literal("")]).transform((v) => v || null),
+  headId: z
+    .union([z.uuid(), z.literal("")])
+    .nullable()
+    .transform((v) => v || null),
 });
 
 /** Names (or clears) a department's head: a member of the department, escalated to when overdue. */

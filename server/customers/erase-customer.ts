@@ -5,6 +5,7 @@ import {
   customers,
   insightEvidence,
   invitations,
+  listeningNotes,
   moderationEvents,
   outbox,
   roomNotes,
@@ -89,6 +90,16 @@ export async function eraseCustomerInTx(tx: Tx, customerId: string, now = new Da
     .set({ text: ERASED_TEXT, customerId: null })
     .where(eq(roomNotes.customerId, customerId));
   await tx.update(moderationEvents).set({ note: "" }).where(eq(moderationEvents.customerId, customerId));
+  // Notes logged outside sessions, and every quote of theirs copied into an insight, likewise
+  // (the evidence row stays, so "heard N times" keeps its count).
+  await tx
+    .update(listeningNotes)
+    .set({ text: ERASED_TEXT, customerId: null })
+    .where(eq(listeningNotes.customerId, customerId));
+  await tx
+    .update(insightEvidence)
+    .set({ quote: ERASED_TEXT })
+    .where(eq(insightEvidence.customerId, customerId));
   // Pending mail is never sent; sent mail is erased from the log too (it holds the address).
   await tx.delete(outbox).where(eq(outbox.customerId, customerId));
   await tx

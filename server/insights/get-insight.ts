@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
 import { db } from "@/db";
-import { actions, insightEvidence, insights, roomNotes, sessions, users } from "@/db/schema";
+import { actions, customers, insightEvidence, insights, roomNotes, sessions, users } from "@/db/schema";
 import { monthlyCost } from "@/lib/scoring";
 import { selectActionItems } from "@/server/action-items/action-item-query";
 import type { Actor } from "@/server/auth/actor";
@@ -33,11 +33,13 @@ export async function getInsight(actor: Actor, insightId: string) {
         roomNoteId: insightEvidence.roomNoteId,
         listeningNoteId: insightEvidence.listeningNoteId,
         customerId: insightEvidence.customerId,
+        erased: customers.erasedAt,
         addedAt: insightEvidence.createdAt,
         addedBy: users.name,
       })
       .from(insightEvidence)
       .leftJoin(users, eq(users.id, insightEvidence.addedById))
+      .leftJoin(customers, eq(customers.id, insightEvidence.customerId))
       .where(eq(insightEvidence.insightId, insightId))
       .orderBy(asc(insightEvidence.createdAt), asc(insightEvidence.id)),
     selectActionItems(eq(actions.insightId, insightId)).orderBy(asc(actions.deadline)),
@@ -61,7 +63,7 @@ export async function getInsight(actor: Actor, insightId: string) {
       : [],
   ]);
   const noteOf = new Map(notes.map((n) => [n.id, n]));
-  const customers = new Set(evidence.map((e) => e.customerId).filter(Boolean));
+  const customerIds = new Set(evidence.map((e) => e.customerId).filter(Boolean));
   return {
     id: i.id,
     title: i.title,
@@ -87,11 +89,12 @@ export async function getInsight(actor: Actor, insightId: string) {
       state: r.reasonCode.state,
     })),
     heard: evidence.length,
-    distinctCustomers: customers.size,
+    distinctCustomers: customerIds.size,
     evidence: evidence.map((e) => {
       const note = e.roomNoteId ? noteOf.get(e.roomNoteId) : undefined;
       const isSummary = note?.kind === "summary";
-      const quoting = consent.get(e.id) ?? "not_on_record";
+      // A customer who withdrew has no words left to quote, whatever they once allowed.
+      const quoting = e.erased ? "not_on_record" : (consent.get(e.id) ?? "not_on_record");
       return {
         id: e.id,
         source: e.source,
@@ -101,7 +104,9 @@ export async function getInsight(actor: Actor, insightId: string) {
         quoting,
         isSummary,
         fromCustomer: e.customerId !== null,
-        session: note ? { id: note.sessionId, title: note.session, atSeconds: note.atSeconds } : null,
+        session: note
+          ? { id: note.sessionId, title: note.session, atSeconds: note.atSeconds, noteId: note.id }
+          : null,
         addedAt: e.addedAt,
         addedBy: e.addedBy,
       };

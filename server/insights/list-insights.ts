@@ -31,6 +31,7 @@ export async function listInsights(actor: Actor, query: InsightListQuery = {}) {
       companyAxis: i.companyAxis,
       monthlyCost: monthlyCost(i),
       heard: i.evidence.length,
+      distinctCustomers: new Set(i.evidence.map((e) => e.customerId).filter(Boolean)).size,
       codes: i.reasonCodes.map((r) => ({ number: r.reasonCode.number, label: r.reasonCode.label })),
       createdAt: i.createdAt,
     })),

@@ -155,7 +155,7 @@ describe("the thin loop", () => {
     await facilitator.locator('input[name="reasonCodeIds"]').first().check();
     await facilitator.getByLabel("Contacts per month").fill("1200");
     await facilitator.getByLabel("Minutes per contact").fill("7");
-    await facilitator.getByLabel("Hourly cost (£)").fill("28");
+    await facilitator.getByLabel(/Hourly cost/).fill("28");
     await facilitator.getByRole("button", { name: "Create insight" }).click();
     await facilitator.waitForURL(/\/insights\/[0-9a-f-]{36}$/);
     await facilitator

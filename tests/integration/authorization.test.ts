@@ -37,12 +37,20 @@ import { importCustomers, previewCustomerImport } from "@/server/customers/impor
 import { listCustomers, listCustomersPage } from "@/server/customers/list-customers";
 import { createCustomer, updateCustomer } from "@/server/customers/save-customer";
 import { DomainError } from "@/server/errors";
+import { attachEvidence, removeEvidence } from "@/server/insights/change-evidence";
 import { createInsight } from "@/server/insights/create-insight";
 import { getInsight } from "@/server/insights/get-insight";
+import { insightGrid } from "@/server/insights/insight-grid";
+import { listInsightTitles } from "@/server/insights/list-insight-titles";
 import { listInsights } from "@/server/insights/list-insights";
 import { listUntriagedComments } from "@/server/insights/list-untriaged-comments";
+import { previewEvidence } from "@/server/insights/preview-evidence";
+import { updateInsight } from "@/server/insights/update-insight";
 import { invitationView } from "@/server/invitations/invitation-view";
 import { countAudience, inviteAudience } from "@/server/invitations/invite-audience";
+import { addListeningNote } from "@/server/notes/add-listening-note";
+import { listListeningLog } from "@/server/notes/list-listening-log";
+import { listSessionNotes } from "@/server/notes/list-session-notes";
 import { listActiveCodes } from "@/server/reason-codes/list-active-codes";
 import { listCodebook } from "@/server/reason-codes/list-codebook";
 import { proposeReasonCode, saveReasonCode } from "@/server/reason-codes/save-reason-code";
@@ -115,7 +123,9 @@ const ENDPOINTS: Record<
   "app/(staff)/insights/actions.ts#removeEvidenceAction": ["insight.edit"],
   "app/(staff)/actions/actions.ts#moveActionItemAction": ["action.work", "action.verify"],
   "app/(staff)/actions/actions.ts#editActionItemAction": ["action.edit"],
+  "app/(staff)/actions/actions.ts#setDepartmentHeadAction": ["department.manage"],
   "app/(staff)/codebook/actions.ts#saveReasonCodeAction": ["codebook.manage"],
+  "app/(staff)/listening-log/actions.ts#addListeningNoteAction": ["listening.write"],
   "app/(staff)/codebook/actions.ts#proposeReasonCodeAction": ["codebook.propose"],
   "app/(staff)/codebook/actions.ts#setReasonCodeStateAction": ["codebook.manage"],
   "app/(staff)/actions/actions.ts#commentActionItemAction": ["action.read"],
@@ -437,6 +447,59 @@ describe("authorization matrix (domain layer, every role)", () => {
           lifetimeValue: 0,
         }),
       (a) => can(a, "insight.create"),
+    ],
+    ["insightGrid", "insight.read", (a) => insightGrid(a), (a) => can(a, "insight.read")],
+    ["listInsightTitles", "insight.read", (a) => listInsightTitles(a), (a) => can(a, "insight.read")],
+    [
+      "updateInsight (no codes)",
+      "insight.edit",
+      (a) =>
+        updateInsight(a, {
+          insightId: ctx.insightId,
+          title: "Matrix",
+          customerAxis: "value",
+          companyAxis: "value",
+          reasonCodeIds: [],
+        }),
+      (a) => can(a, "insight.edit"),
+    ],
+    [
+      "attachEvidence (nothing chosen)",
+      "insight.edit",
+      (a) => attachEvidence(a, { insightId: ctx.insightId, evidence: [] }),
+      (a) => can(a, "insight.edit"),
+    ],
+    [
+      "removeEvidence (unknown)",
+      "insight.edit",
+      (a) => removeEvidence(a, { insightId: ctx.insightId, evidenceId: "not-a-uuid" }),
+      (a) => can(a, "insight.edit"),
+    ],
+    [
+      "previewEvidence (a missing note)",
+      "insight.edit",
+      (a) => previewEvidence(a, [`room_note:${crypto.randomUUID()}`]),
+      (a) => can(a, "insight.edit"),
+    ],
+    [
+      "listSessionNotes",
+      "notes.triage",
+      (a) => listSessionNotes(a, ctx.sessionId),
+      (a) => can(a, "notes.triage"),
+    ],
+    ["listListeningLog", "listening.write", (a) => listListeningLog(a), (a) => can(a, "listening.write")],
+    [
+      "addListeningNote (an unknown code number)",
+      "listening.write",
+      (a) =>
+        addListeningNote(a, {
+          heardOn: "2026-01-01",
+          channel: "phone",
+          kind: "summary",
+          text: "Matrix",
+          codeNumbers: "998",
+        }),
+      (a) => can(a, "listening.write"),
     ],
     ["listCodebook", "codebook.read", (a) => listCodebook(a), (a) => can(a, "codebook.read")],
     ["listActiveCodes", "codebook.read", (a) => listActiveCodes(a), (a) => can(a, "codebook.read")],

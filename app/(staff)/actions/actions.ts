@@ -8,6 +8,7 @@ import { zDecideChangeMessages } from "@/lib/validation/change-messages";
 import { commentActionItem } from "@/server/action-items/comment-action-item";
 import { editActionItem } from "@/server/action-items/edit-action-item";
 import { moveActionItem } from "@/server/action-items/move-action-item";
+import { setDepartmentHead, zSetDepartmentHead } from "@/server/action-items/set-department-head";
 import { decideChangeMessages } from "@/server/action-items/tell-customers/decide-change-messages";
 
 const refresh = (actionId: string) => {
@@ -55,3 +56,10 @@ export const decideChangeMessagesAction = formAction(
     },
   },
 );
+
+export const setDepartmentHeadAction = formAction(staffEntry(zSetDepartmentHead, setDepartmentHead), {
+  done: () => {
+    revalidatePath("/actions/departments");
+    return "Saved.";
+  },
+});

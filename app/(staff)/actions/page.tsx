@@ -7,6 +7,7 @@ import { isOpenWork } from "@/lib/domain/action-statuses";
 import type { ActionItem } from "@/server/action-items/action-item-query";
 import { listAllActionItems } from "@/server/action-items/list-all-action-items";
 import { listMyActionItems } from "@/server/action-items/list-my-action-items";
+import { can } from "@/server/auth/policy";
 import { requireStaffPage } from "@/server/auth/staff";
 
 export const metadata: Metadata = { title: "Actions" };
@@ -61,7 +62,14 @@ export default async function ActionsPage({
   ];
   return (
     <div className="space-y-6">
-      <h1 className="text-3xl font-bold tracking-tight">Actions</h1>
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-3xl font-bold tracking-tight">Actions</h1>
+        {can(actor, "department.manage") && (
+          <Link href="/actions/departments" className="text-sm text-blue-800 underline">
+            Department heads
+          </Link>
+        )}
+      </div>
       <nav aria-label="Which actions" className="flex gap-2">
         {(Object.keys(VIEWS) as View[]).map((v) => (
           <Link

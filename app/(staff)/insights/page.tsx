@@ -1,64 +1,95 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ValueIrritantGrid } from "@/components/insights/value-irritant-grid";
 import { buttonClass } from "@/components/ui/button";
+import { type Column, DataTable } from "@/components/ui/data-table";
+import { formatDate } from "@/lib/dates";
+import { QUADRANT_LABELS, quadrantOf } from "@/lib/domain/insights";
+import { formatEstimate } from "@/lib/money";
 import { can } from "@/server/auth/policy";
 import { requireStaffPage } from "@/server/auth/staff";
+import { insightGrid } from "@/server/insights/insight-grid";
 import { listInsights } from "@/server/insights/list-insights";
-import { gridAdvice } from "./grid-labels";
 
 export const metadata: Metadata = { title: "Insights" };
 
-const money = new Intl.NumberFormat("en-GB", {
-  style: "currency",
-  currency: "GBP",
-  maximumFractionDigits: 0,
-});
+type Row = Awaited<ReturnType<typeof listInsights>>["rows"][number];
 
-export default async function InsightsPage() {
+export default async function InsightsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireStaffPage();
-  const { rows: insights, total } = await listInsights(actor);
+  const sp = await searchParams;
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+  const query = { page: one(sp.page), sort: one(sp.sort) };
+  const [list, grid] = await Promise.all([listInsights(actor, query), insightGrid(actor)]);
+  const money = (n: number) => formatEstimate(n, grid.currency);
+  const columns: Column<Row>[] = [
+    {
+      key: "title",
+      header: "Insight",
+      sortKey: "title",
+      rowHeader: true,
+      cell: (i) => (
+        <>
+          <Link href={`/insights/${i.id}`} className="font-semibold text-blue-800 hover:underline">
+            {i.title}
+          </Link>
+          <span className="block text-xs text-slate-600">
+            {i.codes.map((c) => `${c.number} ${c.label}`).join(" · ")}
+          </span>
+        </>
+      ),
+    },
+    {
+      key: "quadrant",
+      header: "Grid",
+      cell: (i) => QUADRANT_LABELS[quadrantOf(i.customerAxis, i.companyAxis)].title,
+    },
+    {
+      key: "heard",
+      header: "Heard",
+      cell: (i) => `${i.heard}× · ${i.distinctCustomers} customer${i.distinctCustomers === 1 ? "" : "s"}`,
+    },
+    { key: "cost", header: "Cost a month", cell: (i) => money(i.monthlyCost), className: "tabular-nums" },
+    {
+      key: "created",
+      header: "Created",
+      sortKey: "created",
+      descFirst: true,
+      cell: (i) => formatDate(i.createdAt, actor.timeZone),
+    },
+  ];
   return (
-    <div className="space-y-6">
+    <div className="space-y-8">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-3xl font-bold tracking-tight">Insights</h1>
         {can(actor, "insight.create") && (
           <Link href="/insights/new" className={buttonClass()}>
-            New insight from comments
+            New insight
           </Link>
         )}
       </div>
-      <ul className="grid gap-4 md:grid-cols-2">
-        {insights.map((i) => (
-          <li key={i.id} className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
-            <Link href={`/insights/${i.id}`} className="font-semibold text-blue-800 hover:underline">
-              {i.title}
-            </Link>
-            <p className="mt-1 text-sm text-slate-700">
-              {i.codes.map((c) => `#${c.number} ${c.label}`).join(" · ")}
-            </p>
-            <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm">
-              <div>
-                <dt className="inline text-slate-600">Grid: </dt>
-                <dd className="inline font-medium">{gridAdvice(i.customerAxis, i.companyAxis)}</dd>
-              </div>
-              <div>
-                <dt className="inline text-slate-600">Heard: </dt>
-                <dd className="inline font-medium">{i.heard}×</dd>
-              </div>
-              <div>
-                <dt className="inline text-slate-600">Cost: </dt>
-                <dd className="inline font-medium">{money.format(i.monthlyCost)}/month</dd>
-              </div>
-            </dl>
-          </li>
-        ))}
-      </ul>
-      {insights.length === 0 && <p className="text-slate-600">No insights yet.</p>}
-      {total > insights.length && (
-        <p className="text-sm text-slate-600">
-          The {insights.length} newest of {total} insights.
-        </p>
-      )}
+      <ValueIrritantGrid
+        items={grid.items.map((i) => ({
+          ...i,
+          href: `/insights/${i.id}`,
+          detail: `heard ${i.heard}× · ${money(i.monthlyCost)} a month`,
+        }))}
+      />
+      <DataTable
+        caption={`Insights, page ${list.page} of ${list.pageCount}`}
+        captionHidden
+        columns={columns}
+        list={list}
+        rowKey={(i) => i.id}
+        path="/insights"
+        query={query}
+        paginationLabel="Pages of insights"
+        empty="No insights yet."
+      />
     </div>
   );
 }

@@ -21,7 +21,7 @@ export function changeMail(p: { locale: Locale; change: string; token: string | 
         { paragraph: t("changeBody") },
         { paragraph: p.change },
         { small: t("changeFooter") },
-        { small: t("withdrawHint", { url: withdraw }) },
+        { small: t("changeWithdrawHint", { url: withdraw }) },
       ],
     }),
   };

@@ -6,6 +6,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
 import { CheckboxGroup } from "@/components/ui/field";
 import { formatDateTime } from "@/lib/dates";
+import { can } from "@/server/auth/policy";
 import { requireStaffPage } from "@/server/auth/staff";
 import { listCustomers } from "@/server/customers/list-customers";
 import { getSessionDetail } from "@/server/sessions/get-session";
@@ -87,6 +88,11 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         {open && (
           <Link href={`/sessions/${id}/room`} className={buttonClass("primary")}>
             Open the room
+          </Link>
+        )}
+        {can(actor, "notes.triage") && (session.status === "live" || session.status === "ended") && (
+          <Link href={`/sessions/${id}/notes`} className={buttonClass("secondary")}>
+            Triage notes
           </Link>
         )}
         {d.canManage && <SessionStatusButtons sessionId={id} status={session.status} />}
