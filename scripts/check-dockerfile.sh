@@ -54,10 +54,15 @@ run_instruction() {
       mkdir -p "$ROOT/stages"
       if [ -d "$ROOT/stages/$from" ]; then cp -al "$ROOT/stages/$from" "$dir"; else mkdir -p "$dir"; fi
       ENVS=()
-      [ -f "$ROOT/stages/$from.env" ] && mapfile -t ENVS <"$ROOT/stages/$from.env"
+      # A stage built FROM another keeps its environment and working directory.
+      if [ -f "$ROOT/stages/$from.env" ]; then mapfile -t ENVS <"$ROOT/stages/$from.env"; fi
+      if [ -f "$ROOT/stages/$from.workdir" ]; then
+        cp "$ROOT/stages/$from.workdir" "$ROOT/stages/$name.workdir"
+        cwd="$dir$(cat "$ROOT/stages/$name.workdir")"
+      fi
       echo "== stage $name (from $from)"
       ;;
-    WORKDIR) cwd="$dir$rest"; mkdir -p "$cwd" ;;
+    WORKDIR) cwd="$dir$rest"; mkdir -p "$cwd"; echo "$rest" >"$ROOT/stages/$stage.workdir" ;;
     ENV) for kv in $rest; do ENVS+=("$kv"); done ;;
     COPY)
       local src_root="$CONTEXT" args=() a
@@ -90,7 +95,7 @@ run_instruction() {
     USER | EXPOSE | HEALTHCHECK) ;;
     *) echo "unknown instruction $instr" >&2; exit 1 ;;
   esac
-  printf '%s\n' "${ENVS[@]}" >"$ROOT/stages/$stage.env"
+  if [ -n "$stage" ]; then printf '%s\n' "${ENVS[@]}" >"$ROOT/stages/$stage.env"; fi
 }
 while IFS= read -r raw || [ -n "$raw" ]; do
   [[ "$raw" =~ ^[[:space:]]*# ]] && continue
