@@ -25,6 +25,9 @@ const config: NextConfig = {
     "rate-limiter-flexible",
     // Reads its VTIMEZONE files from its own folder at run time.
     "@touch4it/ical-timezones",
+    // The dashboard's PDF: pdfkit reads its font metrics, and we the CJK font, from their folders.
+    "pdfkit",
+    "@embedpdf/fonts-sc",
   ],
   poweredByHeader: false,
   // `npm test` type-checks the whole project with tsc; the build need not do it twice.

@@ -39,9 +39,32 @@ function refusePagePost(request: NextRequest): NextResponse | null {
   return null;
 }
 
-export function proxy(request: NextRequest) {
+/**
+ * A server action's body must be what Next's own client sends: a JSON array of arguments
+ * (text/plain) or a multipart form. Anything else makes Next's decoder throw, which it answers
+ * with a 500; the body is at most PAGE_POST_MAX_BYTES here, so reading a copy is cheap.
+ */
+async function refuseMalformedAction(request: NextRequest): Promise<NextResponse | null> {
+  const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  const fetchAction = request.headers.has("next-action");
+  try {
+    if (type.startsWith("multipart/form-data")) {
+      await request.clone().formData();
+      return null;
+    }
+    if (fetchAction && type.startsWith("text/plain")) {
+      return Array.isArray(JSON.parse(await request.clone().text())) ? null : refuse(400, "invalid");
+    }
+  } catch {
+    return refuse(400, "invalid");
+  }
+  // A fetch action is text/plain or multipart; other posts (a route handler's form) pass on.
+  return fetchAction ? refuse(415, "unsupported_media_type") : null;
+}
+
+export async function proxy(request: NextRequest) {
   if (request.method !== "GET" && request.method !== "HEAD") {
-    const refused = refusePagePost(request);
+    const refused = refusePagePost(request) ?? (await refuseMalformedAction(request));
     if (refused) return refused;
   }
   const { pathname } = request.nextUrl;

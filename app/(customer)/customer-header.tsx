@@ -1,6 +1,7 @@
 import { cookies } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/config";
+import { getCompanySettings } from "@/server/settings/get-company-settings";
 import { setCustomerPreferences } from "./preferences-actions";
 
 /** The customer pages' header: language and text size, each a small POST form. */
@@ -8,13 +9,21 @@ export async function CustomerHeader({ back }: { back: string }) {
   const t = await getTranslations("common");
   const locale = await getLocale();
   const large = (await cookies()).get("im_text")?.value === "large";
+  // The company's own name and logo (admin settings) instead of the product's.
+  const company = await getCompanySettings();
   return (
     <header className="border-b border-slate-200 bg-white">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:bg-white focus:p-2">
         {t("skipToContent")}
       </a>
       <div className="mx-auto flex max-w-2xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <p className="text-lg font-bold text-blue-800">{t("appName")}</p>
+        <p className="flex items-center gap-2 text-lg font-bold text-blue-800">
+          {company.logoUrl && (
+            // biome-ignore lint/performance/noImgElement: an admin-set logo of unknown size and host
+            <img src={company.logoUrl} alt="" className="h-8 w-auto" />
+          )}
+          {company.name}
+        </p>
         <div className="flex flex-wrap items-center gap-2">
           <form action={setCustomerPreferences} className="flex flex-wrap items-center gap-2">
             <input type="hidden" name="back" value={back} />

@@ -136,3 +136,12 @@ export const zImportCsv = z.strictObject({
       `The file is larger than ${CSV_MAX_BYTES / 1024} KB; split it into smaller files`,
     ),
 });
+
+/** Why staff erase a customer: a code, so the audit log holds no free text about the person. */
+export const ERASURE_REASONS = ["customer_request", "duplicate_record", "no_legal_basis", "other"] as const;
+
+export const zEraseCustomer = z.strictObject({
+  customerId: z.uuid(),
+  reason: z.enum(ERASURE_REASONS, "Choose a reason"),
+  confirm: z.literal("yes", "Tick the box to confirm"),
+});

@@ -1,5 +1,5 @@
 import "server-only";
-import { NextRequest, NextResponse } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 import { env } from "@/env";
 import { BodyTooLarge, readBoundedText } from "@/server/security/bounded-body";
 import { handlers, SIGN_IN_CONFIRM_PATH } from "./config";
@@ -14,7 +14,7 @@ const AUTH_MAX_BODY_BYTES = 16 * 1024;
  * page among them — from the request's URL and forwarded headers; without this an expired link
  * sent the browser to `localhost:<port>`.
  */
-async function onAppUrl(request: NextRequest): Promise<NextRequest> {
+async function onAppUrl(request: NextRequest): Promise<Request> {
   const url = new URL(request.nextUrl.pathname + request.nextUrl.search, APP);
   const headers = new Headers(request.headers);
   headers.set("host", APP.host);
@@ -24,14 +24,18 @@ async function onAppUrl(request: NextRequest): Promise<NextRequest> {
   // Auth.js's own posts are short forms; anything longer is refused unread (413).
   const body = hasBody ? await readBoundedText(request, AUTH_MAX_BODY_BYTES) : undefined;
   headers.delete("content-length");
-  return new NextRequest(url, { method: request.method, headers, body });
+  // A plain Request: a NextRequest rewrites 127.0.0.1 in its URL to "localhost" (NextURL), which
+  // is exactly how Auth.js's redirects ended up on localhost:<port>.
+  return new Request(url, { method: request.method, headers, body });
 }
 
 /** A browser marks a post from another site; Auth.js checks no CSRF token on the email callback. */
 function fromThisSite(headers: Headers): boolean {
   const origin = headers.get("origin");
-  if (origin) return origin === APP.origin;
-  return headers.get("sec-fetch-site") !== "cross-site";
+  const site = headers.get("sec-fetch-site");
+  // A page with a no-referrer policy posts with `Origin: null`; Sec-Fetch-Site still tells.
+  if (origin && origin !== "null") return origin === APP.origin;
+  return origin === "null" ? site === "same-origin" : site !== "cross-site";
 }
 
 /**
@@ -48,7 +52,7 @@ export async function authGet(request: NextRequest): Promise<Response> {
     response.headers.set("Cache-Control", "no-store");
     return response;
   }
-  return handlers.GET(await onAppUrl(request));
+  return handlers.GET((await onAppUrl(request)) as NextRequest);
 }
 
 /** POST /api/auth/* — Auth.js on APP_URL; the email callback only from this site's own page. */
@@ -56,7 +60,7 @@ export async function authPost(request: NextRequest): Promise<Response> {
   if (request.nextUrl.pathname === EMAIL_CALLBACK && !fromThisSite(request.headers))
     return NextResponse.json({ error: "forbidden" }, { status: 403 });
   try {
-    return await handlers.POST(await onAppUrl(request));
+    return await handlers.POST((await onAppUrl(request)) as NextRequest);
   } catch (error) {
     if (error instanceof BodyTooLarge) return NextResponse.json({ error: "too_large" }, { status: 413 });
     throw error;

@@ -16,6 +16,8 @@ export type Resource = {
   surveyId?: string;
   departmentId?: string;
   ownerId?: string;
+  /** Facilitators of the sessions a customer was invited to (empty: known only from the directory). */
+  customerFacilitatorIds?: readonly string[];
 };
 
 type Rule = {
@@ -32,8 +34,15 @@ const RUNS_SESSIONS = ["admin", "facilitator"] as const;
 const ownsSession = (a: StaffActor, r: Resource) => r.sessionFacilitatorId === a.userId;
 const attendsSession = (a: StaffActor, r: Resource) =>
   ownsSession(a, r) || (r.sessionStaffIds ?? []).includes(a.userId);
+/** A facilitator of one of the customer's sessions; a directory-only customer is anyone's to invite. */
+const facilitatesCustomer = (a: StaffActor, r: Resource) =>
+  r.customerFacilitatorIds !== undefined &&
+  (r.customerFacilitatorIds.length === 0 || r.customerFacilitatorIds.includes(a.userId));
 const worksAction = (a: StaffActor, r: Resource) =>
   r.ownerId === a.userId || a.departments.some((d) => d.id === r.departmentId && d.isOwner);
+// Agents (and department owners, who are agents) see their own department's actions only.
+const seesAction = (a: StaffActor, r: Resource) =>
+  a.role !== "agent" || r.ownerId === a.userId || a.departments.some((d) => d.id === r.departmentId);
 
 export const POLICY = {
   "session.list": { roles: ALL_STAFF, describe: "See the list of sessions" },
@@ -55,7 +64,17 @@ export const POLICY = {
     roles: ALL_STAFF,
     describe: "Open one customer's record: contact details and preferences (every read audited)",
   },
+  "customer.contact.read": {
+    roles: RUNS_SESSIONS,
+    staffRule: facilitatesCustomer,
+    describe:
+      "See a customer's name and contact details (admins; facilitators of the customer's sessions, or anyone's for a customer not invited yet); others see a pseudonym",
+  },
   "customer.manage": { roles: RUNS_SESSIONS, describe: "Create or edit a customer" },
+  "customer.erase": {
+    roles: ["admin"],
+    describe: "Erase a customer on request (the same erasure as a withdrawal; the reason audited)",
+  },
   "customer.import": {
     roles: RUNS_SESSIONS,
     describe: "Import customers from a CSV file (preview, then confirm)",
@@ -64,6 +83,10 @@ export const POLICY = {
   "customer.accessibility.read": {
     roles: RUNS_SESSIONS,
     describe: "See customers' accommodations and accessibility notes",
+  },
+  "customer.moderation.read": {
+    roles: RUNS_SESSIONS,
+    describe: "See a customer's moderation history (warnings and removals in past sessions)",
   },
   "invitation.respond": {
     roles: [],
@@ -94,22 +117,82 @@ export const POLICY = {
     describe: "Type live captions that everyone in the room sees (attending staff)",
   },
   "survey.respond": { roles: [], link: "respondent", describe: "Answer one's own survey (survey link)" },
-  "survey.read": { roles: ALL_STAFF, describe: "Read survey responses (anonymous)" },
+  "survey.read": {
+    roles: ALL_STAFF,
+    describe: "Read survey responses and export them as CSV (anonymous: no names, only the session)",
+  },
+  "survey.template.manage": {
+    roles: RUNS_SESSIONS,
+    describe:
+      "Build and edit survey templates (each edit of a used version makes a new one); set format defaults",
+  },
   "insight.read": { roles: ALL_STAFF, describe: "Read insights and their evidence" },
   "insight.create": { roles: RUNS_SESSIONS, describe: "Turn what was heard into an insight" },
-  "action.read": { roles: ALL_STAFF, describe: "See actions and their timelines" },
+  "insight.edit": {
+    roles: RUNS_SESSIONS,
+    describe: "Edit an insight, add or remove its evidence, triage notes into insights",
+  },
+  "notes.triage": {
+    roles: RUNS_SESSIONS,
+    describe: "Read a session's notes (and the listening log) to triage them into insights",
+  },
+  "listening.write": {
+    roles: ALL_STAFF,
+    describe: "Log what was heard outside a session (listening log)",
+  },
+  "codebook.read": {
+    roles: ALL_STAFF,
+    describe: "Read the codebook: reason codes, wordings, examples, history",
+  },
+  "codebook.propose": { roles: RUNS_SESSIONS, describe: "Propose a new reason code" },
+  "codebook.manage": {
+    roles: ["admin"],
+    describe: "Approve, edit, renumber, retire reason codes",
+  },
+  "department.manage": { roles: ["admin"], describe: "Name a department's head" },
+  "action.list": {
+    roles: ALL_STAFF,
+    describe: "See action lists (agents: their own and their departments' actions only)",
+  },
+  "action.read": {
+    roles: ALL_STAFF,
+    staffRule: seesAction,
+    describe: "Open an action and its timeline, and comment on it (agents: their departments' only)",
+  },
   "action.create": { roles: RUNS_SESSIONS, describe: "Assign an action to a department" },
+  "action.edit": {
+    roles: RUNS_SESSIONS,
+    describe: "Edit or reassign an action (title, department, owner, deadline)",
+  },
   "action.work": {
     roles: ALL_STAFF,
     staffRule: worksAction,
     describe: "Move an action forward or resolve it (its owner or a department owner)",
   },
   "action.verify": { roles: RUNS_SESSIONS, describe: "Verify a resolved action or reopen it" },
-  "dashboard.read": { roles: ["admin", "facilitator", "executive"], describe: "Executive dashboard" },
+  "action.tell_customers": {
+    roles: RUNS_SESSIONS,
+    describe: 'See, hold or send the "you told us, we changed" messages of a verified action',
+  },
+  "dashboard.read": {
+    roles: ["admin", "facilitator", "executive"],
+    describe:
+      "Executive dashboard: trends, reason codes, emerging issues, scorecards, before/after, quotes, CSV and PDF",
+  },
+  "dashboard.outreach": {
+    roles: ["admin", "facilitator", "executive"],
+    describe:
+      "Review, edit and send a drafted outreach email about an emerging issue to the customers who raised it and agreed to be contacted",
+  },
   "settings.manage": {
     roles: ["admin"],
     describe: "Set the company profile, currency, survey frequency cap and retention period",
   },
+  "user.manage": {
+    roles: ["admin"],
+    describe: "Invite staff, set their role, zone and training, deactivate them",
+  },
+  "audit.read": { roles: ["admin"], describe: "Read and export the audit log (who read or changed what)" },
   "mailbox.read": { roles: ["admin", "facilitator"], describe: "Development mailbox and outbox state" },
 } as const satisfies Record<string, Rule>;
 

@@ -23,6 +23,19 @@ export function toCustomerDto(c: Customer, seesNeeds: boolean) {
 
 export type CustomerDto = ReturnType<typeof toCustomerDto>;
 
+/** A stable pseudonym from the customer's id: the same person is the same guest on every page. */
+export const pseudonymOf = (customerId: string) => `Guest ${customerId.slice(0, 4).toUpperCase()}`;
+
+/** The record as a role without need-to-know sees it: a pseudonym, no contact details or needs. */
+export function toPseudonymousDto(c: Customer) {
+  const { accessibilityNotes: _notes, ...rest } = toCustomerDto(c, false) as CustomerDto & {
+    accessibilityNotes?: unknown;
+  };
+  const dto = { ...rest, name: pseudonymOf(c.id), email: "", phone: null, pseudonymous: true as const };
+  // The key is absent at run time; the type says so, so callers can test for it either way.
+  return dto as typeof dto & { accessibilityNotes?: undefined };
+}
+
 /** True for the unique-index violation on customers.email, however drizzle wraps the driver error. */
 export function isDuplicateEmail(error: unknown): boolean {
   for (let e = error; e instanceof Error; e = e.cause) {

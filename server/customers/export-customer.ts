@@ -9,6 +9,7 @@ import { can } from "@/server/auth/policy";
 import { forbidden, notFound } from "@/server/errors";
 import { toCustomerDto } from "./customer-dto";
 import { customerWithId } from "./customer-where";
+import { facilitatorsOfCustomer } from "./get-customer";
 
 /**
  * Everything held about one customer (a subject access request): the record, every invitation
@@ -26,6 +27,13 @@ export async function exportCustomer(actor: Actor, customerId: string) {
       where: customerWithId(id.data),
     });
     if (!customer) throw notFound();
+    // An export is personal data in full: only for those who may see the customer's details.
+    if (
+      !can(actor, "customer.contact.read", {
+        customerFacilitatorIds: await facilitatorsOfCustomer(customer.id),
+      })
+    )
+      throw notFound();
     const invs = await tx
       .select({
         id: invitations.id,

@@ -2,9 +2,18 @@ import "server-only";
 // Job handlers are registered here (imported for side effects by the worker).
 import { z } from "zod";
 import { REMINDER_KINDS } from "@/lib/domain/invitations";
+import { sendDeadlineNotice } from "@/server/action-items/deadlines/send-deadline-notice";
+import {
+  DEADLINE_NOTICE_JOB,
+  DEADLINE_SWEEP_JOB,
+  sweepDeadlines,
+} from "@/server/action-items/deadlines/sweep-deadlines";
+import { applyRetention, RETENTION_JOB } from "@/server/customers/apply-retention";
 import { REMINDER_JOB } from "@/server/reminders/schedule-reminders";
 import { sendReminders } from "@/server/reminders/send-reminders";
+import { autoEndIfOver } from "@/server/sessions/auto-end-session";
 import { markNoShows, NO_SHOW_JOB } from "@/server/sessions/mark-no-shows";
+import { AUTO_END_JOB } from "@/server/sessions/schedule-auto-end";
 import { dispatchSurveys, SURVEY_DISPATCH_JOB, SURVEY_REMINDER_JOB } from "@/server/surveys/dispatch-surveys";
 import { sendSurveyReminder } from "@/server/surveys/send-reminder";
 import { registerRecurringTask } from "./recurring-tasks";
@@ -36,8 +45,28 @@ registerJobHandler(NO_SHOW_JOB, async (payload) => {
   await markNoShows(sessionId);
 });
 
+registerJobHandler(AUTO_END_JOB, async (payload) => {
+  const { sessionId } = z.object({ sessionId: z.uuid() }).parse(payload);
+  await autoEndIfOver(sessionId);
+});
+
 // Recurring work (scheduler.ts queues one job per slot; the slot's instant is the handler's clock).
 registerRecurringTask({ name: "jobs.prune-slots", pattern: "17 4 * * *", jobKind: "jobs.prune-slots" });
 registerJobHandler("jobs.prune-slots", async (payload, ctx) => {
   await pruneFinishedSlots(ctx.db, slotInstant(payload));
+});
+
+// Actions: reminders before the deadline and escalations when overdue (docs/decisions/014).
+registerRecurringTask({ name: DEADLINE_SWEEP_JOB, pattern: "*/5 * * * *", jobKind: DEADLINE_SWEEP_JOB });
+registerJobHandler(DEADLINE_SWEEP_JOB, async (payload, ctx) => {
+  await sweepDeadlines(ctx.db, slotInstant(payload));
+});
+registerJobHandler(DEADLINE_NOTICE_JOB, async (payload, ctx) => {
+  await sendDeadlineNotice(ctx.db, payload);
+});
+
+// Retention: once a night, personal data older than the company's retention period is erased.
+registerRecurringTask({ name: RETENTION_JOB, pattern: "41 3 * * *", jobKind: RETENTION_JOB });
+registerJobHandler(RETENTION_JOB, async (payload, ctx) => {
+  await applyRetention(slotInstant(payload), ctx.db);
 });

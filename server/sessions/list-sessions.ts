@@ -1,5 +1,5 @@
 import "server-only";
-import { type AnyColumn, asc, count, desc, eq, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, asc, count, desc, eq, gte, lt, ne, type SQL, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { invitations, sessions, users } from "@/db/schema";
 import { type ListPage, pageWindow, zListQuery } from "@/lib/paging";
@@ -51,6 +51,34 @@ export type SessionSortKey = (typeof SESSION_SORT_KEYS)[number];
 
 const zSessionListQuery = zListQuery(SESSION_SORT_KEYS, "-starts");
 
+/** The list's views, as `?view=` names them (the calendar view reads sessionsInRange). */
+export const SESSION_VIEWS = ["upcoming", "past", "cancelled", "all"] as const;
+export type SessionView = (typeof SESSION_VIEWS)[number];
+
+export type SessionFilters = { view?: unknown; q?: unknown; format?: unknown };
+
+/** Which sessions a view shows; search matches the title, case-insensitively. */
+function filterWhere(f: SessionFilters, now: Date): { where: SQL | undefined; view: SessionView } {
+  const view = (SESSION_VIEWS as readonly unknown[]).includes(f.view) ? (f.view as SessionView) : "all";
+  const q = typeof f.q === "string" ? f.q.trim().slice(0, 100) : "";
+  const format = typeof f.format === "string" && f.format ? f.format : undefined;
+  const nowMs = now.getTime();
+  const byView: Record<SessionView, SQL | undefined> = {
+    upcoming: sql`${sessions.status} NOT IN ('cancelled','ended') AND ${sessions.startsAt} + ${sessions.durationMinutes} * 60000 >= ${nowMs}`,
+    past: sql`${sessions.status} != 'cancelled' AND (${sessions.status} = 'ended' OR ${sessions.startsAt} + ${sessions.durationMinutes} * 60000 < ${nowMs})`,
+    cancelled: eq(sessions.status, "cancelled"),
+    all: undefined,
+  };
+  return {
+    view,
+    where: and(
+      byView[view],
+      q ? sql`${sessions.title} LIKE ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'` : undefined,
+      format ? eq(sessions.format, format as (typeof sessions.format.enumValues)[number]) : undefined,
+    ),
+  };
+}
+
 const ORDER: Record<SessionSortKey, SQL | AnyColumn> = {
   starts: sessions.startsAt,
   title: sql`${sessions.title} collate nocase`,
@@ -63,19 +91,50 @@ const ORDER: Record<SessionSortKey, SQL | AnyColumn> = {
  */
 export async function listSessionsPage(
   actor: Actor,
-  query: { page?: unknown; sort?: unknown } = {},
+  query: { page?: unknown; sort?: unknown } & SessionFilters = {},
+  now = new Date(),
 ): Promise<ListPage<SessionListItem, SessionSortKey>> {
   if (!can(actor, "session.list")) throw forbidden();
-  const { page, sort } = zSessionListQuery.parse(query);
-  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(sessions);
+  const { view, where } = filterWhere(query, now);
+  // Upcoming reads soonest first unless a sort is asked for; the rest newest first.
+  const { page, sort } = zSessionListQuery.parse({
+    ...query,
+    sort: query.sort ?? (view === "upcoming" ? "starts" : undefined),
+  });
+  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(sessions).where(where);
   const at = pageWindow(total, page);
   const dir = sort.desc ? desc : asc;
   const rows = await db
     .select(columns)
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.facilitatorId))
+    .where(where)
     .orderBy(dir(ORDER[sort.key]), dir(sessions.id))
     .limit(at.pageSize)
     .offset(at.offset);
   return { rows, total, sort, ...at };
+}
+
+/** Sessions starting in [from, to) for the calendar view, not cancelled ones unless asked. */
+export async function sessionsInRange(
+  actor: Actor,
+  range: { from: Date; to: Date },
+  filters: SessionFilters = {},
+): Promise<SessionListItem[]> {
+  if (!can(actor, "session.list")) throw forbidden();
+  const { where } = filterWhere({ ...filters, view: "all" }, new Date());
+  return db
+    .select(columns)
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.facilitatorId))
+    .where(
+      and(
+        where,
+        gte(sessions.startsAt, range.from),
+        lt(sessions.startsAt, range.to),
+        filters.view === "cancelled" ? undefined : ne(sessions.status, "cancelled"),
+      ),
+    )
+    .orderBy(asc(sessions.startsAt))
+    .limit(500);
 }

@@ -297,7 +297,8 @@ describe("paged lists", () => {
   it("the sessions list is a sortable table, newest first", async () => {
     const page = await newPage({ width: 1280, height: 900 });
     await signInAs(page, "Farah Facilitator");
-    await page.goto(`${app.url}/sessions`);
+    // The All view: every session, newest first (Upcoming, the default, reads soonest first).
+    await page.goto(`${app.url}/sessions?view=all`);
     const starts = page.getByRole("columnheader", { name: "Starts" });
     expect(await starts.getAttribute("aria-sort")).toBe("descending");
     const all = await app.db.select({ n: sql<number>`count(*)` }).from(sessions);

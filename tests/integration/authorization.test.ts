@@ -5,15 +5,32 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { db } from "@/db";
-import { actions, customers, invitations, sessionStaff, sessions } from "@/db/schema";
+import { actions, customers, invitations, reasonCodes, sessionStaff, sessions } from "@/db/schema";
+import { readDashboardFilters } from "@/lib/validation/dashboard";
+import { commentActionItem } from "@/server/action-items/comment-action-item";
 import { createActionItem as createAction } from "@/server/action-items/create-action-item";
+import { editActionItem } from "@/server/action-items/edit-action-item";
 import { getActionItem as getAction } from "@/server/action-items/get-action-item";
 import { listAllActionItems as listAllActions } from "@/server/action-items/list-all-action-items";
 import { listMyActionItems as listMyActions } from "@/server/action-items/list-my-action-items";
 import { moveActionItem as transitionAction } from "@/server/action-items/move-action-item";
-import { dashboardSummary } from "@/server/analytics/dashboard";
+import { setDepartmentHead } from "@/server/action-items/set-department-head";
+import { decideChangeMessages } from "@/server/action-items/tell-customers/decide-change-messages";
+import { listAuditLog } from "@/server/admin/audit-log";
+import { createUser, listUsers, updateUser } from "@/server/admin/users";
+import { beforeAfter } from "@/server/analytics/before-after";
+import { dashboardFacets } from "@/server/analytics/dashboard-facets";
+import { emergingIssues } from "@/server/analytics/emerging-issues";
+import { loadDashboard } from "@/server/analytics/load-dashboard";
+import { outreachDraft } from "@/server/analytics/outreach-draft";
+import { reasonCodePareto } from "@/server/analytics/pareto";
+import { tellingQuotes } from "@/server/analytics/quotes";
+import { departmentScorecards } from "@/server/analytics/scorecards";
+import { sendOutreach } from "@/server/analytics/send-outreach";
+import { dashboardTrends } from "@/server/analytics/trends";
 import type { Actor } from "@/server/auth/actor";
 import { can, POLICY, type PolicyAction } from "@/server/auth/policy";
+import { eraseCustomerByStaff } from "@/server/customers/erase-customer-by-staff";
 import { exportCustomer } from "@/server/customers/export-customer";
 import { getCustomer } from "@/server/customers/get-customer";
 import { importCustomers, previewCustomerImport } from "@/server/customers/import-customers";
@@ -26,14 +43,21 @@ import { listInsights } from "@/server/insights/list-insights";
 import { listUntriagedComments } from "@/server/insights/list-untriaged-comments";
 import { invitationView } from "@/server/invitations/invitation-view";
 import { countAudience, inviteAudience } from "@/server/invitations/invite-audience";
+import { listActiveCodes } from "@/server/reason-codes/list-active-codes";
+import { listCodebook } from "@/server/reason-codes/list-codebook";
+import { proposeReasonCode, saveReasonCode } from "@/server/reason-codes/save-reason-code";
+import { setReasonCodeState } from "@/server/reason-codes/set-reason-code-state";
+import { sessionAttendance } from "@/server/rooms/attendance";
 import { addNote } from "@/server/rooms/backroom/add-note";
 import { submitQuestion } from "@/server/rooms/backroom/submit-question";
 import { sendCaption } from "@/server/rooms/captions";
 import { setFloor } from "@/server/rooms/floor";
 import { mintRoomToken } from "@/server/rooms/mint-token";
 import { moderateParticipant } from "@/server/rooms/moderation/moderate-participant";
+import { customerModerationHistory } from "@/server/rooms/moderation/moderation-history";
 import { speedDatingView } from "@/server/rooms/speed-dating";
 import { staffRoomView } from "@/server/rooms/staff-room";
+import { moveStoryTurn } from "@/server/rooms/story-turns";
 import { cancelSession } from "@/server/sessions/cancel-session";
 import { correctAttendance } from "@/server/sessions/correct-attendance";
 import { createSession } from "@/server/sessions/create-session";
@@ -41,6 +65,16 @@ import { getSessionDetail } from "@/server/sessions/get-session";
 import { listSessions, listSessionsPage } from "@/server/sessions/list-sessions";
 import { rescheduleSession } from "@/server/sessions/reschedule-session";
 import { updateCompanySettings } from "@/server/settings/update-company-settings";
+import {
+  exportSurveyResponses,
+  listSurveyResponses,
+  responseFilterChoices,
+} from "@/server/surveys/list-responses";
+import { getSurveyTemplate, listSurveyTemplates } from "@/server/surveys/list-templates";
+import { saveSurveyTemplate } from "@/server/surveys/save-template";
+import { saveSessionSurvey, sendSurveyNow, sessionSurveyPanel } from "@/server/surveys/session-survey";
+import { submitSurveyResponse } from "@/server/surveys/submit-response";
+import { getSurveyPage } from "@/server/surveys/survey-page";
 import { seededDb } from "../support/seeded-db";
 
 /**
@@ -76,12 +110,29 @@ const ENDPOINTS: Record<
   "app/(staff)/sessions/[id]/schedule-actions.ts#correctAttendanceAction": ["session.manage"],
   "app/(staff)/insights/actions.ts#createInsightAction": ["insight.create"],
   "app/(staff)/insights/actions.ts#createActionItemAction": ["action.create"],
-  "app/(staff)/insights/actions.ts#moveActionItemAction": ["action.work", "action.verify"],
+  "app/(staff)/insights/actions.ts#updateInsightAction": ["insight.edit"],
+  "app/(staff)/insights/actions.ts#attachEvidenceAction": ["insight.edit"],
+  "app/(staff)/insights/actions.ts#removeEvidenceAction": ["insight.edit"],
+  "app/(staff)/actions/actions.ts#moveActionItemAction": ["action.work", "action.verify"],
+  "app/(staff)/actions/actions.ts#editActionItemAction": ["action.edit"],
+  "app/(staff)/codebook/actions.ts#saveReasonCodeAction": ["codebook.manage"],
+  "app/(staff)/codebook/actions.ts#proposeReasonCodeAction": ["codebook.propose"],
+  "app/(staff)/codebook/actions.ts#setReasonCodeStateAction": ["codebook.manage"],
+  "app/(staff)/actions/actions.ts#commentActionItemAction": ["action.read"],
+  "app/(staff)/actions/actions.ts#decideChangeMessagesAction": ["action.tell_customers"],
   "app/(staff)/customers/actions.ts#createCustomerAction": ["customer.manage"],
   "app/(staff)/customers/actions.ts#updateCustomerAction": ["customer.manage"],
+  "app/(staff)/customers/actions.ts#eraseCustomerAction": ["customer.erase"],
+  "app/(staff)/admin/actions.ts#createUserAction": ["user.manage"],
+  "app/(staff)/admin/actions.ts#updateUserAction": ["user.manage"],
+  "app/(staff)/admin/actions.ts#updateSettingsAction": ["settings.manage"],
+  "app/(staff)/admin/audit/export/route.ts#POST": ["audit.read"],
   "app/(staff)/customers/actions.ts#previewImportAction": ["customer.import"],
   "app/(staff)/customers/actions.ts#importCustomersAction": ["customer.import"],
   "app/(staff)/customers/[id]/export/route.ts#POST": ["customer.export"],
+  "app/(staff)/dashboard/export/route.ts#GET": ["dashboard.read"],
+  "app/(staff)/dashboard/outreach/actions.ts#sendOutreachAction": ["dashboard.outreach"],
+  "app/(staff)/dashboard/pdf/route.ts#GET": ["dashboard.read"],
   "app/(staff)/sign-out-action.ts#signOutAction": ["staff-session"],
   "app/sign-in/actions.ts#emailSignIn": ["public"],
   "app/sign-in/actions.ts#oidcSignIn": ["public"],
@@ -89,12 +140,18 @@ const ENDPOINTS: Record<
   "app/(customer)/invite/actions.ts#respondAction": ["invitation.respond"],
   "app/(customer)/invite/actions.ts#withdrawAction": ["invitation.respond"],
   "app/(customer)/survey/actions.ts#submitSurveyAction": ["survey.respond"],
+  "app/(staff)/surveys/actions.ts#saveTemplateAction": ["survey.template.manage"],
+  "app/(staff)/surveys/responses/export/route.ts#GET": ["survey.read"],
+  "app/(staff)/sessions/[id]/survey-actions.ts#saveSessionSurveyAction": ["session.manage"],
+  "app/(staff)/sessions/[id]/survey-actions.ts#sendSurveyNowAction": ["session.manage"],
   "app/(customer)/survey/actions.ts#withdrawFromSurveyAction": ["survey.respond"],
   "app/(customer)/preferences-actions.ts#setCustomerPreferences": ["own-cookie"],
   "app/api/auth/[...nextauth]/route.ts#GET": ["public"],
   "app/api/auth/[...nextauth]/route.ts#POST": ["public"],
   "app/api/health/route.ts#GET": ["public"],
   "app/api/ping/route.ts#GET": ["public"],
+  // No database, no personal data: the bench's same-shape reference for the survey submit.
+  "app/api/ping/route.ts#POST": ["public"],
   "app/api/survey-response/route.ts#POST": ["survey.respond"],
   "app/api/livekit/token/route.ts#POST": ["room.join"],
   // Authorized by LiveKit's signature over the raw body (tests/integration/room-webhook.test.ts).
@@ -110,6 +167,7 @@ const ENDPOINTS: Record<
   "app/(staff)/sessions/[id]/room/actions.ts#addNoteAction": ["room.backroom"],
   "app/(staff)/sessions/[id]/room/actions.ts#loadRoomAction": ["room.backroom"],
   "app/(staff)/sessions/[id]/room/actions.ts#captionAction": ["room.caption"],
+  "app/(staff)/sessions/[id]/room/actions.ts#storyTurnAction": ["room.moderate"],
   "app/i/[token]/route.ts#GET": ["public"],
   "app/s/[token]/route.ts#GET": ["public"],
 };
@@ -157,6 +215,7 @@ let ctx: {
   staffIds: string[];
   insightId: string;
   actionId: string;
+  actionResource: { departmentId: string; ownerId: string };
   foreignActionId: string;
   customerId: string;
   /** The facilitator's own sessions for schedule calls: one not started, one already ended. */
@@ -202,6 +261,7 @@ beforeAll(async () => {
     staffIds,
     insightId: mine!.insightId,
     actionId: mine!.id,
+    actionResource: { departmentId: mine!.departmentId, ownerId: mine!.ownerId },
     foreignActionId: foreign!.id,
     customerId: inv!.customerId,
   };
@@ -253,6 +313,12 @@ describe("authorization matrix (domain layer, every role)", () => {
       (a) => can(a, "session.read"),
     ],
     [
+      "sessionAttendance",
+      "session.read",
+      (a) => sessionAttendance(a, ctx.sessionId),
+      (a) => can(a, "session.read"),
+    ],
+    [
       "createSession",
       "session.create",
       (a) =>
@@ -282,6 +348,27 @@ describe("authorization matrix (domain layer, every role)", () => {
       (a) => can(a, "customer.list"),
     ],
     ["getCustomer", "customer.read", (a) => getCustomer(a, ctx.customerId), (a) => can(a, "customer.read")],
+    ["listUsers", "user.manage", (a) => listUsers(a), (a) => can(a, "user.manage")],
+    [
+      "createUser (bad email)",
+      "user.manage",
+      (a) => createUser(a, { email: "not-an-email", name: "X", role: "agent", timeZone: "UTC" }),
+      (a) => can(a, "user.manage"),
+    ],
+    [
+      "updateUser (a role that does not exist)",
+      "user.manage",
+      (a) => updateUser(a, { userId: crypto.randomUUID(), role: "owner", timeZone: "UTC", active: "on" }),
+      (a) => can(a, "user.manage"),
+    ],
+    ["listAuditLog", "audit.read", (a) => listAuditLog(a, {}), (a) => can(a, "audit.read")],
+    [
+      // A reason that is not a code: the allowed role gets past authorization to a field error.
+      "eraseCustomerByStaff (bad reason)",
+      "customer.erase",
+      (a) => eraseCustomerByStaff(a, { customerId: ctx.customerId, reason: "matrix", confirm: "yes" }),
+      (a) => can(a, "customer.erase"),
+    ],
     [
       "createCustomer",
       "customer.manage",
@@ -313,6 +400,12 @@ describe("authorization matrix (domain layer, every role)", () => {
       (a) => can(a, "customer.import"),
     ],
     [
+      "customerModerationHistory",
+      "customer.moderation.read",
+      (a) => customerModerationHistory(a, ctx.customerId),
+      (a) => can(a, "customer.moderation.read"),
+    ],
+    [
       "exportCustomer",
       "customer.export",
       (a) => exportCustomer(a, ctx.customerId),
@@ -336,7 +429,7 @@ describe("authorization matrix (domain layer, every role)", () => {
           customerAxis: "irritant",
           companyAxis: "irritant",
           reasonCodeIds: [],
-          evidenceResponseIds: [],
+          evidence: [],
           contactsPerMonth: 0,
           handlingMinutes: 0,
           hourlyCost: 0,
@@ -345,9 +438,70 @@ describe("authorization matrix (domain layer, every role)", () => {
         }),
       (a) => can(a, "insight.create"),
     ],
-    ["listAllActions", "action.read", (a) => listAllActions(a), (a) => can(a, "action.read")],
-    ["listMyActions", "action.read", (a) => listMyActions(a), (a) => can(a, "action.read")],
-    ["getAction", "action.read", (a) => getAction(a, ctx.actionId), (a) => can(a, "action.read")],
+    ["listCodebook", "codebook.read", (a) => listCodebook(a), (a) => can(a, "codebook.read")],
+    ["listActiveCodes", "codebook.read", (a) => listActiveCodes(a), (a) => can(a, "codebook.read")],
+    [
+      "saveReasonCode (a taken number)",
+      "codebook.manage",
+      (a) => saveReasonCode(a, { number: 1, label: "Matrix code" }),
+      (a) => can(a, "codebook.manage"),
+    ],
+    [
+      "proposeReasonCode (a taken number)",
+      "codebook.propose",
+      (a) => proposeReasonCode(a, { number: 1, label: "Matrix code" }),
+      (a) => can(a, "codebook.propose"),
+    ],
+    [
+      "setReasonCodeState (an active code to active)",
+      "codebook.manage",
+      async (a) =>
+        setReasonCodeState(a, {
+          id: (await db.query.reasonCodes.findFirst({ where: (c, { eq }) => eq(c.number, 1) }))!.id,
+          to: "active",
+        }),
+      (a) => can(a, "codebook.manage"),
+    ],
+    ["listAllActions", "action.list", (a) => listAllActions(a), (a) => can(a, "action.list")],
+    ["listMyActions", "action.list", (a) => listMyActions(a), (a) => can(a, "action.list")],
+    [
+      "getAction (Billing's)",
+      "action.read",
+      (a) => getAction(a, ctx.actionId),
+      (a) => can(a, "action.read", ctx.actionResource),
+    ],
+    [
+      "commentActionItem (Billing's)",
+      "action.read",
+      (a) => commentActionItem(a, { actionId: ctx.actionId, text: "Matrix comment" }),
+      (a) => can(a, "action.read", ctx.actionResource),
+    ],
+    [
+      "editActionItem (a past deadline)",
+      "action.edit",
+      (a) =>
+        editActionItem(a, {
+          actionId: ctx.actionId,
+          departmentId: ctx.actionResource.departmentId,
+          ownerId: ctx.actionResource.ownerId,
+          title: "Matrix",
+          deadline: "2020-01-01",
+        }),
+      (a) => can(a, "action.edit"),
+    ],
+    [
+      "decideChangeMessages (not verified)",
+      "action.tell_customers",
+      (a) => decideChangeMessages(a, { actionId: ctx.actionId, decision: "hold" }),
+      (a) => can(a, "action.tell_customers"),
+    ],
+    [
+      "setDepartmentHead (not a member)",
+      "department.manage",
+      (a) =>
+        setDepartmentHead(a, { departmentId: ctx.actionResource.departmentId, headId: crypto.randomUUID() }),
+      (a) => can(a, "department.manage"),
+    ],
     [
       "createAction",
       "action.create",
@@ -413,7 +567,102 @@ describe("authorization matrix (domain layer, every role)", () => {
         can(a, "session.manage", { sessionFacilitatorId: staff.facilitator.userId }) &&
         can(a, "customer.list"),
     ],
-    ["dashboardSummary", "dashboard.read", (a) => dashboardSummary(a), (a) => can(a, "dashboard.read")],
+    [
+      "outreachDraft",
+      "dashboard.outreach",
+      async (a) => {
+        const [code] = await db.select({ id: reasonCodes.id }).from(reasonCodes).limit(1);
+        return outreachDraft(a, code?.id ?? "");
+      },
+      (a) => can(a, "dashboard.outreach"),
+    ],
+    [
+      "sendOutreach (a code nobody raised)",
+      "dashboard.outreach",
+      (a) => sendOutreach(a, { reasonCodeId: crypto.randomUUID(), reviewed: "yes" }),
+      (a) => can(a, "dashboard.outreach"),
+    ],
+    ...(
+      [
+        ["loadDashboard", (a: Actor) => loadDashboard(a, readDashboardFilters({}))],
+        ["dashboardTrends", (a: Actor) => dashboardTrends(a, readDashboardFilters({ grain: "month" }))],
+        ["reasonCodePareto", (a: Actor) => reasonCodePareto(a, readDashboardFilters({}))],
+        ["emergingIssues", (a: Actor) => emergingIssues(a, {})],
+        ["departmentScorecards", (a: Actor) => departmentScorecards(a, {})],
+        ["beforeAfter", (a: Actor) => beforeAfter(a, readDashboardFilters({ fix: "2026-01-01" }))],
+        ["dashboardFacets", (a: Actor) => dashboardFacets(a)],
+        ["tellingQuotes", (a: Actor) => tellingQuotes(a, [crypto.randomUUID()])],
+      ] as const
+    ).map(
+      ([name, call]) =>
+        [name, "dashboard.read", call, (a: Actor) => can(a, "dashboard.read")] as [
+          string,
+          PolicyAction,
+          (a: Actor) => Promise<unknown>,
+          (a: Actor) => boolean,
+        ],
+    ),
+    [
+      "listSurveyTemplates",
+      "survey.template.manage",
+      (a) => listSurveyTemplates(a),
+      (a) => can(a, "survey.template.manage"),
+    ],
+    [
+      "getSurveyTemplate (no such template)",
+      "survey.template.manage",
+      // Allowed roles get past authorization to "not found"; so does everyone else: checked below.
+      (a) =>
+        getSurveyTemplate(a, crypto.randomUUID()).catch((e) => {
+          if (can(a, "survey.template.manage")) return "past authorization";
+          throw e;
+        }),
+      (a) => can(a, "survey.template.manage"),
+    ],
+    [
+      "saveSurveyTemplate (no questions)",
+      "survey.template.manage",
+      (a) => saveSurveyTemplate(a, { name: "Matrix", questions: [] }),
+      (a) => can(a, "survey.template.manage"),
+    ],
+    ["listSurveyResponses", "survey.read", (a) => listSurveyResponses(a, {}), (a) => can(a, "survey.read")],
+    [
+      "exportSurveyResponses",
+      "survey.read",
+      (a) => exportSurveyResponses(a, { language: "vi" }),
+      (a) => can(a, "survey.read"),
+    ],
+    ["responseFilterChoices", "survey.read", (a) => responseFilterChoices(a), (a) => can(a, "survey.read")],
+    [
+      "sessionSurveyPanel",
+      "session.read",
+      (a) => sessionSurveyPanel(a, ctx.sessionId),
+      (a) => can(a, "session.read"),
+    ],
+    [
+      "saveSessionSurvey",
+      "session.manage",
+      (a) => saveSessionSurvey(a, { sessionId: ctx.openSessionId, delayMinutes: 30, reminderAfterHours: 48 }),
+      (a) => can(a, "session.manage", { sessionFacilitatorId: staff.facilitator.userId }),
+    ],
+    [
+      "sendSurveyNow (a session not ended)",
+      "session.manage",
+      (a) => sendSurveyNow(a, { sessionId: ctx.openSessionId }),
+      (a) => can(a, "session.manage", { sessionFacilitatorId: staff.facilitator.userId }),
+    ],
+    [
+      "getSurveyPage",
+      "survey.respond",
+      (a) => getSurveyPage(a as never, "en"),
+      (a) => a.kind === "respondent",
+    ],
+    [
+      "submitSurveyResponse (a partial save of nothing)",
+      "survey.respond",
+      (a) => submitSurveyResponse(a as never, { answers: {}, final: false }, "en"),
+      (a) => a.kind === "respondent",
+    ],
     [
       "updateCompanySettings",
       "settings.manage",
@@ -475,6 +724,12 @@ describe("authorization matrix (domain layer, every role)", () => {
           "room.moderate",
           (a: Actor) =>
             setFloor(a, { sessionId: ctx.sessionId, identity: `staff_${crypto.randomUUID()}`, grant: true }),
+        ],
+        [
+          "moveStoryTurn",
+          "room.moderate",
+          (a: Actor) =>
+            moveStoryTurn(a, { sessionId: ctx.sessionId, action: "up", invitationId: crypto.randomUUID() }),
         ],
       ] as const
     ).map(

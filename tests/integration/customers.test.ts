@@ -185,7 +185,8 @@ describe("authorization and accessibility notes", () => {
       expect(await getCustomer(who, id)).toHaveProperty("accessibilityNotes");
     }
     for (const r of await auditRows(id)) expect(r.actorId).toBeTruthy();
-    expect((await auditRows(id)).filter((r) => r.action === "read")).toHaveLength(3);
+    // Without need-to-know they saw a pseudonym (tests/integration/need-to-know.test.ts).
+    expect((await auditRows(id)).filter((r) => r.action === "read_pseudonymous")).toHaveLength(3);
   });
 
   it("only facilitators and admins create, edit, import, export or browse", async () => {

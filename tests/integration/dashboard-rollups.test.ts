@@ -2,16 +2,25 @@ import "../support/test-env";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { rawReasonCodeRollupsSql, rawResponseRollupsSql } from "@/db/rollups-rebuild";
 import {
+  rawActionCloseDaysSql,
+  rawActionRollupsSql,
+  rawReasonCodeRollupsSql,
+  rawResponseRollupsSql,
+} from "@/db/rollups-rebuild";
+import {
+  actionEvents,
+  actions,
   customers,
   departments,
+  insights,
   invitations,
   reasonCodes,
   roomNoteReasonCodes,
   roomNotes,
   sessions,
   surveys,
+  users,
 } from "@/db/schema";
 import { LANGUAGES } from "@/lib/domain/languages";
 import { SESSION_FORMATS } from "@/lib/domain/sessions";
@@ -37,11 +46,17 @@ const rows = async (q: ReturnType<typeof sql>) =>
 async function maintained() {
   return {
     responses:
-      await rows(sql`SELECT grain, bucket, format, segment, language, sent, responses, csat_satisfied,
+      await rows(sql`SELECT grain, bucket, format, segment, language, sent, responses, csat_count, nps_count, csat_satisfied,
       nps_promoters, nps_detractors, ces_count, ces_sum, ces_sum_squares FROM response_rollups
       WHERE sent != 0 OR responses != 0`),
     codes: await rows(
       sql`SELECT grain, bucket, reason_code_id, department_id, mentions FROM reason_code_rollups WHERE mentions != 0`,
+    ),
+    actions:
+      await rows(sql`SELECT department_id, owner_id, open, closed, on_time, reopened FROM action_rollups
+      WHERE open != 0 OR closed != 0 OR on_time != 0 OR reopened != 0`),
+    closeDays: await rows(
+      sql`SELECT department_id, owner_id, days, actions FROM action_close_days WHERE actions != 0`,
     ),
   };
 }
@@ -49,6 +64,9 @@ async function raw() {
   return {
     responses: await rows(rawResponseRollupsSql()),
     codes: await rows(rawReasonCodeRollupsSql()),
+    actions: await rows(sql`SELECT * FROM (${rawActionRollupsSql()})
+      WHERE open != 0 OR closed != 0 OR on_time != 0 OR reopened != 0`),
+    closeDays: await rows(rawActionCloseDaysSql()),
   };
 }
 
@@ -108,7 +126,8 @@ describe("dashboard rollups", () => {
               invitationId: inv.id,
               tokenHash: crypto.randomUUID(),
               tokenExpiresAt: new Date(now + 30 * DAY),
-              sentAt: new Date(),
+              // Sent over 120 days, across week and month edges; answered in any order later.
+              sentAt: new Date(now - Math.floor(random() * 120 * DAY)),
             })
             .returning();
           if (!sv) throw new Error("no survey");
@@ -223,5 +242,59 @@ describe("dashboard rollups", () => {
           ),
         );
     expect(await maintained()).toEqual(await raw());
+  });
+
+  it("keep the scorecards equal to the actions after creating, moving, reopening and deleting", async () => {
+    const random = seededRandom(34);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+    const depts = await db.select({ id: departments.id }).from(departments);
+    const people = await db.select({ id: users.id }).from(users);
+    const [insight] = await db.select({ id: insights.id }).from(insights).limit(1);
+    const DAYMS = 86_400_000;
+    const now = Date.now();
+    const made = await db
+      .insert(actions)
+      .values(
+        Array.from({ length: 60 }, (_, i) => ({
+          insightId: insight?.id ?? "",
+          departmentId: pick(depts).id,
+          ownerId: pick(people).id,
+          title: `Rollup action ${i}`,
+          deadline: new Date(now + (random() * 40 - 20) * DAYMS),
+          createdAt: new Date(now - random() * 60 * DAYMS),
+        })),
+      )
+      .returning();
+    for (const a of made) {
+      const r = random();
+      if (r < 0.6) {
+        const doneAt = new Date(a.createdAt.getTime() + random() * 30 * DAYMS);
+        await db
+          .update(actions)
+          .set({ status: r < 0.3 ? "done" : "verified", doneAt })
+          .where(eq(actions.id, a.id));
+        if (random() < 0.3) {
+          await db
+            .insert(actionEvents)
+            .values({ actionId: a.id, actorId: pick(people).id, fromStatus: "done", toStatus: "open" });
+          await db.update(actions).set({ status: "open", doneAt: null }).where(eq(actions.id, a.id));
+        }
+      } else if (r < 0.8) await db.update(actions).set({ status: "in_progress" }).where(eq(actions.id, a.id));
+      if (random() < 0.15)
+        await db
+          .update(actions)
+          .set({ ownerId: pick(people).id, departmentId: pick(depts).id })
+          .where(eq(actions.id, a.id));
+    }
+    await db.delete(actions).where(
+      inArray(
+        actions.id,
+        made.slice(0, 8).map((a) => a.id),
+      ),
+    );
+    const { actions: m, closeDays: cm } = await maintained();
+    const { actions: w, closeDays: cw } = await raw();
+    expect(m).toEqual(w);
+    expect(cm).toEqual(cw);
   });
 });

@@ -218,7 +218,7 @@ describe("invitations", () => {
       .from(outbox)
       .where(and(eq(outbox.kind, "withdrawal_confirmation"), eq(outbox.toAddress, email)));
     expect(confirm).toMatchObject({ toAddress: email, status: "pending", customerId: null });
-    expect(confirm?.subject).toBe("Bạn đã rút lui");
+    expect(confirm?.subject).toBe("Bạn đã ngừng tham gia");
     for (const part of [confirm?.text, confirm?.html, confirm?.subject])
       for (const erased of [name, name.split(" ")[0]!, email, secret, "Capacity", "/i/"])
         expect(part).not.toContain(erased);
@@ -226,7 +226,7 @@ describe("invitations", () => {
     const smtp = await startTestSmtp();
     try {
       await deliverDueEmails({ db, transport: createTransport(smtp.url), workerId: "test" });
-      const got = smtp.received.find((m) => m.subject === "Bạn đã rút lui");
+      const got = smtp.received.find((m) => m.subject === "Bạn đã ngừng tham gia");
       expect(got?.envelopeTo).toEqual([email]);
     } finally {
       await smtp.close();

@@ -23,9 +23,10 @@ export type AppServer = {
   close(): Promise<void>;
 };
 
-export async function startAppServer(): Promise<AppServer> {
+/** `databaseFile`: run on this (already filled) database instead of a fresh demo one (the bench). */
+export async function startAppServer(opts: { databaseFile?: string } = {}): Promise<AppServer> {
   const dir = mkdtempSync(path.join(tmpdir(), "immersion-e2e-"));
-  const dbUrl = `file:${path.join(dir, "app.db")}`;
+  const dbUrl = `file:${opts.databaseFile ?? path.join(dir, "app.db")}`;
   const { db, client } = openDb(dbUrl);
   await migrateDatabase(db);
   await seedDemo(db);

@@ -5,7 +5,8 @@ import { redirect } from "next/navigation";
 import { staffEntry } from "@/app/_lib/entry/define-entry";
 import { formAction } from "@/app/_lib/entry/form-action";
 import type { FormState } from "@/components/ui/form-state";
-import { zCreateCustomer, zImportCsv, zUpdateCustomer } from "@/lib/validation/customers";
+import { zCreateCustomer, zEraseCustomer, zImportCsv, zUpdateCustomer } from "@/lib/validation/customers";
+import { eraseCustomerByStaff } from "@/server/customers/erase-customer-by-staff";
 import { importCustomers, type PreviewRow, previewCustomerImport } from "@/server/customers/import-customers";
 import { createCustomer, updateCustomer } from "@/server/customers/save-customer";
 import { readCsvField } from "./read-csv-field";
@@ -19,6 +20,13 @@ export const updateCustomerAction = formAction(staffEntry(zUpdateCustomer, updat
     revalidatePath(`/customers/${id}`);
     revalidatePath("/customers");
     return "Saved.";
+  },
+});
+
+export const eraseCustomerAction = formAction(staffEntry(zEraseCustomer, eraseCustomerByStaff), {
+  done: () => {
+    revalidatePath("/customers");
+    redirect("/customers?erased=1");
   },
 });
 

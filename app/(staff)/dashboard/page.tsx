@@ -1,63 +1,84 @@
 import type { Metadata } from "next";
 import { orNotFound } from "@/app/_lib/page-guard";
-import { Card, Stat } from "@/components/ui/card";
-import { dashboardSummary } from "@/server/analytics/dashboard";
+import { Stat } from "@/components/ui/card";
+import { readDashboardFilters } from "@/lib/validation/dashboard";
+import { loadDashboard } from "@/server/analytics/load-dashboard";
+import { can } from "@/server/auth/policy";
 import { requireStaffPage } from "@/server/auth/staff";
+import { BeforeAfterSection } from "./_components/before-after-section";
+import { EmergingSection } from "./_components/emerging-section";
+import { FiltersForm } from "./_components/filters-form";
+import { csvHref, dashboardHref, formatDay } from "./_components/links";
+import { ParetoSection } from "./_components/pareto-section";
+import { QuotesSection } from "./_components/quotes-section";
+import { ScorecardsSection } from "./_components/scorecards-section";
+import { TrendsSection } from "./_components/trends-section";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 const fmt = (n: number | null, suffix = "") => (n === null ? "—" : `${n}${suffix}`);
+const time = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
 
-export default async function DashboardPage() {
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireStaffPage();
-  const d = await orNotFound(dashboardSummary(actor));
+  const f = readDashboardFilters(await searchParams);
+  const d = await orNotFound(loadDashboard(actor, f));
+  const t = d.trends.totals;
   return (
     <div className="space-y-8">
-      <h1 className="text-3xl font-bold tracking-tight">What customers are telling us</h1>
-      <div className="grid gap-4 sm:grid-cols-3">
-        <Stat label="CSAT" value={fmt(d.csat, "%")} hint="Share of 4 and 5 out of 5" />
-        <Stat label="NPS" value={fmt(d.nps)} hint="Promoters minus detractors" />
-        <Stat label="Survey responses" value={d.responses} />
-      </div>
-      <Card title="Actions by department">
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Open, overdue and closed actions per department</caption>
-            <thead className="border-b border-slate-200 text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Department
-                </th>
-                <th scope="col" className="py-2 pr-4 text-right font-medium">
-                  Open
-                </th>
-                <th scope="col" className="py-2 pr-4 text-right font-medium">
-                  Overdue
-                </th>
-                <th scope="col" className="py-2 text-right font-medium">
-                  Done
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.departments.map((row) => (
-                <tr key={row.id} className="border-b border-slate-100">
-                  <th scope="row" className="py-2 pr-4 font-medium">
-                    {row.name}
-                  </th>
-                  <td className="py-2 pr-4 text-right tabular-nums">{row.open}</td>
-                  <td
-                    className={`py-2 pr-4 text-right tabular-nums ${row.overdue > 0 ? "font-bold text-red-800" : ""}`}
-                  >
-                    {row.overdue}
-                  </td>
-                  <td className="py-2 text-right tabular-nums">{row.done}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-3xl font-bold tracking-tight">What customers are telling us</h1>
+          <p className="mt-1 text-sm text-slate-700">
+            {formatDay(f.fromMs)} to {formatDay(f.toMs - 86_400_000)} · figures as of {time.format(d.asOf)}{" "}
+            UTC (updated with every answer)
+          </p>
         </div>
-      </Card>
+        <p className="flex gap-3 text-sm">
+          <a
+            href={csvHref(f.query, "all")}
+            className="font-medium text-blue-800 underline underline-offset-2"
+            download
+          >
+            All numbers (CSV)
+          </a>
+          <a
+            href={dashboardHref("/dashboard/pdf", f.query)}
+            className="font-medium text-blue-800 underline underline-offset-2"
+            download
+          >
+            This view as PDF
+          </a>
+        </p>
+      </div>
+      <FiltersForm f={f} segments={d.facets.segments} departments={d.facets.departments} />
+      <div className="grid grid-cols-2 gap-4 lg:grid-cols-5">
+        <Stat label="CSAT" value={fmt(t.csat, "%")} hint="Share of 4 and 5 out of 5" />
+        <Stat label="NPS" value={fmt(t.nps)} hint="Promoters minus detractors" />
+        <Stat label="CES" value={fmt(t.ces)} hint="Effort, 1–7, higher is easier" />
+        <Stat label="Response rate" value={fmt(t.responseRate, "%")} hint="Answers per survey sent" />
+        <Stat label="Survey responses" value={t.responses} />
+      </div>
+      <EmergingSection emerging={d.emerging} query={f.query} canOutreach={can(actor, "dashboard.outreach")} />
+      <TrendsSection trends={d.trends} query={f.query} />
+      <section aria-labelledby="reasons-heading" className="space-y-3">
+        <h2 id="reasons-heading" className="text-xl font-semibold">
+          Why they get in touch
+        </h2>
+        <ParetoSection rows={d.pareto} query={f.query} />
+      </section>
+      <QuotesSection quotes={d.quotes} />
+      <BeforeAfterSection
+        data={d.comparison}
+        query={f.query}
+        codes={d.facets.reasonCodes}
+        chosenCodes={f.codes}
+      />
+      <ScorecardsSection data={d.scorecards} query={f.query} />
     </div>
   );
 }

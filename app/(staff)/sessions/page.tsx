@@ -10,11 +10,13 @@ import type { StaffActor } from "@/server/auth/actor";
 import { can } from "@/server/auth/policy";
 import { requireStaffPage } from "@/server/auth/staff";
 import { listSessionsPage, type SessionListItem } from "@/server/sessions/list-sessions";
+import { SessionCalendar } from "./_components/session-calendar";
+import { SessionFiltersBar, type SessionQuery } from "./_components/session-filters";
 import { FORMAT_LABELS } from "./format-labels";
 
 export const metadata: Metadata = { title: "Sessions" };
 
-type Query = { page?: string; sort?: string };
+type Query = SessionQuery;
 
 export default async function SessionsPage({
   searchParams,
@@ -24,7 +26,14 @@ export default async function SessionsPage({
   const actor = await requireStaffPage();
   const sp = await searchParams;
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
-  const query: Query = { page: one(sp.page), sort: one(sp.sort) };
+  const query: Query = {
+    page: one(sp.page),
+    sort: one(sp.sort),
+    view: one(sp.view) ?? "upcoming",
+    q: one(sp.q),
+    format: one(sp.format),
+    month: one(sp.month),
+  };
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -35,8 +44,13 @@ export default async function SessionsPage({
           </Link>
         )}
       </div>
+      <SessionFiltersBar query={query} />
       <Suspense key={JSON.stringify(query)} fallback={<PageLoading label="Loading sessions…" />}>
-        <SessionTable actor={actor} query={query} />
+        {query.view === "calendar" ? (
+          <SessionCalendar actor={actor} query={query} />
+        ) : (
+          <SessionTable actor={actor} query={query} />
+        )}
       </Suspense>
     </div>
   );
@@ -99,7 +113,11 @@ async function SessionTable({ actor, query }: { actor: StaffActor; query: Query 
       path="/sessions"
       query={query}
       paginationLabel="Pages of sessions"
-      empty="No sessions yet."
+      empty={
+        query.q || query.format
+          ? "No sessions match these filters."
+          : `No ${query.view === "all" ? "" : `${query.view} `}sessions.`
+      }
     />
   );
 }

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { signInConfirmTarget } from "@/server/auth/sign-in-link";
 
-export const metadata: Metadata = { title: "Confirm sign-in", referrer: "no-referrer" };
+// "same-origin", not "no-referrer": the token must not leave the site, but under "no-referrer"
+// the browser posts the form with `Origin: null` and the site could not tell it from another's.
+export const metadata: Metadata = { title: "Confirm sign-in", referrer: "same-origin" };
 
 /**
  * Where an emailed sign-in link lands. Opening it changes nothing — mail scanners and link

@@ -13,7 +13,7 @@ export async function eraseSegmentFromRollups(tx: Tx, customerId: string): Promi
   const rows = await tx
     .select({
       format: sessions.format,
-      startsAt: sessions.startsAt,
+      sentAt: surveys.sentAt,
       segment: customers.segment,
       customerLanguage: customers.language,
       responseLanguage: surveyResponses.language,
@@ -29,7 +29,7 @@ export async function eraseSegmentFromRollups(tx: Tx, customerId: string): Promi
     .leftJoin(surveyResponses, eq(surveyResponses.surveyId, surveys.id))
     .where(eq(customers.id, customerId));
   for (const r of rows) {
-    const from = { format: r.format, startsAt: r.startsAt, segment: r.segment ?? "" };
+    const from = { format: r.format, sentAt: r.sentAt, segment: r.segment ?? "" };
     const to = { ...from, segment: "" };
     // A sent survey is counted under the customer's language, which the unlinked survey no longer
     // knows: it moves to "unknown" (''); the answer keeps its own language.

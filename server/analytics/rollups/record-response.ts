@@ -4,23 +4,29 @@ import type { Tx } from "@/db";
 import { customers, invitations, responseRollups, sessions, surveys } from "@/db/schema";
 import { bucketStart, ROLLUP_GRAINS } from "@/lib/domain/rollups";
 
-/** Where a survey's figures are counted: the session's format and start, the customer's segment. */
-type Slice = { format: string; startsAt: Date; segment: string };
+/**
+ * Where a survey's figures are counted: the session's format, the customer's segment, and the
+ * bucket of the day the survey was sent (so a late answer lands beside its survey, and the
+ * response rate of a week is exact).
+ */
+type Slice = { format: string; sentAt: Date; segment: string };
 
 async function sliceOfSurvey(tx: Tx, surveyId: string): Promise<Slice | null> {
   const [row] = await tx
-    .select({ format: sessions.format, startsAt: sessions.startsAt, segment: customers.segment })
+    .select({ format: sessions.format, sentAt: surveys.sentAt, segment: customers.segment })
     .from(surveys)
     .innerJoin(sessions, eq(sessions.id, surveys.sessionId))
     .leftJoin(invitations, eq(invitations.id, surveys.invitationId))
     .leftJoin(customers, eq(customers.id, invitations.customerId))
     .where(eq(surveys.id, surveyId));
-  return row ? { format: row.format, startsAt: row.startsAt, segment: row.segment ?? "" } : null;
+  return row ? { format: row.format, sentAt: row.sentAt, segment: row.segment ?? "" } : null;
 }
 
 type Counts = {
   sent?: number;
   responses?: number;
+  csatCount?: number;
+  npsCount?: number;
   csatSatisfied?: number;
   npsPromoters?: number;
   npsDetractors?: number;
@@ -34,6 +40,8 @@ export async function addToResponseRollups(tx: Tx, slice: Slice, language: strin
   const c = {
     sent: 0,
     responses: 0,
+    csatCount: 0,
+    npsCount: 0,
     csatSatisfied: 0,
     npsPromoters: 0,
     npsDetractors: 0,
@@ -44,7 +52,7 @@ export async function addToResponseRollups(tx: Tx, slice: Slice, language: strin
   };
   const rows = ROLLUP_GRAINS.map((grain) => ({
     grain,
-    bucket: bucketStart(grain, slice.startsAt),
+    bucket: bucketStart(grain, slice.sentAt),
     format: slice.format,
     segment: slice.segment,
     language,
@@ -66,6 +74,8 @@ export async function addToResponseRollups(tx: Tx, slice: Slice, language: strin
       set: {
         sent: plus("sent"),
         responses: plus("responses"),
+        csatCount: plus("csatCount"),
+        npsCount: plus("npsCount"),
         csatSatisfied: plus("csatSatisfied"),
         npsPromoters: plus("npsPromoters"),
         npsDetractors: plus("npsDetractors"),
@@ -90,6 +100,8 @@ export function responseCounts(v: Pick<ResponseValues, "csat" | "nps" | "ces">, 
   const ces = v.ces ?? null;
   return {
     responses: sign,
+    csatCount: v.csat !== null ? sign : 0,
+    npsCount: v.nps !== null ? sign : 0,
     csatSatisfied: v.csat !== null && v.csat >= 4 ? sign : 0,
     npsPromoters: v.nps !== null && v.nps >= 9 ? sign : 0,
     npsDetractors: v.nps !== null && v.nps <= 6 ? sign : 0,
@@ -101,8 +113,8 @@ export function responseCounts(v: Pick<ResponseValues, "csat" | "nps" | "ces">, 
 
 /**
  * THE call for every new survey answer: in the same transaction as the insert of the response
- * row, with the values just saved. A late answer (weeks after its session) lands in its
- * session's bucket like any other.
+ * row, with the values just saved. A late answer (weeks after its survey) lands in its
+ * survey's bucket like any other.
  */
 export async function recordResponseInRollups(tx: Tx, v: ResponseValues): Promise<void> {
   const slice = await sliceOfSurvey(tx, v.surveyId);

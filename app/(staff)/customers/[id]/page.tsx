@@ -7,9 +7,12 @@ import { formatDate } from "@/lib/dates";
 import { can } from "@/server/auth/policy";
 import { requireStaffPage } from "@/server/auth/staff";
 import { getCustomer } from "@/server/customers/get-customer";
+import { customerModerationHistory } from "@/server/rooms/moderation/moderation-history";
+import { ModerationHistory } from "../../_components/moderation-history";
 import { updateCustomerAction } from "../actions";
 import { CustomerForm } from "../customer-form";
 import { CONTACT_LABELS, LANGUAGE_LABELS } from "../labels";
+import { EraseCustomerForm } from "./erase-form";
 
 export const metadata: Metadata = { title: "Customer" };
 
@@ -56,7 +59,13 @@ export default async function CustomerPage({
           Customer added.
         </p>
       )}
-      {can(actor, "customer.manage") ? (
+      {customer.pseudonymous && (
+        <p role="note" className="rounded-md border border-slate-300 bg-slate-50 p-3 text-sm text-slate-800">
+          You see this customer under a pseudonym: name and contact details are shown only to admins and to
+          the facilitators of their sessions.
+        </p>
+      )}
+      {can(actor, "customer.manage") && !customer.pseudonymous ? (
         <Card title="Details">
           <CustomerForm
             action={updateCustomerAction}
@@ -71,8 +80,12 @@ export default async function CustomerPage({
           <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
             {(
               [
-                ["Email", customer.email],
-                ["Phone", customer.phone ?? "—"],
+                ...(customer.pseudonymous
+                  ? []
+                  : ([
+                      ["Email", customer.email],
+                      ["Phone", customer.phone ?? "—"],
+                    ] as const)),
                 ["Preferred language", LANGUAGE_LABELS[customer.language]],
                 ["Time zone", customer.timeZone],
                 ["Contact preference", CONTACT_LABELS[customer.contactPreference]],
@@ -86,6 +99,19 @@ export default async function CustomerPage({
               </div>
             ))}
           </dl>
+        </Card>
+      )}
+      {can(actor, "customer.moderation.read") && (
+        <Card title="Moderation history">
+          <ModerationHistory
+            rows={await customerModerationHistory(actor, customer.id)}
+            timeZone={actor.timeZone}
+          />
+        </Card>
+      )}
+      {can(actor, "customer.erase") && (
+        <Card title="Erase on request">
+          <EraseCustomerForm customerId={customer.id} />
         </Card>
       )}
     </div>

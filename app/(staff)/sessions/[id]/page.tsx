@@ -14,10 +14,12 @@ import { ACC_LABELS } from "../accommodation-labels";
 import { inviteCustomersAction, scheduleDraftAction, setPayoutAction } from "../actions";
 import { FORMAT_LABELS } from "../format-labels";
 import { AboutCard, EditSessionCard } from "./about-card";
+import { AttendanceCard } from "./attendance-card";
 import { LinkControls } from "./link-controls";
 import { ScheduleControls } from "./schedule-controls";
 import { SessionStatusButtons } from "./session-status-buttons";
 import { StaffCard } from "./staff-card";
+import { SessionSurveyCard } from "./survey-card";
 
 export const metadata: Metadata = { title: "Session" };
 
@@ -62,7 +64,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
 
       {session.status === "ended" && (
         <p role="status" className="rounded-md border border-slate-300 bg-white p-3 text-slate-800">
-          The session has ended. Surveys are on their way to the guests who booked.
+          The session has ended. The survey goes to the guests who attended (see Survey below).
         </p>
       )}
       {session.status === "draft" && (
@@ -91,6 +93,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
       </div>
 
       <ScheduleControls actor={actor} detail={d} />
+      <SessionSurveyCard actor={actor} sessionId={id} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title={`RSVP board · ${booked}/${session.seats} seats booked`}>
@@ -219,6 +222,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
             </Card>
           )}
           {d.canManage && editable && <EditSessionCard session={session} />}
+          <AttendanceCard actor={actor} sessionId={id} timeZone={actor.timeZone} />
         </div>
         <div className="space-y-6">
           <AboutCard session={session} />

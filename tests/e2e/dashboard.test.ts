@@ -1,0 +1,107 @@
+// The executive dashboard in real Chromium against the production build: an executive sees the
+// trends, the Pareto, the seeded emerging issue with its test, scorecards, a before/after with its
+// sentence and quotes; the page passes axe on desktop and at 320 px; filters live in the URL;
+// the CSV and PDF download; the page itself ships no chart JavaScript.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AppServer, startAppServer } from "../support/app-server";
+import { axeViolations } from "../support/axe";
+import { launchChromium } from "../support/chromium";
+
+let app: AppServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+async function shot(p: Page, name: string) {
+  const dir = process.env.SCREENSHOT_DIR;
+  if (dir) await p.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}
+
+beforeAll(async () => {
+  app = await startAppServer();
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  context.setDefaultTimeout(60_000);
+  page = await context.newPage();
+  await page.goto(`${app.url}/sign-in`);
+  await page.getByRole("button", { name: /Evan Executive/ }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
+});
+
+afterAll(async () => {
+  await context?.close().catch(() => {});
+  await browser?.close();
+  await app?.close();
+});
+
+describe("executive dashboard", () => {
+  it("shows every part, states the emerging-issue test, and passes axe", async () => {
+    await page.goto(`${app.url}/dashboard`);
+    await page.getByRole("heading", { name: "What customers are telling us" }).waitFor();
+    for (const name of [
+      "CSAT %",
+      "NPS",
+      "CES (effort, 1–7)",
+      "Response rate",
+      "What customers raise most (Pareto of reason codes)",
+    ])
+      await page.getByRole("heading", { name, exact: true }).waitFor();
+    await page.getByText(/#9 My prepayment top-up didn't arrive: \d+ mentions this week/).waitFor();
+    await page.getByText(/exact one-sided Poisson rate test/).waitFor();
+    await page.getByRole("heading", { name: "Department scorecards" }).waitFor();
+    await page
+      .getByText(/^(Satisfaction (rose|fell|stayed)|Too few answers)/)
+      .first()
+      .waitFor();
+    await page.getByRole("heading", { name: "In their words" }).waitFor();
+    expect(await page.locator("figure svg[role=img]").count()).toBeGreaterThanOrEqual(6);
+    // The charts are server SVG: no chart library in the page's scripts.
+    const scripts = await page.evaluate(() => [...document.scripts].map((s) => s.src).join(" "));
+    expect(scripts).not.toMatch(/d3|chart/i);
+    // A table view of each chart's numbers.
+    await page.getByText("Show the numbers").first().click();
+    await page.getByRole("table", { name: "CSAT %" }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, "dashboard-desktop");
+  });
+
+  it("keeps filters in the URL", async () => {
+    await page.goto(`${app.url}/dashboard`);
+    await page.getByLabel("Language").selectOption("zh");
+    await page.getByLabel("Group by").selectOption("month");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.waitForURL(/language=zh/);
+    expect(page.url()).toMatch(/grain=month/);
+    await page.getByRole("heading", { name: "Trends by month" }).waitFor();
+  });
+
+  it("downloads the CSV and the PDF of the view", async () => {
+    await page.goto(`${app.url}/dashboard?language=vi`);
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "All numbers (CSV)" }).click(),
+    ]);
+    const text = await (await csv.createReadStream()).toArray();
+    const body = Buffer.concat(text as Buffer[]).toString("utf8");
+    expect(body).toContain("Reason codes (Pareto)");
+    const [pdf] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "This view as PDF" }).click(),
+    ]);
+    const bytes = Buffer.concat((await (await pdf.createReadStream()).toArray()) as Buffer[]);
+    expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
+  it("works at 320 px and passes axe there", async () => {
+    const phone = await context.newPage();
+    await phone.setViewportSize({ width: 320, height: 800 });
+    await phone.goto(`${app.url}/dashboard`);
+    await phone.getByRole("heading", { name: "What customers are telling us" }).waitFor();
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await axeViolations(phone)).toEqual([]);
+    await shot(phone, "dashboard-phone");
+    await phone.close();
+  });
+});
