@@ -31,7 +31,8 @@ echo "   no findings"
 ROOT=$(mktemp -d /tmp/immersion-dockerfile-XXXX)
 PIDS=()
 cleanup() {
-  for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
+  # Each container stand-in runs in its own process group (setsid): stop the whole group.
+  for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill -- "-$p" 2>/dev/null || true; done
   rm -rf "$ROOT"
 }
 trap cleanup EXIT
@@ -54,10 +55,15 @@ run_instruction() {
       mkdir -p "$ROOT/stages"
       if [ -d "$ROOT/stages/$from" ]; then cp -al "$ROOT/stages/$from" "$dir"; else mkdir -p "$dir"; fi
       ENVS=()
-      [ -f "$ROOT/stages/$from.env" ] && mapfile -t ENVS <"$ROOT/stages/$from.env"
+      # A stage built FROM another keeps its environment and working directory.
+      if [ -f "$ROOT/stages/$from.env" ]; then mapfile -t ENVS <"$ROOT/stages/$from.env"; fi
+      if [ -f "$ROOT/stages/$from.workdir" ]; then
+        cp "$ROOT/stages/$from.workdir" "$ROOT/stages/$name.workdir"
+        cwd="$dir$(cat "$ROOT/stages/$name.workdir")"
+      fi
       echo "== stage $name (from $from)"
       ;;
-    WORKDIR) cwd="$dir$rest"; mkdir -p "$cwd" ;;
+    WORKDIR) cwd="$dir$rest"; mkdir -p "$cwd"; echo "$rest" >"$ROOT/stages/$stage.workdir" ;;
     ENV) for kv in $rest; do ENVS+=("$kv"); done ;;
     COPY)
       local src_root="$CONTEXT" args=() a
@@ -90,7 +96,7 @@ run_instruction() {
     USER | EXPOSE | HEALTHCHECK) ;;
     *) echo "unknown instruction $instr" >&2; exit 1 ;;
   esac
-  printf '%s\n' "${ENVS[@]}" >"$ROOT/stages/$stage.env"
+  if [ -n "$stage" ]; then printf '%s\n' "${ENVS[@]}" >"$ROOT/stages/$stage.env"; fi
 }
 while IFS= read -r raw || [ -n "$raw" ]; do
   [[ "$raw" =~ ^[[:space:]]*# ]] && continue
@@ -117,11 +123,11 @@ echo "== release step: npm run db:migrate (worker target)"
 in_stage worker "${SECRETS[@]}" npm run --silent db:migrate | tail -2
 echo "== worker target: $(cmd_of worker | tr '\0' ' ')"
 mapfile -d '' -t WORKER_CMD < <(cmd_of worker)
-in_stage worker "${SECRETS[@]}" "${WORKER_CMD[@]}" >"$ROOT/worker.out" 2>&1 &
+setsid bash -c "$(declare -f in_stage); ROOT='$ROOT' in_stage worker \"\$@\"" _ "${SECRETS[@]}" "${WORKER_CMD[@]}" >"$ROOT/worker.out" 2>&1 &
 PIDS+=($!)
 echo "== web target: $(cmd_of web | tr '\0' ' ') on port $PORT"
 mapfile -d '' -t WEB_CMD < <(cmd_of web)
-in_stage web "${SECRETS[@]}" PORT="$PORT" HOSTNAME=127.0.0.1 "${WEB_CMD[@]}" >"$ROOT/web.out" 2>&1 &
+setsid bash -c "$(declare -f in_stage); ROOT='$ROOT' in_stage web \"\$@\"" _ "${SECRETS[@]}" PORT="$PORT" HOSTNAME=127.0.0.1 "${WEB_CMD[@]}" >"$ROOT/web.out" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 600); do
   health=$(curl -s "http://127.0.0.1:$PORT/api/health" || true)

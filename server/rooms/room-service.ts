@@ -35,7 +35,7 @@ export async function ensureRoom(roomName: string, settings: RoomSettings): Prom
   try {
     await roomService().createRoom({ name: roomName, ...settings });
   } catch (error) {
-    console.warn(`[rooms] could not create a room: ${error instanceof Error ? error.message : error}`);
+    roomsLog.warn({ err: error }, "could not create a room");
   }
 }
 

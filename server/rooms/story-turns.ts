@@ -10,6 +10,7 @@ import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
 import { authorizeSession } from "@/server/auth/authorize-session";
 import { conflict, notFound } from "@/server/errors";
+import { log } from "@/server/log/logger";
 import { assertSessionOpen } from "@/server/sessions/session-closed";
 import { roomService } from "./room-service";
 
@@ -84,9 +85,7 @@ export async function publishStoryTurns(roomName: string, turns: RoomStoryTurns)
     const metadata = withStoryTurns(room.metadata, turns);
     if (metadata !== null) await api.updateRoomMetadata(roomName, metadata);
   } catch (error) {
-    console.warn(
-      `[rooms] could not publish the story order: ${error instanceof Error ? error.message : error}`,
-    );
+    log.warn({ component: "rooms", err: error }, "could not publish the story order");
   }
 }
 
