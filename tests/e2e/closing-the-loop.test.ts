@@ -131,7 +131,7 @@ describe("closing the loop", () => {
     await facilitator.goto(sessionUrl);
     await facilitator.getByRole("button", { name: "End session and send surveys" }).click();
     await facilitator.getByRole("dialog").getByRole("button", { name: "Yes, end the session" }).click();
-    await mai.locator('[data-phase="ended"]').waitFor({ timeout: 30_000 });
+    await mai.locator('[data-phase="ended"]').waitFor({ state: "attached", timeout: 30_000 });
     const mail = await mailTo(PEOPLE.mai.email, /How was your session/);
     await mai.goto(linkIn(mail.text ?? "", "/s/"));
     await mai.locator('label[for="q-csat-4"]').click();

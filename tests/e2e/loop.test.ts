@@ -112,7 +112,7 @@ describe("the thin loop", () => {
     await facilitator.getByRole("button", { name: "End session and send surveys" }).click();
     await facilitator.getByRole("dialog").getByRole("button", { name: "Yes, end the session" }).click();
     await facilitator.getByText("The survey goes to the guests who attended").waitFor();
-    await customer.locator('[data-phase="ended"]').waitFor({ timeout: 30_000 });
+    await customer.locator('[data-phase="ended"]').waitFor({ state: "attached", timeout: 30_000 });
     const mail = await mailTo(EMAIL, /How was your session/);
     const link = linkIn(mail.text ?? "", "/s/");
     await customer.goto(link);
