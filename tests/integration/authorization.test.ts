@@ -30,6 +30,7 @@ import { importCustomers, previewCustomerImport } from "@/server/customers/impor
 import { listCustomers, listCustomersPage } from "@/server/customers/list-customers";
 import { createCustomer, updateCustomer } from "@/server/customers/save-customer";
 import { DomainError } from "@/server/errors";
+import { staffHome } from "@/server/home/staff-home";
 import { createInsight } from "@/server/insights/create-insight";
 import { getInsight } from "@/server/insights/get-insight";
 import { listInsights } from "@/server/insights/list-insights";
@@ -48,7 +49,7 @@ import { cancelSession } from "@/server/sessions/cancel-session";
 import { correctAttendance } from "@/server/sessions/correct-attendance";
 import { createSession } from "@/server/sessions/create-session";
 import { getSessionDetail } from "@/server/sessions/get-session";
-import { listSessions, listSessionsPage } from "@/server/sessions/list-sessions";
+import { listSessions, listSessionsPage, sessionsInRange } from "@/server/sessions/list-sessions";
 import { rescheduleSession } from "@/server/sessions/reschedule-session";
 import { updateCompanySettings } from "@/server/settings/update-company-settings";
 import { seededDb } from "../support/seeded-db";
@@ -425,6 +426,13 @@ describe("authorization matrix (domain layer, every role)", () => {
       (a) =>
         can(a, "session.manage", { sessionFacilitatorId: staff.facilitator.userId }) &&
         can(a, "customer.list"),
+    ],
+    ["staffHome", "session.list", (a) => staffHome(a), (a) => can(a, "session.list")],
+    [
+      "sessionsInRange",
+      "session.list",
+      (a) => sessionsInRange(a, { from: new Date(Date.now() - 30 * 86400_000), to: new Date() }, { q: "a" }),
+      (a) => can(a, "session.list"),
     ],
     [
       "outreachDraft",
