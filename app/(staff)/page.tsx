@@ -3,10 +3,12 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Badge, Card } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/dates";
+import { digestSubscribed } from "@/server/analytics/digest/subscription";
 import { can } from "@/server/auth/policy";
 import { requireStaffPage } from "@/server/auth/staff";
 import type { HomeAction } from "@/server/home/staff-home";
 import { staffHome } from "@/server/home/staff-home";
+import { DigestToggle } from "./dashboard/_components/digest-toggle";
 import { FORMAT_LABELS } from "./sessions/format-labels";
 
 export const metadata: Metadata = { title: "Home" };
@@ -60,6 +62,7 @@ export default async function Home() {
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold tracking-tight">Good to see you, {actor.name.split(" ")[0]}</h1>
+      {can(actor, "digest.subscribe") && <DigestToggle subscribed={await digestSubscribed(actor)} />}
       {actor.role === "admin" && (
         <Card title="Administration">
           <ul className="flex flex-wrap gap-x-6 gap-y-2 text-sm">

@@ -2,6 +2,11 @@ import "server-only";
 // Job handlers are registered here (imported for side effects by the worker).
 import { z } from "zod";
 import { REMINDER_KINDS } from "@/lib/domain/invitations";
+import {
+  sendWeeklyDigests,
+  WEEKLY_DIGEST_JOB,
+  WEEKLY_DIGEST_PATTERN,
+} from "@/server/analytics/digest/send-weekly-digests";
 import { REMINDER_JOB } from "@/server/reminders/schedule-reminders";
 import { sendReminders } from "@/server/reminders/send-reminders";
 import { markNoShows, NO_SHOW_JOB } from "@/server/sessions/mark-no-shows";
@@ -40,4 +45,14 @@ registerJobHandler(NO_SHOW_JOB, async (payload) => {
 registerRecurringTask({ name: "jobs.prune-slots", pattern: "17 4 * * *", jobKind: "jobs.prune-slots" });
 registerJobHandler("jobs.prune-slots", async (payload, ctx) => {
   await pruneFinishedSlots(ctx.db, slotInstant(payload));
+});
+
+// The weekly digest to executives and heads who asked for it (once per person per week: digest_deliveries).
+registerRecurringTask({
+  name: "analytics.weekly-digest",
+  pattern: WEEKLY_DIGEST_PATTERN,
+  jobKind: WEEKLY_DIGEST_JOB,
+});
+registerJobHandler(WEEKLY_DIGEST_JOB, async (payload, ctx) => {
+  await sendWeeklyDigests(ctx.db, slotInstant(payload));
 });

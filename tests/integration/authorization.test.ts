@@ -14,6 +14,7 @@ import { listMyActionItems as listMyActions } from "@/server/action-items/list-m
 import { moveActionItem as transitionAction } from "@/server/action-items/move-action-item";
 import { beforeAfter } from "@/server/analytics/before-after";
 import { dashboardFacets } from "@/server/analytics/dashboard-facets";
+import { digestSubscribed, setDigestSubscription } from "@/server/analytics/digest/subscription";
 import { emergingIssues } from "@/server/analytics/emerging-issues";
 import { loadDashboard } from "@/server/analytics/load-dashboard";
 import { outreachDraft } from "@/server/analytics/outreach-draft";
@@ -95,6 +96,7 @@ const ENDPOINTS: Record<
   "app/(staff)/customers/[id]/export/route.ts#POST": ["customer.export"],
   "app/(staff)/dashboard/export/route.ts#GET": ["dashboard.read"],
   "app/(staff)/dashboard/outreach/actions.ts#sendOutreachAction": ["dashboard.outreach"],
+  "app/(staff)/dashboard/digest-actions.ts#setDigestAction": ["digest.subscribe"],
   "app/(staff)/dashboard/pdf/route.ts#GET": ["dashboard.read"],
   "app/(staff)/sign-out-action.ts#signOutAction": ["staff-session"],
   "app/sign-in/actions.ts#emailSignIn": ["public"],
@@ -427,6 +429,13 @@ describe("authorization matrix (domain layer, every role)", () => {
         can(a, "session.manage", { sessionFacilitatorId: staff.facilitator.userId }) &&
         can(a, "customer.list"),
     ],
+    [
+      "setDigestSubscription",
+      "digest.subscribe",
+      (a) => setDigestSubscription(a, { subscribe: "no" }),
+      (a) => can(a, "digest.subscribe"),
+    ],
+    ["digestSubscribed", "digest.subscribe", (a) => digestSubscribed(a), (a) => can(a, "digest.subscribe")],
     ["staffHome", "session.list", (a) => staffHome(a), (a) => can(a, "session.list")],
     [
       "sessionsInRange",
