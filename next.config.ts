@@ -5,6 +5,14 @@ import "./env";
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const config: NextConfig = {
+  // A self-contained server in .next/standalone (server.js + the node_modules it traced), what the
+  // container image runs; `next start` still works for the tests and a plain deploy.
+  output: "standalone",
+  // Read from disk at run time, so the tracer cannot see them: the migrations (verified or
+  // applied at boot) and the VTIMEZONE files of @touch4it/ical-timezones.
+  outputFileTracingIncludes: {
+    "/**": ["./db/migrations/**/*", "./node_modules/@touch4it/ical-timezones/zones/**/*"],
+  },
   // Native or Node-only packages: keep them out of the server bundle.
   serverExternalPackages: [
     "@libsql/client",

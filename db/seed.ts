@@ -5,6 +5,7 @@ import "server-only";
 // every state. One seeded PRNG drives every choice and every time is relative to `now`, so
 // reseeding tells the same story (only ids and the hashes of throw-away link tokens differ).
 import { createHash, randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
 import type { Accommodation } from "@/lib/domain/accommodations";
 import type { ActionStatus } from "@/lib/domain/action-statuses";
 import type { ConsentPurpose } from "@/lib/domain/consent";
@@ -44,6 +45,7 @@ import {
   users,
 } from "./schema";
 import { seedDashboardHistory } from "./seed-dashboard";
+import { seedSurveys } from "./seed-surveys";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -910,6 +912,80 @@ const GENERAL_COMMENTS: Said[] = [
 // ---------------------------------------------------------------------------------------------
 // Reason codes, insights and actions.
 
+/** Each code's wording in Chinese and Vietnamese, and its definition (when to use it). */
+const CODE_WORDING: Record<number, { zh: string; vi: string; definition: string }> = {
+  1: {
+    zh: "我的账单比预期的高",
+    vi: "Hóa đơn của tôi cao hơn tôi nghĩ",
+    definition: "The amount surprised them, whatever the cause (tariff, estimate, usage).",
+  },
+  2: {
+    zh: "我被转来转去，在不同部门之间",
+    vi: "Tôi bị chuyển qua lại giữa các bộ phận",
+    definition: "Sent to another team or person more than once for one question.",
+  },
+  3: {
+    zh: "工程师没有来",
+    vi: "Kỹ thuật viên đã không đến",
+    definition: "A booked visit was missed without notice.",
+  },
+  4: {
+    zh: "我无法登录应用",
+    vi: "Tôi không đăng nhập được vào ứng dụng",
+    definition: "Cannot sign in to the app or website; not other app faults.",
+  },
+  5: {
+    zh: "我看不懂我的电表读数",
+    vi: "Tôi không hiểu chỉ số công tơ của mình",
+    definition: "Unsure what to read or send from the meter.",
+  },
+  6: {
+    zh: "我的直接扣款没有通知就变了",
+    vi: "Khoản ghi nợ trực tiếp của tôi bị thay đổi mà không báo trước",
+    definition: "A payment amount or date changed before they were told.",
+  },
+  7: {
+    zh: "我在电话里等了太久",
+    vi: "Tôi phải chờ điện thoại quá lâu",
+    definition: "Queue or hold time they found too long.",
+  },
+  8: {
+    zh: "答应给我回电话，却没有人打来",
+    vi: "Đã hứa gọi lại nhưng không ai gọi",
+    definition: "A promised call-back did not happen.",
+  },
+  9: {
+    zh: "我的预付费充值没有到账",
+    vi: "Tiền nạp trả trước của tôi không vào tài khoản",
+    definition: "A top-up was paid but did not reach the meter.",
+  },
+  10: {
+    zh: "每次都要重新讲一遍我的情况",
+    vi: "Lần nào tôi cũng phải kể lại từ đầu",
+    definition: "Had to repeat their situation to each new person.",
+  },
+  11: {
+    zh: "信件不是用我的语言写的",
+    vi: "Thư không được viết bằng ngôn ngữ của tôi",
+    definition: "Letters or messages not in the language they asked for.",
+  },
+  12: {
+    zh: "我的智能电表不再发送读数",
+    vi: "Công tơ thông minh của tôi không gửi chỉ số nữa",
+    definition: "A smart meter stopped reporting; bills fell back to estimates.",
+  },
+  13: {
+    zh: "我想要节能方面的帮助",
+    vi: "Tôi muốn được giúp để dùng ít năng lượng hơn",
+    definition: "Asking for advice or tools to use less.",
+  },
+  14: {
+    zh: "我被收取了纸质账单费用",
+    vi: "Tôi bị tính phí hóa đơn giấy",
+    definition: "Charged for a paper bill they did not want or need.",
+  },
+};
+
 const REASON_CODES: { number: number; label: string; example: string; active?: false }[] = [
   {
     number: 1,
@@ -1483,6 +1559,14 @@ async function fill(tx: Tx, now: Date): Promise<void> {
       ),
     );
   const membership = new Set(STAFF.flatMap((p) => (p.in ?? []).map(([d]) => `${d}:${p.key}`)));
+  // Each department's head is its lead (the member marked owner): overdue actions escalate to them.
+  for (const p of STAFF)
+    for (const [d, isOwner] of p.in ?? [])
+      if (isOwner)
+        await tx
+          .update(departments)
+          .set({ headId: staffId(p.key) })
+          .where(eq(departments.id, deptId(d)));
 
   // Customers.
   const customerIds: string[] = [];
@@ -1680,8 +1764,12 @@ async function fill(tx: Tx, now: Date): Promise<void> {
         id,
         number: rc.number,
         label: rc.label,
+        labelZh: CODE_WORDING[rc.number]?.zh ?? "",
+        labelVi: CODE_WORDING[rc.number]?.vi ?? "",
+        definition: CODE_WORDING[rc.number]?.definition ?? "",
         example: rc.example,
         active: rc.active ?? true,
+        state: rc.active === false ? ("retired" as const) : ("active" as const),
         createdAt: at(rc.active === false ? -500 : -120),
       };
     }),
@@ -1692,12 +1780,18 @@ async function fill(tx: Tx, now: Date): Promise<void> {
   const responseRows: (typeof surveyResponses.$inferInsert)[] = [];
   const evidenceCandidates = new Map<
     InsightKey,
-    { responseId: string; quote: string; at: Date; scripted: boolean }[]
+    { responseId: string; quote: string; at: Date; scripted: boolean; customerId: string | null }[]
   >();
-  const addCandidate = (said: Said, responseId: string, when: Date, scripted: boolean) => {
+  const addCandidate = (
+    said: Said,
+    responseId: string,
+    when: Date,
+    scripted: boolean,
+    customerId: string | null = null,
+  ) => {
     if (!said.topic) return;
     const list = evidenceCandidates.get(said.topic) ?? [];
-    list.push({ responseId, quote: said.text, at: when, scripted });
+    list.push({ responseId, quote: said.text, at: when, scripted, customerId });
     evidenceCandidates.set(said.topic, list);
   };
   const scripts = new Map<SessionKey, Said[]>(
@@ -1740,7 +1834,14 @@ async function fill(tx: Tx, now: Date): Promise<void> {
       language: a.customer.language,
       createdAt,
     });
-    if (said) addCandidate(said, responseId, createdAt, true);
+    if (said)
+      addCandidate(
+        said,
+        responseId,
+        createdAt,
+        true,
+        must(customerIds[CUSTOMERS.indexOf(a.customer)], "customer id"),
+      );
   }
 
   // Twelve weeks of anonymous history for the trends: on-demand surveys after ordinary contacts,
@@ -1799,8 +1900,19 @@ async function fill(tx: Tx, now: Date): Promise<void> {
       if (said) addCandidate(said, responseId, createdAt, false);
     }
   }
+  // The classic form's answers, keyed as its questions are (lib/domain/surveys.ts CLASSIC_QUESTIONS).
+  for (const r of responseRows) {
+    r.answers = { ...(r.csat != null ? { csat: r.csat } : {}), ...(r.nps != null ? { nps: r.nps } : {}) };
+    r.texts = r.comment ? { comment: r.comment } : {};
+  }
   await insertChunked(surveyRows, (rows) => tx.insert(surveys).values(rows));
   await insertChunked(responseRows, (rows) => tx.insert(surveyResponses).values(rows));
+  await seedSurveys(tx, {
+    createdById: staffId("farah"),
+    createdAt: past(new Date(nowMs - 120 * DAY)),
+    sent: surveyRows,
+    customerOf: new Map(invitationRows.map((i) => [i.id ?? "", i.customerId])),
+  });
 
   // Insights with their reason codes and evidence.
   const insightIds = new Map<InsightKey, string>();
@@ -1837,6 +1949,7 @@ async function fill(tx: Tx, now: Date): Promise<void> {
       ...chosen.map((e) => ({
         insightId: id,
         responseId: e.responseId,
+        customerId: e.customerId,
         quote: e.quote,
         createdAt: past(new Date(Math.max(createdAt.getTime(), e.at.getTime() + HOUR))),
       })),
@@ -1862,6 +1975,7 @@ async function fill(tx: Tx, now: Date): Promise<void> {
       insightId: must(insightIds.get(act.insight), "insight"),
       departmentId: deptId(act.dept),
       ownerId: staffId(act.owner),
+      createdById: staffId(must(act.steps[0], "first step").by),
       title: act.title,
       status,
       deadline: at(act.deadline, 17),

@@ -65,11 +65,3 @@ export function monthlyCost(i: {
     (i.contactsPerMonth * i.handlingMinutes * i.hourlyCost) / 60 + i.customersAtRisk * i.lifetimeValue,
   );
 }
-
-/** Action states and the moves allowed between them (done → open is a reopen). */
-export const ACTION_MOVES: Record<string, readonly string[]> = {
-  open: ["in_progress", "done"],
-  in_progress: ["done", "open"],
-  done: ["verified", "open"],
-  verified: ["open"],
-};

@@ -13,7 +13,10 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         can(actor, "dashboard.read") && { href: "/dashboard", label: "Dashboard" },
         { href: "/sessions", label: "Sessions" },
         { href: "/insights", label: "Insights" },
+        can(actor, "survey.read") && { href: "/surveys", label: "Surveys" },
         { href: "/actions", label: "Actions" },
+        { href: "/listening-log", label: "Listening log" },
+        { href: "/codebook", label: "Codebook" },
         can(actor, "customer.list") && { href: "/customers", label: "Customers" },
         env.IMMERSION_DEMO && can(actor, "mailbox.read") && { href: "/mailbox", label: "Mailbox" },
       ].filter((l): l is { href: string; label: string } => Boolean(l))

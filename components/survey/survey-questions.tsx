@@ -104,7 +104,7 @@ function Scale({
   const nums = Array.from({ length: to - from + 1 }, (_, k) => from + k);
   return (
     <>
-      <div className={caption ? "grid grid-cols-1 gap-2 sm:grid-cols-5" : "flex flex-wrap gap-2"}>
+      <div className={caption ? "flex flex-col gap-2" : "flex flex-wrap gap-2"}>
         {nums.map((n) => (
           <div key={n}>
             <input
@@ -116,7 +116,10 @@ function Scale({
               onChange={() => onPick(n)}
               className={radio}
             />
-            <label htmlFor={`${id}-${n}`} className={`${pill} ${caption ? "text-center text-sm" : ""}`}>
+            <label
+              htmlFor={`${id}-${n}`}
+              className={`${pill} ${caption ? "justify-start px-4 text-left" : ""}`}
+            >
               {caption ? `${n} · ${caption(n)}` : n}
             </label>
           </div>

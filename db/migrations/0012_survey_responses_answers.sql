@@ -1,10 +1,12 @@
 -- Responses answer templates now: CSAT and NPS become optional (a template may ask neither), and
 -- every answer is kept in `answers` (ratings, choices) and `texts` (free text). SQLite cannot drop
 -- NOT NULL in place, so the table is rebuilt. Written by hand, not generated: drizzle-kit's rebuild
--- would copy the new columns from the old table (they are not there), and dropping the old table
--- with foreign keys on (migrations run in one transaction) would null every insight's evidence
--- link (ON DELETE SET NULL), so the links are kept aside and put back.
-CREATE TEMP TABLE `_evidence_links` AS SELECT `id`, `response_id` FROM `insight_evidence` WHERE `response_id` IS NOT NULL;
+-- would copy the new columns from the old table (they are not there). Our runner (db/migrate.ts)
+-- applies migrations with foreign keys off, but a runner with them on (drizzle-kit migrate, a
+-- libSQL server) would null every insight's evidence link when the old table is dropped (ON
+-- DELETE SET NULL), so the links are kept aside (in a plain table: a libSQL server has no TEMP
+-- tables) and put back either way.
+CREATE TABLE `_evidence_links` AS SELECT `id`, `response_id` FROM `insight_evidence` WHERE `response_id` IS NOT NULL;
 --> statement-breakpoint
 CREATE TABLE `__new_survey_responses` (
 	`id` text PRIMARY KEY NOT NULL,

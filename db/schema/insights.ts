@@ -1,23 +1,13 @@
 import { relations } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { GRID_AXIS } from "@/lib/domain/insights";
-import { createdAt, id } from "./columns";
+import { EVIDENCE_SOURCES, GRID_AXIS } from "@/lib/domain/insights";
+import { createdAt, id, instant } from "./columns";
+import { customers } from "./customers";
+import { listeningNotes } from "./notes";
+import { reasonCodes } from "./reason-codes";
+import { roomNotes } from "./rooms";
 import { users } from "./staff";
 import { surveyResponses } from "./surveys";
-
-/** Numbered reason codes, worded the way customers say them. */
-export const reasonCodes = sqliteTable(
-  "reason_codes",
-  {
-    id: id(),
-    number: integer("number").notNull(),
-    label: text("label").notNull(),
-    example: text("example").notNull().default(""),
-    active: integer("active", { mode: "boolean" }).notNull().default(true),
-    createdAt: createdAt(),
-  },
-  (t) => [uniqueIndex("reason_codes_number_uq").on(t.number)],
-);
 
 export const insights = sqliteTable(
   "insights",
@@ -36,6 +26,7 @@ export const insights = sqliteTable(
       .notNull()
       .references(() => users.id),
     createdAt: createdAt(),
+    updatedAt: instant("updated_at"),
   },
   (t) => [index("insights_created_by_idx").on(t.createdById)],
 );
@@ -53,7 +44,12 @@ export const insightReasonCodes = sqliteTable(
   (t) => [primaryKey({ columns: [t.insightId, t.reasonCodeId] }), index("irc_reason_idx").on(t.reasonCodeId)],
 );
 
-/** What was heard: a survey comment (or, later, a room note) backing an insight. */
+/**
+ * What was heard backing an insight: a survey comment, a room note or a listening-log entry (one
+ * of the three ids, by `source`). The quote is copied so the insight reads the same if the source
+ * is edited; withdrawal blanks it. The customer is kept to count distinct customers and to tell
+ * them what changed.
+ */
 export const insightEvidence = sqliteTable(
   "insight_evidence",
   {
@@ -61,13 +57,24 @@ export const insightEvidence = sqliteTable(
     insightId: text("insight_id")
       .notNull()
       .references(() => insights.id, { onDelete: "cascade" }),
+    source: text("source", { enum: EVIDENCE_SOURCES }).notNull().default("survey"),
     responseId: text("response_id").references(() => surveyResponses.id, { onDelete: "set null" }),
+    roomNoteId: text("room_note_id").references(() => roomNotes.id, { onDelete: "set null" }),
+    listeningNoteId: text("listening_note_id").references(() => listeningNotes.id, { onDelete: "set null" }),
+    customerId: text("customer_id").references(() => customers.id, { onDelete: "set null" }),
     quote: text("quote").notNull(),
+    addedById: text("added_by_id").references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [
     index("insight_evidence_insight_idx").on(t.insightId),
+    uniqueIndex("insight_evidence_response_uq").on(t.insightId, t.responseId),
+    uniqueIndex("insight_evidence_room_note_uq").on(t.insightId, t.roomNoteId),
+    uniqueIndex("insight_evidence_listening_uq").on(t.insightId, t.listeningNoteId),
     index("insight_evidence_response_idx").on(t.responseId),
+    index("insight_evidence_room_note_idx").on(t.roomNoteId),
+    index("insight_evidence_listening_idx").on(t.listeningNoteId),
+    index("insight_evidence_customer_idx").on(t.customerId),
   ],
 );
 
@@ -85,4 +92,4 @@ export const insightEvidenceRelations = relations(insightEvidence, ({ one }) => 
 }));
 
 export type Insight = typeof insights.$inferSelect;
-export type ReasonCode = typeof reasonCodes.$inferSelect;
+export type InsightEvidence = typeof insightEvidence.$inferSelect;

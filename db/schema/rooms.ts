@@ -5,8 +5,8 @@ import { EMOTIONS } from "@/lib/domain/emotions";
 import { MODERATION_CATEGORIES, MODERATION_STEPS } from "@/lib/domain/moderation";
 import { createdAt, id, instant } from "./columns";
 import { customers } from "./customers";
-import { reasonCodes } from "./insights";
 import { invitations } from "./invitations";
+import { reasonCodes } from "./reason-codes";
 import { sessions } from "./sessions";
 import { departments, users } from "./staff";
 

@@ -1,5 +1,13 @@
 import { relations } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 import { STAFF_ROLES } from "@/lib/domain/staff";
 import { createdAt, id, instant } from "./columns";
 
@@ -24,6 +32,8 @@ export const departments = sqliteTable(
   {
     id: id(),
     name: text("name").notNull(),
+    /** The one person overdue actions escalate to first (then the executives). */
+    headId: text("head_id").references((): AnySQLiteColumn => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("departments_name_uq").on(t.name)],

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { GRID_AXIS } from "@/lib/domain/insights";
-import { type ListQuery, zListQuery } from "./paging";
+import { zListQuery } from "@/lib/paging";
+import { zEvidenceRefs } from "./notes";
 
 const money = z.coerce.number().min(0).max(1e9);
 
@@ -10,17 +11,21 @@ export const zCreateInsight = z.strictObject({
   customerAxis: z.enum(GRID_AXIS),
   companyAxis: z.enum(GRID_AXIS),
   reasonCodeIds: z.array(z.uuid()).min(1, "Choose at least one reason code").max(20),
-  evidenceResponseIds: z.array(z.uuid()).max(200).default([]),
+  /** Refs like "room_note:<id>", "listening:<id>", "survey:<id>" (lib/domain/notes.ts). */
+  evidence: zEvidenceRefs.default([]),
   contactsPerMonth: z.coerce.number().int().min(0).max(1e8).default(0),
   handlingMinutes: money.default(0),
   hourlyCost: money.default(0),
   customersAtRisk: z.coerce.number().int().min(0).max(1e8).default(0),
   lifetimeValue: money.default(0),
 });
-export type CreateInsightInput = z.infer<typeof zCreateInsight>;
+export type CreateInsightInput = z.input<typeof zCreateInsight>;
+
+/** Editing an insight: everything but its evidence (added and removed on its own). */
+export const zUpdateInsight = zCreateInsight.omit({ evidence: true }).extend({ insightId: z.uuid() });
 
 /** The keys an insight list may be sorted by (see zListQuery). */
 export const INSIGHT_SORTS = ["created", "title"] as const;
 export type InsightSortKey = (typeof INSIGHT_SORTS)[number];
 export const zInsightListQuery = zListQuery(INSIGHT_SORTS, "-created");
-export type InsightListQuery = ListQuery<InsightSortKey>;
+export type InsightListQuery = { page?: unknown; sort?: unknown };

@@ -113,7 +113,7 @@ export const SCORE_BANDS = ["csat_low", "csat_mid", "csat_high", "detractor", "p
 export type ScoreBand = (typeof SCORE_BANDS)[number];
 
 /** The response viewer's filters (from the address bar: every field optional). */
-export const zResponseFilters = z.object({
+export const zResponseFilters = z.strictObject({
   session: z.preprocess(blank, z.uuid().optional()),
   format: z.preprocess(blank, z.enum(SESSION_FORMATS).optional()),
   template: z.preprocess(blank, z.uuid().optional()),

@@ -1,9 +1,13 @@
 import "server-only";
-import { count, eq, type SQL } from "drizzle-orm";
+import { and, count, eq, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { actions, departments, insights, users } from "@/db/schema";
-import { type ActionItemListQuery, zActionItemListQuery } from "@/lib/validation/action-items";
-import { type Page, pageWindow } from "@/lib/validation/paging";
+import { type ListPage, pageWindow } from "@/lib/paging";
+import {
+  type ActionItemListQuery,
+  type ActionItemSortKey,
+  zActionItemListQuery,
+} from "@/lib/validation/action-items";
 import { sortOrder } from "@/server/lists/sort-order";
 
 const columns = {
@@ -12,12 +16,17 @@ const columns = {
   status: actions.status,
   deadline: actions.deadline,
   resolutionNote: actions.resolutionNote,
+  evidenceUrl: actions.evidenceUrl,
+  evidenceFileName: actions.evidenceFileName,
   departmentId: actions.departmentId,
   department: departments.name,
   ownerId: actions.ownerId,
   owner: users.name,
   insightId: actions.insightId,
   insight: insights.title,
+  createdById: actions.createdById,
+  doneAt: actions.doneAt,
+  verifiedAt: actions.verifiedAt,
 };
 
 /** Action items with their department's, owner's and insight's names: what every list and page shows. */
@@ -38,25 +47,25 @@ const SORTS = {
   title: actions.title,
   department: departments.name,
   owner: users.name,
+  status: actions.status,
   created: actions.createdAt,
 };
 
 /**
- * One page of the action items matching `where` (a condition on the actions table alone: the
+ * One page of the action items matching `where` (conditions on the actions table alone: the
  * total is counted without the joins), in the order the whitelisted query asks for.
  */
 export async function pageOfActionItems(
-  where: SQL | undefined,
+  where: (SQL | undefined)[],
   query: ActionItemListQuery,
-): Promise<Page<ActionItem>> {
+): Promise<ListPage<ActionItem, ActionItemSortKey>> {
   const { page, sort } = zActionItemListQuery.parse(query);
-  const { limit, offset } = pageWindow(page);
-  const [rows, [total]] = await Promise.all([
-    selectActionItems(where)
-      .orderBy(...sortOrder(sort, SORTS, actions.id))
-      .limit(limit)
-      .offset(offset),
-    db.select({ n: count() }).from(actions).where(where),
-  ]);
-  return { rows, total: total?.n ?? 0, page, pageSize: limit };
+  const condition = and(...where);
+  const [total] = await db.select({ n: count() }).from(actions).where(condition);
+  const at = pageWindow(total?.n ?? 0, page);
+  const rows = await selectActionItems(condition)
+    .orderBy(...sortOrder(sort, SORTS, actions.id))
+    .limit(at.pageSize)
+    .offset(at.offset);
+  return { rows, total: total?.n ?? 0, sort, ...at };
 }

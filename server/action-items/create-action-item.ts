@@ -1,15 +1,20 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { db } from "@/db";
-import { actionEvents, actions, departmentMembers, insights } from "@/db/schema";
+import { actionEvents, actions, insights } from "@/db/schema";
 import { zonedWallTimeToInstant } from "@/lib/dates";
 import { zCreateActionItem } from "@/lib/validation/action-items";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/policy";
 import { invalid, notFound } from "@/server/errors";
+import { assertOwnerInDepartment } from "./department-owner";
+import { mailStaffAboutAction } from "./notify-staff";
 
-/** Assigns an action item on an insight to a department and a named owner in it, with a deadline. */
+/**
+ * Assigns an action item on an insight to a department and a named owner in it, with a deadline;
+ * the owner is emailed in the same transaction.
+ */
 export async function createActionItem(actor: Actor, raw: unknown): Promise<{ id: string }> {
   assertCan(actor, "action.create");
   const input = zCreateActionItem.parse(raw);
@@ -20,23 +25,17 @@ export async function createActionItem(actor: Actor, raw: unknown): Promise<{ id
   return db.transaction(async (tx) => {
     const insight = await tx.query.insights.findFirst({ where: eq(insights.id, input.insightId) });
     if (!insight) throw notFound("Insight not found");
-    const member = await tx.query.departmentMembers.findFirst({
-      where: and(
-        eq(departmentMembers.departmentId, input.departmentId),
-        eq(departmentMembers.userId, input.ownerId),
-      ),
-    });
-    if (!member)
-      throw invalid("The owner must belong to the department", { ownerId: ["Not in that department"] });
+    await assertOwnerInDepartment(tx, input.departmentId, input.ownerId);
     const [row] = await tx
       .insert(actions)
-      .values({ ...input, deadline, status: "open" })
-      .returning({ id: actions.id });
+      .values({ ...input, deadline, status: "open", createdById: actor.userId })
+      .returning();
     if (!row) throw new Error("insert returned nothing");
     await tx
       .insert(actionEvents)
-      .values({ actionId: row.id, actorId: actor.userId, toStatus: "open", note: null });
+      .values({ actionId: row.id, actorId: actor.userId, kind: "status", toStatus: "open", note: null });
+    await mailStaffAboutAction(tx, "assigned", row, [row.ownerId]);
     await audit(tx, actor, "create", "action", row.id);
-    return row;
+    return { id: row.id };
   });
 }

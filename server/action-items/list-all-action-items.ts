@@ -2,10 +2,14 @@ import "server-only";
 import type { ActionItemListQuery } from "@/lib/validation/action-items";
 import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/policy";
+import { visibleActions } from "./action-access";
 import { pageOfActionItems } from "./action-item-query";
 
-/** Every action item, a page at a time (for facilitators verifying and executives following up). */
+/**
+ * Every action item the actor may see, a page at a time: all of them for facilitators verifying
+ * and executives following up; an agent's own and their departments' only.
+ */
 export async function listAllActionItems(actor: Actor, query: ActionItemListQuery = {}) {
-  assertCan(actor, "action.read");
-  return pageOfActionItems(undefined, query);
+  assertCan(actor, "action.list");
+  return pageOfActionItems([visibleActions(actor)], query);
 }

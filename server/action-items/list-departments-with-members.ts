@@ -7,7 +7,7 @@ import { assertCan } from "@/server/auth/policy";
 
 /** Departments with their members, for the form that assigns an action item. */
 export async function listDepartmentsWithMembers(actor: Actor) {
-  assertCan(actor, "action.create");
+  assertCan(actor, "action.create"); // the same people edit and reassign
   const rows = await db
     .select({
       departmentId: departments.id,

@@ -34,6 +34,9 @@ const attendsSession = (a: StaffActor, r: Resource) =>
   ownsSession(a, r) || (r.sessionStaffIds ?? []).includes(a.userId);
 const worksAction = (a: StaffActor, r: Resource) =>
   r.ownerId === a.userId || a.departments.some((d) => d.id === r.departmentId && d.isOwner);
+// Agents (and department owners, who are agents) see their own department's actions only.
+const seesAction = (a: StaffActor, r: Resource) =>
+  a.role !== "agent" || r.ownerId === a.userId || a.departments.some((d) => d.id === r.departmentId);
 
 export const POLICY = {
   "session.list": { roles: ALL_STAFF, describe: "See the list of sessions" },
@@ -94,17 +97,63 @@ export const POLICY = {
     describe: "Type live captions that everyone in the room sees (attending staff)",
   },
   "survey.respond": { roles: [], link: "respondent", describe: "Answer one's own survey (survey link)" },
-  "survey.read": { roles: ALL_STAFF, describe: "Read survey responses (anonymous)" },
+  "survey.read": {
+    roles: ALL_STAFF,
+    describe: "Read survey responses and export them as CSV (anonymous: no names, only the session)",
+  },
+  "survey.template.manage": {
+    roles: RUNS_SESSIONS,
+    describe:
+      "Build and edit survey templates (each edit of a used version makes a new one); set format defaults",
+  },
   "insight.read": { roles: ALL_STAFF, describe: "Read insights and their evidence" },
   "insight.create": { roles: RUNS_SESSIONS, describe: "Turn what was heard into an insight" },
-  "action.read": { roles: ALL_STAFF, describe: "See actions and their timelines" },
+  "insight.edit": {
+    roles: RUNS_SESSIONS,
+    describe: "Edit an insight, add or remove its evidence, triage notes into insights",
+  },
+  "notes.triage": {
+    roles: RUNS_SESSIONS,
+    describe: "Read a session's notes (and the listening log) to triage them into insights",
+  },
+  "listening.write": {
+    roles: ALL_STAFF,
+    describe: "Log what was heard outside a session (listening log)",
+  },
+  "codebook.read": {
+    roles: ALL_STAFF,
+    describe: "Read the codebook: reason codes, wordings, examples, history",
+  },
+  "codebook.propose": { roles: RUNS_SESSIONS, describe: "Propose a new reason code" },
+  "codebook.manage": {
+    roles: ["admin"],
+    describe: "Approve, edit, renumber, retire reason codes",
+  },
+  "department.manage": { roles: ["admin"], describe: "Name a department's head" },
+  "action.list": {
+    roles: ALL_STAFF,
+    describe: "See action lists (agents: their own and their departments' actions only)",
+  },
+  "action.read": {
+    roles: ALL_STAFF,
+    staffRule: seesAction,
+    describe: "Open an action and its timeline, and comment on it (agents: their departments' only)",
+  },
   "action.create": { roles: RUNS_SESSIONS, describe: "Assign an action to a department" },
+  "action.edit": {
+    roles: RUNS_SESSIONS,
+    describe: "Edit or reassign an action (title, department, owner, deadline)",
+  },
   "action.work": {
     roles: ALL_STAFF,
     staffRule: worksAction,
     describe: "Move an action forward or resolve it (its owner or a department owner)",
   },
   "action.verify": { roles: RUNS_SESSIONS, describe: "Verify a resolved action or reopen it" },
+  "action.tell_customers": {
+    roles: RUNS_SESSIONS,
+    describe: 'See, hold or send the "you told us, we changed" messages of a verified action',
+  },
   "dashboard.read": {
     roles: ["admin", "facilitator", "executive"],
     describe:

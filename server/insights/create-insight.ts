@@ -1,54 +1,44 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
+import type { Tx } from "@/db";
 import { db } from "@/db";
-import { insightEvidence, insightReasonCodes, insights, reasonCodes, surveyResponses } from "@/db/schema";
+import { insightReasonCodes, insights, reasonCodes } from "@/db/schema";
 import { type CreateInsightInput, zCreateInsight } from "@/lib/validation/insights";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/policy";
 import { invalid } from "@/server/errors";
+import { insertEvidence } from "./insert-evidence";
 
-/** Creates an insight from evidence, with its reason codes and cost inputs. */
+/** The codes must be active, or already on the insight (a code retired since stays where it is). */
+export async function checkedCodes(tx: Tx, ids: string[], keep: string[] = []): Promise<string[]> {
+  const wanted = [...new Set(ids)];
+  const rows = await tx
+    .select({ id: reasonCodes.id, state: reasonCodes.state })
+    .from(reasonCodes)
+    .where(inArray(reasonCodes.id, wanted));
+  const ok = rows.filter((r) => r.state === "active" || keep.includes(r.id));
+  if (ok.length !== wanted.length)
+    throw invalid("Choose active reason codes", { reasonCodeIds: ["Unknown or retired reason code"] });
+  return wanted;
+}
+
+/** Creates an insight from evidence (notes, listening-log entries, survey comments), with its codes and cost inputs. */
 export async function createInsight(actor: Actor, raw: CreateInsightInput): Promise<{ id: string }> {
   assertCan(actor, "insight.create");
   const input = zCreateInsight.parse(raw);
   return db.transaction(async (tx) => {
-    const codes = await tx
-      .select({ id: reasonCodes.id })
-      .from(reasonCodes)
-      .where(and(inArray(reasonCodes.id, input.reasonCodeIds), eq(reasonCodes.active, true)));
-    if (codes.length !== new Set(input.reasonCodeIds).size) {
-      throw invalid("Choose active reason codes", { reasonCodeIds: ["Unknown reason code"] });
-    }
-    const evidence = input.evidenceResponseIds.length
-      ? await tx
-          .select({ id: surveyResponses.id, comment: surveyResponses.comment })
-          .from(surveyResponses)
-          .where(inArray(surveyResponses.id, input.evidenceResponseIds))
-      : [];
+    const codes = await checkedCodes(tx, input.reasonCodeIds);
+    const { evidence, reasonCodeIds: _codes, ...fields } = input;
     const [row] = await tx
       .insert(insights)
-      .values({
-        title: input.title,
-        summary: input.summary,
-        customerAxis: input.customerAxis,
-        companyAxis: input.companyAxis,
-        contactsPerMonth: input.contactsPerMonth,
-        handlingMinutes: input.handlingMinutes,
-        hourlyCost: input.hourlyCost,
-        customersAtRisk: input.customersAtRisk,
-        lifetimeValue: input.lifetimeValue,
-        createdById: actor.userId,
-      })
+      .values({ ...fields, createdById: actor.userId })
       .returning({ id: insights.id });
     if (!row) throw new Error("insert returned nothing");
-    await tx.insert(insightReasonCodes).values(codes.map((c) => ({ insightId: row.id, reasonCodeId: c.id })));
-    const quotes = evidence.filter((e) => e.comment);
-    if (quotes.length) {
-      await tx
-        .insert(insightEvidence)
-        .values(quotes.map((e) => ({ insightId: row.id, responseId: e.id, quote: e.comment ?? "" })));
-    }
+    await tx
+      .insert(insightReasonCodes)
+      .values(codes.map((reasonCodeId) => ({ insightId: row.id, reasonCodeId })));
+    await insertEvidence(tx, row.id, evidence, actor.userId);
     await audit(tx, actor, "create", "insight", row.id);
     return row;
   });

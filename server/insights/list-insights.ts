@@ -2,9 +2,9 @@ import "server-only";
 import { count } from "drizzle-orm";
 import { db } from "@/db";
 import { insights } from "@/db/schema";
+import { type ListPage, pageWindow } from "@/lib/paging";
 import { monthlyCost } from "@/lib/scoring";
 import { type InsightListQuery, zInsightListQuery } from "@/lib/validation/insights";
-import { type Page, pageWindow } from "@/lib/validation/paging";
 import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/policy";
 import { sortOrder } from "@/server/lists/sort-order";
@@ -15,16 +15,14 @@ const SORTS = { created: insights.createdAt, title: insights.title };
 export async function listInsights(actor: Actor, query: InsightListQuery = {}) {
   assertCan(actor, "insight.read");
   const { page, sort } = zInsightListQuery.parse(query);
-  const { limit, offset } = pageWindow(page);
-  const [rows, [total]] = await Promise.all([
-    db.query.insights.findMany({
-      orderBy: sortOrder(sort, SORTS, insights.id),
-      limit,
-      offset,
-      with: { reasonCodes: { with: { reasonCode: true } }, evidence: true },
-    }),
-    db.select({ n: count() }).from(insights),
-  ]);
+  const [total] = await db.select({ n: count() }).from(insights);
+  const at = pageWindow(total?.n ?? 0, page);
+  const rows = await db.query.insights.findMany({
+    orderBy: sortOrder(sort, SORTS, insights.id),
+    limit: at.pageSize,
+    offset: at.offset,
+    with: { reasonCodes: { with: { reasonCode: true } }, evidence: true },
+  });
   return {
     rows: rows.map((i) => ({
       id: i.id,
@@ -37,7 +35,7 @@ export async function listInsights(actor: Actor, query: InsightListQuery = {}) {
       createdAt: i.createdAt,
     })),
     total: total?.n ?? 0,
-    page,
-    pageSize: limit,
-  } satisfies Page<unknown>;
+    sort,
+    ...at,
+  } satisfies ListPage<unknown>;
 }

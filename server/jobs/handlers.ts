@@ -2,6 +2,12 @@ import "server-only";
 // Job handlers are registered here (imported for side effects by the worker).
 import { z } from "zod";
 import { REMINDER_KINDS } from "@/lib/domain/invitations";
+import { sendDeadlineNotice } from "@/server/action-items/deadlines/send-deadline-notice";
+import {
+  DEADLINE_NOTICE_JOB,
+  DEADLINE_SWEEP_JOB,
+  sweepDeadlines,
+} from "@/server/action-items/deadlines/sweep-deadlines";
 import {
   sendWeeklyDigests,
   WEEKLY_DIGEST_JOB,
@@ -55,4 +61,13 @@ registerRecurringTask({
 });
 registerJobHandler(WEEKLY_DIGEST_JOB, async (payload, ctx) => {
   await sendWeeklyDigests(ctx.db, slotInstant(payload));
+});
+
+// Actions: reminders before the deadline and escalations when overdue (docs/decisions/014).
+registerRecurringTask({ name: DEADLINE_SWEEP_JOB, pattern: "*/5 * * * *", jobKind: DEADLINE_SWEEP_JOB });
+registerJobHandler(DEADLINE_SWEEP_JOB, async (payload, ctx) => {
+  await sweepDeadlines(ctx.db, slotInstant(payload));
+});
+registerJobHandler(DEADLINE_NOTICE_JOB, async (payload, ctx) => {
+  await sendDeadlineNotice(ctx.db, payload);
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { type AnyColumn, asc, desc, type SQL } from "drizzle-orm";
-import { parseSort, type Sort } from "@/lib/validation/paging";
+import type { Sort } from "@/lib/paging";
 
 /**
  * ORDER BY for a whitelisted sort: its column in the asked direction, then `tiebreak` (a unique
@@ -11,6 +11,5 @@ export function sortOrder<K extends string>(
   columns: Record<K, AnyColumn | SQL>,
   tiebreak: AnyColumn,
 ): SQL[] {
-  const { key, descending } = parseSort(sort);
-  return [descending ? desc(columns[key]) : asc(columns[key]), asc(tiebreak)];
+  return [sort.desc ? desc(columns[sort.key]) : asc(columns[sort.key]), asc(tiebreak)];
 }

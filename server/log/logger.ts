@@ -1,7 +1,7 @@
 import "server-only";
 // The one logger: JSON lines on stdout (pino), one object per event, which every log collector
 // reads as is. Each line carries the request id of the request it belongs to (request-context.ts),
-// and every value passes through scrub.ts first. See docs/decisions/014-logs-and-metrics.md.
+// and every value passes through scrub.ts first. See docs/decisions/018-logs-metrics-and-database-contention.md.
 import { AsyncLocalStorage } from "node:async_hooks";
 import pino, { type DestinationStream, type Logger } from "pino";
 import { env } from "@/env";

@@ -1,7 +1,7 @@
 import "server-only";
 // The process's metrics, in the Prometheus text format (prom-client). Counters and histograms
 // live in memory per process (scrape every instance); the queue and outbox figures are read from
-// the database at scrape time, so any instance reports the shared queue. See decision 014.
+// the database at scrape time, so any instance reports the shared queue. See decision 018.
 import { collectDefaultMetrics, Histogram, Registry } from "prom-client";
 
 type Metrics = { registry: Registry; httpDuration: Histogram<string>; webhookLag: Histogram<string> };

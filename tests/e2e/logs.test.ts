@@ -88,7 +88,7 @@ describe("the server's logs over a whole customer journey", () => {
     expect(secrets.some((s) => s.startsWith("eyJ"))).toBe(true); // the LiveKit token was seen
   });
 
-  it("survey: sent while another process holds the write lock, the answer is 'busy, try again', then saved", async () => {
+  it("survey: sent while another process holds the write lock, the answer is 'not sent, try again', then saved", async () => {
     await facilitator.goto(sessionUrl);
     await facilitator.getByRole("button", { name: "End session and send surveys" }).click();
     await facilitator.getByRole("dialog").getByRole("button", { name: "Yes, end the session" }).click();
@@ -97,13 +97,15 @@ describe("the server's logs over a whole customer journey", () => {
     const link = linkIn(mail.text ?? "", "/s/");
     secrets.push(link, link.split("/s/")[1]!);
     await customer.goto(link);
-    await customer.locator('label[for="csat-2"]').click();
-    await customer.locator('label[for="nps-3"]').click();
+    await customer.locator('label[for="q-csat-2"]').click();
+    await customer.locator('label[for="q-nps-3"]').click();
     await customer.getByLabel("Anything you would like us to know?").fill(COMMENT);
+    // The answers are saved as they are given; send only once that save has landed.
+    await customer.getByText("Your answers so far are saved.").waitFor();
     const holder = await holdWriteLock(app.dbFile);
     try {
       await customer.getByRole("button", { name: "Send my answers" }).click();
-      await customer.getByText(/very busy right now/).waitFor({ timeout: 30_000 });
+      await customer.getByText(/could not be sent just now/).waitFor({ timeout: 30_000 });
       // The server kept answering while the lock was held.
       const started = performance.now();
       expect((await fetch(`${app.url}/api/ping`)).status).toBe(200);
@@ -113,7 +115,7 @@ describe("the server's logs over a whole customer journey", () => {
       holder.close();
     }
     await customer.getByRole("button", { name: "Send my answers" }).click();
-    await customer.getByText("Your answers are saved").waitFor();
+    await customer.getByText("Your answers are saved. Thank you").waitFor();
     const saved = await app.db.select().from(surveyResponses).where(eq(surveyResponses.comment, COMMENT));
     expect(saved).toHaveLength(1);
   });

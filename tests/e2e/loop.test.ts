@@ -111,7 +111,7 @@ describe("the thin loop", () => {
     await facilitator.goto(sessionUrl);
     await facilitator.getByRole("button", { name: "End session and send surveys" }).click();
     await facilitator.getByRole("dialog").getByRole("button", { name: "Yes, end the session" }).click();
-    await facilitator.getByText("Surveys are on their way").waitFor();
+    await facilitator.getByText("The survey goes to the guests who attended").waitFor();
     await customer.locator('[data-phase="disconnected"]').waitFor({ timeout: 30_000 });
     const mail = await mailTo(EMAIL, /How was your session/);
     const link = linkIn(mail.text ?? "", "/s/");
@@ -121,9 +121,11 @@ describe("the thin loop", () => {
     const second = await customer.context().newPage();
     await second.goto(`${app.url}/survey`);
     for (const p of [customer, second]) {
-      await p.locator('label[for="csat-4"]').click();
-      await p.locator('label[for="nps-9"]').click();
-      await p.getByLabel("Anything you would like us to know?").fill(COMMENT);
+      // The seeded default template for the format: CSAT, ease of being heard (CES), NPS, a comment.
+      await p.locator('label[for="q-csat-4"]').click();
+      await p.locator('label[for="q-heard-6"]').click();
+      await p.locator('label[for="q-nps-9"]').click();
+      await p.getByLabel(/Anything else you would like us to know/).fill(COMMENT);
     }
     await customer.getByRole("button", { name: "Send my answers" }).click();
     await customer.getByText("Your answers are saved").waitFor();

@@ -5,7 +5,7 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { actions, insights } from "@/db/schema";
-import { PAGE_SIZE } from "@/lib/validation/paging";
+import { PAGE_SIZE } from "@/lib/paging";
 import { listAllActionItems } from "@/server/action-items/list-all-action-items";
 import { listMyActionItems } from "@/server/action-items/list-my-action-items";
 import { listInsights } from "@/server/insights/list-insights";

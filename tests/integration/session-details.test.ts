@@ -28,6 +28,7 @@ import { customerActorOf, resolveInvitationToken } from "@/server/invitations/re
 import { respondToInvitation } from "@/server/invitations/respond-to-invitation";
 import { setPayoutStatus } from "@/server/invitations/set-payout";
 import { withdrawCustomer } from "@/server/invitations/withdraw";
+import { correctAttendance } from "@/server/sessions/correct-attendance";
 import { createSession } from "@/server/sessions/create-session";
 import { getBriefing } from "@/server/sessions/get-briefing";
 import { removeSessionStaff, setSessionStaff } from "@/server/sessions/session-staff";
@@ -376,6 +377,12 @@ describe("withdrawal from the survey email", () => {
     const guest = await invitedGuest(id);
     await respondToInvitation(guest, accept({ accommodations: ["audio_only"] }), "vi");
     await endSession(staff.facilitator, { sessionId: id });
+    // Surveys go to attendees only: the facilitator records that the guest came.
+    await correctAttendance(staff.facilitator, {
+      sessionId: id,
+      invitationId: guest.invitationId,
+      status: "attended",
+    });
     await dispatchSurveys(id);
     const mail = (await db.select().from(outbox).where(eq(outbox.customerId, guest.customerId))).find((m) =>
       m.text.includes("/s/"),

@@ -66,16 +66,25 @@ describe("answers saved as they are given", () => {
     await expect(submitSurveyResponse(r!.actor, { answers: {}, final: true }, "vi")).rejects.toThrow(
       DomainError,
     );
-    expect(await submitSurveyResponse(r!.actor, { answers: { nps: "7" }, final: true }, "vi")).toEqual({
-      created: true,
-    });
+    // The seeded default for story circles: CSAT ≤ 2 asks what went wrong (required).
+    await expect(
+      submitSurveyResponse(r!.actor, { answers: { nps: "7", heard: "5" }, final: true }, "vi"),
+    ).rejects.toThrow(DomainError);
+    const done = await submitSurveyResponse(
+      r!.actor,
+      { answers: { nps: "7", heard: "5", wrong: "Không ai nghe" }, final: true },
+      "vi",
+    );
+    expect(done).toEqual({ created: true });
     const [row] = await db.select().from(surveyResponses).where(eq(surveyResponses.surveyId, r!.surveyId));
     expect(row).toMatchObject({
       csat: 2,
       nps: 7,
-      comment: "Chờ lâu quá",
+      comment: "Không ai nghe\n\nChờ lâu quá",
       language: "vi",
-      answers: { csat: 2, nps: 7 },
+      ces: 5,
+      answers: { csat: 2, heard: 5, nps: 7 },
+      texts: { wrong: "Không ai nghe", comment: "Chờ lâu quá" },
     });
   });
 
@@ -83,7 +92,11 @@ describe("answers saved as they are given", () => {
     const [r] = await respondents(1);
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        submitSurveyResponse(r!.actor, { answers: { csat: 1 + (i % 5), nps: i % 11 }, final: true }, "en"),
+        submitSurveyResponse(
+          r!.actor,
+          { answers: { csat: 3 + (i % 3), heard: 4, nps: i % 11 }, final: true },
+          "en",
+        ),
       ),
     );
     expect(results.filter((x) => x.created)).toHaveLength(1);
@@ -96,7 +109,11 @@ describe("answers saved as they are given", () => {
     const many = await respondents(9);
     const results = await Promise.allSettled(
       many.map((r, i) =>
-        submitSurveyResponse(r.actor, { answers: { csat: i === 3 ? "0x3" : 4, nps: 9 }, final: true }, "en"),
+        submitSurveyResponse(
+          r.actor,
+          { answers: { csat: i === 3 ? "0x3" : 4, heard: 6, nps: 9 }, final: true },
+          "en",
+        ),
       ),
     );
     expect(results.filter((x) => x.status === "rejected")).toHaveLength(1);
@@ -116,7 +133,7 @@ describe("answers saved as they are given", () => {
     const [a, b] = await respondents(2);
     await submitSurveyResponse(
       a!.actor,
-      { answers: { csat: 5, nps: 10, comment: "My name is Ann" }, final: true },
+      { answers: { csat: 5, heard: 7, nps: 10, comment: "My name is Ann" }, final: true },
       "en",
     );
     await submitSurveyResponse(b!.actor, { answers: { comment: "half way" }, final: false }, "en");

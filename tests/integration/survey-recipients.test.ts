@@ -122,7 +122,7 @@ describe("who gets the survey", () => {
     }))!.customerId;
     await submitSurveyResponse(
       { kind: "respondent", surveyId: answered.id, sessionId },
-      { answers: { csat: 4, nps: 9 }, final: true },
+      { answers: { csat: 4, heard: 6, nps: 9 }, final: true },
       "en",
     );
 

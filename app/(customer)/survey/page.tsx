@@ -9,6 +9,7 @@ import { getSurveyPage } from "@/server/surveys/survey-page";
 import { CustomerHeader } from "../customer-header";
 import { withdrawFromSurveyAction } from "./actions";
 import { SurveyForm } from "./survey-form";
+import { surveyLabels } from "./survey-labels";
 
 export const metadata: Metadata = { title: "Survey", referrer: "no-referrer" };
 
@@ -42,29 +43,7 @@ export default async function SurveyPage() {
     );
   }
   const view = await getSurveyPage(found.actor, await requestLocale());
-  const labels = {
-    progress: t.raw("progress") as string,
-    required: t("required"),
-    optional: t("optional"),
-    csat: [t("csat_1"), t("csat_2"), t("csat_3"), t("csat_4"), t("csat_5")] as [
-      string,
-      string,
-      string,
-      string,
-      string,
-    ],
-    npsLow: t("npsLow"),
-    npsHigh: t("npsHigh"),
-    cesLow: t("cesLow"),
-    cesHigh: t("cesHigh"),
-    chooseAll: t("chooseAll"),
-    errors: {
-      required: t("errRequired"),
-      range: t("errRange"),
-      choice: t("errChoice"),
-      tooLong: t("errTooLong"),
-    },
-  };
+  const labels = await surveyLabels();
   const status = {
     saving: t("saving"),
     saved: t("saved"),

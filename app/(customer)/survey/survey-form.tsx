@@ -149,7 +149,7 @@ export function SurveyForm({
     .replace("{total}", String(shown.length));
   return (
     <form noValidate onSubmit={onSubmit} className="space-y-6">
-      <div className="sticky top-0 z-10 -mx-4 bg-white/95 px-4 py-2 sm:-mx-5 sm:px-5">
+      <div>
         <p className="text-sm font-semibold text-slate-800">{progress}</p>
         <div className="mt-1 h-2 rounded bg-slate-200" aria-hidden="true">
           <div

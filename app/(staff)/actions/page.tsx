@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/card";
+import { type Column, DataTable } from "@/components/ui/data-table";
 import { formatDate } from "@/lib/dates";
+import { isOpenWork } from "@/lib/domain/action-statuses";
 import type { ActionItem } from "@/server/action-items/action-item-query";
 import { listAllActionItems } from "@/server/action-items/list-all-action-items";
 import { listMyActionItems } from "@/server/action-items/list-my-action-items";
@@ -9,68 +11,91 @@ import { requireStaffPage } from "@/server/auth/staff";
 
 export const metadata: Metadata = { title: "Actions" };
 
-function ActionItemList({
-  rows,
-  total,
-  timeZone,
-  now,
-}: {
-  rows: ActionItem[];
-  total: number;
-  timeZone: string;
-  now: number;
-}) {
-  if (rows.length === 0)
-    return <p className="rounded-lg bg-white p-5 text-slate-600 ring-1 ring-slate-200">Nothing here.</p>;
-  return (
-    <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-      {rows.map((a) => {
-        const overdue = (a.status === "open" || a.status === "in_progress") && a.deadline.getTime() < now;
-        return (
-          <li key={a.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 p-4">
-            <div className="min-w-0 flex-1">
-              <Link href={`/actions/${a.id}`} className="font-semibold text-blue-800 hover:underline">
-                {a.title}
-              </Link>
-              <p className="text-sm text-slate-600">
-                {a.department} · {a.owner} · from “{a.insight}”
-              </p>
-            </div>
-            <p className={`text-sm ${overdue ? "font-bold text-red-800" : "text-slate-700"}`}>
-              {overdue ? "Overdue since " : "Due "}
-              {formatDate(a.deadline, timeZone)}
-            </p>
-            <Badge status={a.status} />
-          </li>
-        );
-      })}
-      {total > rows.length && (
-        <li className="p-4 text-sm text-slate-600">
-          The first {rows.length} of {total}, by deadline.
-        </li>
-      )}
-    </ul>
-  );
-}
+const VIEWS = { mine: "My actions", all: "All actions" } as const;
+type View = keyof typeof VIEWS;
 
-export default async function ActionsPage() {
+export default async function ActionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireStaffPage();
-  const [mine, all] = await Promise.all([listMyActionItems(actor), listAllActionItems(actor)]);
+  const sp = await searchParams;
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+  const view: View = one(sp.view) === "all" ? "all" : "mine";
+  const query = { view, page: one(sp.page), sort: one(sp.sort) };
+  const list = await (view === "mine" ? listMyActionItems : listAllActionItems)(actor, query);
   const now = Date.now();
+  const columns: Column<ActionItem>[] = [
+    {
+      key: "title",
+      header: "Action",
+      sortKey: "title",
+      rowHeader: true,
+      cell: (a) => (
+        <>
+          <Link href={`/actions/${a.id}`} className="font-semibold text-blue-800 hover:underline">
+            {a.title}
+          </Link>
+          <span className="block text-xs text-slate-600">from “{a.insight}”</span>
+        </>
+      ),
+    },
+    { key: "department", header: "Department", sortKey: "department", cell: (a) => a.department },
+    { key: "owner", header: "Owner", sortKey: "owner", cell: (a) => a.owner },
+    {
+      key: "deadline",
+      header: "Deadline",
+      sortKey: "deadline",
+      cell: (a) => {
+        const overdue = isOpenWork(a.status) && a.deadline.getTime() < now;
+        return (
+          <span className={overdue ? "font-bold text-red-800" : ""}>
+            {overdue && "Overdue · "}
+            {formatDate(a.deadline, actor.timeZone)}
+          </span>
+        );
+      },
+    },
+    { key: "status", header: "Status", sortKey: "status", cell: (a) => <Badge status={a.status} /> },
+  ];
   return (
-    <div className="space-y-8">
-      <section className="space-y-3" aria-labelledby="mine">
-        <h1 id="mine" className="text-3xl font-bold tracking-tight">
-          My actions
-        </h1>
-        <ActionItemList {...mine} timeZone={actor.timeZone} now={now} />
-      </section>
-      <section className="space-y-3" aria-labelledby="all">
-        <h2 id="all" className="text-xl font-semibold">
-          All actions
-        </h2>
-        <ActionItemList {...all} timeZone={actor.timeZone} now={now} />
-      </section>
+    <div className="space-y-6">
+      <h1 className="text-3xl font-bold tracking-tight">Actions</h1>
+      <nav aria-label="Which actions" className="flex gap-2">
+        {(Object.keys(VIEWS) as View[]).map((v) => (
+          <Link
+            key={v}
+            href={`/actions?view=${v}`}
+            aria-current={v === view ? "page" : undefined}
+            className={`rounded-md px-3 py-2 text-sm font-semibold ring-1 ring-inset ${
+              v === view
+                ? "bg-blue-700 text-white ring-blue-700"
+                : "bg-white text-slate-900 ring-slate-300 hover:bg-slate-100"
+            }`}
+          >
+            {VIEWS[v]}
+          </Link>
+        ))}
+      </nav>
+      <p className="text-sm text-slate-600">
+        {view === "mine"
+          ? "Actions you own or that belong to a department you own, until they are verified."
+          : actor.role === "agent"
+            ? "Your own actions and your departments' actions."
+            : "Every action, in every department."}
+      </p>
+      <DataTable
+        caption={`${VIEWS[view]}, page ${list.page} of ${list.pageCount}`}
+        captionHidden
+        columns={columns}
+        list={list}
+        rowKey={(a) => a.id}
+        path="/actions"
+        query={query}
+        paginationLabel="Pages of actions"
+        empty={view === "mine" ? "Nothing waiting for you." : "No actions yet."}
+      />
     </div>
   );
 }

@@ -4,15 +4,38 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { staffEntry } from "@/app/_lib/entry/define-entry";
 import { formAction, formToObject } from "@/app/_lib/entry/form-action";
-import { zCreateActionItem, zMoveActionItem } from "@/lib/validation/action-items";
-import { zCreateInsight } from "@/lib/validation/insights";
+import { zCreateActionItem } from "@/lib/validation/action-items";
+import { zCreateInsight, zUpdateInsight } from "@/lib/validation/insights";
+import { zAttachEvidence, zRemoveEvidence } from "@/lib/validation/notes";
 import { createActionItem } from "@/server/action-items/create-action-item";
-import { moveActionItem } from "@/server/action-items/move-action-item";
+import { attachEvidence, removeEvidence } from "@/server/insights/change-evidence";
 import { createInsight } from "@/server/insights/create-insight";
+import { updateInsight } from "@/server/insights/update-insight";
 
 export const createInsightAction = formAction(staffEntry(zCreateInsight, createInsight), {
-  arrays: ["reasonCodeIds", "evidenceResponseIds"],
+  arrays: ["reasonCodeIds", "evidence"],
   done: ({ id }) => redirect(`/insights/${id}`),
+});
+
+export const updateInsightAction = formAction(staffEntry(zUpdateInsight, updateInsight), {
+  arrays: ["reasonCodeIds"],
+  done: (_, input) => {
+    revalidatePath(`/insights/${input.insightId}`);
+    revalidatePath("/insights");
+    return "Saved.";
+  },
+});
+
+export const attachEvidenceAction = formAction(staffEntry(zAttachEvidence, attachEvidence), {
+  arrays: ["evidence"],
+  done: (_, input) => redirect(`/insights/${input.insightId}#evidence`),
+});
+
+export const removeEvidenceAction = formAction(staffEntry(zRemoveEvidence, removeEvidence), {
+  done: (_, input) => {
+    revalidatePath(`/insights/${input.insightId}`);
+    return "Removed from the evidence.";
+  },
 });
 
 /** One select carries "departmentId:ownerId", so the owner chosen always belongs to the department. */
@@ -27,13 +50,5 @@ export const createActionItemAction = formAction(staffEntry(zCreateActionItem, c
   done: (_, input) => {
     revalidatePath(`/insights/${input.insightId}`);
     return "Action assigned.";
-  },
-});
-
-export const moveActionItemAction = formAction(staffEntry(zMoveActionItem, moveActionItem), {
-  done: (_, input) => {
-    revalidatePath(`/actions/${input.actionId}`);
-    revalidatePath("/actions");
-    return "Saved.";
   },
 });

@@ -18,6 +18,7 @@ import { LinkControls } from "./link-controls";
 import { ScheduleControls } from "./schedule-controls";
 import { SessionStatusButtons } from "./session-status-buttons";
 import { StaffCard } from "./staff-card";
+import { SessionSurveyCard } from "./survey-card";
 
 export const metadata: Metadata = { title: "Session" };
 
@@ -62,7 +63,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
 
       {session.status === "ended" && (
         <p role="status" className="rounded-md border border-slate-300 bg-white p-3 text-slate-800">
-          The session has ended. Surveys are on their way to the guests who booked.
+          The session has ended. The survey goes to the guests who attended (see Survey below).
         </p>
       )}
       {session.status === "draft" && (
@@ -91,6 +92,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
       </div>
 
       <ScheduleControls actor={actor} detail={d} />
+      <SessionSurveyCard actor={actor} sessionId={id} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title={`RSVP board · ${booked}/${session.seats} seats booked`}>

@@ -24,8 +24,8 @@ export function SessionStatusButtons({ sessionId, status }: { sessionId: string;
             cancelLabel="Not yet"
           >
             <p>
-              Everyone still in the room is disconnected, and every guest who booked gets the survey by email.
-              This cannot be undone.
+              Everyone still in the room is disconnected, and every guest who attended gets the survey by
+              email. This cannot be undone.
             </p>
           </ConfirmDialog>
         </ActionForm>
