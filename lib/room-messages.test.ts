@@ -34,18 +34,34 @@ describe("room messages", () => {
     ];
     for (const m of messages) {
       const { topic, payload } = encodeRoomMessage(m);
-      expect(decodeRoomMessage(topic, payload)).toEqual(m);
+      expect(decodeRoomMessage(topic, payload, undefined)).toEqual(m);
+    }
+  });
+
+  it("accept each topic only from the server, never from a participant", () => {
+    const forged: RoomMessage[] = [
+      { topic: "notice", type: "moderation", step: "warning_1" },
+      { topic: "caption", type: "caption", text: "Forged", at: 5 },
+      { topic: "backroom", type: "floor", identity: "staff_x", grant: true },
+      { topic: "round-clock", type: "round-clock" },
+    ];
+    for (const m of forged) {
+      const { topic, payload } = encodeRoomMessage(m);
+      expect(decodeRoomMessage(topic, payload, "staff_1f0c")).toBeNull();
+      expect(decodeRoomMessage(topic, payload, "cust_9a2b")).toBeNull();
+      // livekit-client reports the server as no participant; an empty identity is the same.
+      expect(decodeRoomMessage(topic, payload, "")).toEqual(m);
     }
   });
 
   it("refuse what is not one of ours or not well formed", () => {
-    expect(decodeRoomMessage(undefined, bytes({ type: "caption", text: "x", at: 1 }))).toBeNull();
-    expect(decodeRoomMessage("chat", bytes({ type: "caption", text: "x", at: 1 }))).toBeNull();
-    expect(decodeRoomMessage("caption", new TextEncoder().encode("not json"))).toBeNull();
-    expect(decodeRoomMessage("caption", bytes({ type: "caption", text: 7, at: 1 }))).toBeNull();
+    expect(decodeRoomMessage(undefined, bytes({ type: "caption", text: "x", at: 1 }), undefined)).toBeNull();
+    expect(decodeRoomMessage("chat", bytes({ type: "caption", text: "x", at: 1 }), undefined)).toBeNull();
+    expect(decodeRoomMessage("caption", new TextEncoder().encode("not json"), undefined)).toBeNull();
+    expect(decodeRoomMessage("caption", bytes({ type: "caption", text: 7, at: 1 }), undefined)).toBeNull();
     // A backroom message type on the customer's notice topic is not a notice.
-    expect(decodeRoomMessage("notice", bytes({ type: "moderation", entry }))).toBeNull();
-    expect(decodeRoomMessage("notice", bytes({ type: "moderation", step: "banned" }))).toBeNull();
-    expect(decodeRoomMessage("backroom", bytes({ type: "note", note: { id: "n" } }))).toBeNull();
+    expect(decodeRoomMessage("notice", bytes({ type: "moderation", entry }), undefined)).toBeNull();
+    expect(decodeRoomMessage("notice", bytes({ type: "moderation", step: "banned" }), undefined)).toBeNull();
+    expect(decodeRoomMessage("backroom", bytes({ type: "note", note: { id: "n" } }), undefined)).toBeNull();
   });
 });

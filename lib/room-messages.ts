@@ -48,9 +48,33 @@ export function encodeRoomMessage(message: RoomMessage): { topic: RoomTopic; pay
   return { topic, payload: new TextEncoder().encode(JSON.stringify(rest)) };
 }
 
-/** The message a data packet carries, or null when it is not one of ours or not well formed. */
-export function decodeRoomMessage(topic: string | undefined, payload: Uint8Array): RoomMessage | null {
+/**
+ * Who may send each topic, by the sender's identity (undefined: the app's server, whose RoomService
+ * messages LiveKit delivers with no sender). Today every topic is the server's: no browser sends
+ * any of them, and no participant is granted canPublishData (server/rooms/grants.ts). A packet from
+ * a participant — a staff page forging a warning, say — is dropped here even if the grants change.
+ * A hidden participant's data would arrive with its identity blanked, like the server's, which is
+ * why the grant matters as much as this check.
+ */
+const MAY_SEND: Record<RoomTopic, (sender: string | undefined) => boolean> = {
+  backroom: (sender) => sender === undefined,
+  notice: (sender) => sender === undefined,
+  caption: (sender) => sender === undefined,
+  "round-clock": (sender) => sender === undefined,
+};
+
+/**
+ * The message a data packet carries, or null when it is not one of ours, not well formed, or from a
+ * sender who may not send that topic. `sender` is the sending participant's identity as
+ * livekit-client reports it (undefined when the server sent it).
+ */
+export function decodeRoomMessage(
+  topic: string | undefined,
+  payload: Uint8Array,
+  sender: string | undefined,
+): RoomMessage | null {
   if (!(ROOM_TOPICS as readonly (string | undefined)[]).includes(topic)) return null;
+  if (!MAY_SEND[topic as RoomTopic](sender || undefined)) return null;
   try {
     const parsed = zRoomMessage.safeParse({ ...JSON.parse(new TextDecoder().decode(payload)), topic });
     return parsed.success ? parsed.data : null;

@@ -1,3 +1,5 @@
+import { type RoomStoryTurns, STORY_TURN_STATES } from "./domain/story-turns";
+
 // What our server writes into LiveKit's metadata fields, read by the room client: written once
 // here so both ends agree. Metadata someone else wrote (not JSON, other keys) is tolerated.
 
@@ -32,4 +34,24 @@ export const participantMetadata = (role: string) => JSON.stringify({ role });
 export function participantRoleOf(participantMetadata: string | undefined): string {
   const role = parseObject(participantMetadata).role;
   return typeof role === "string" ? role : "";
+}
+
+/** Story circle: the telling order in the room's metadata (first names), or [] when there is none. */
+export function storyTurnsOf(roomMetadata: string | undefined): RoomStoryTurns {
+  const turns = parseObject(roomMetadata).storyTurns;
+  if (!Array.isArray(turns)) return [];
+  return turns.filter(
+    (t): t is RoomStoryTurns[number] =>
+      Boolean(t) &&
+      typeof t.identity === "string" &&
+      typeof t.name === "string" &&
+      (STORY_TURN_STATES as readonly string[]).includes(t.state),
+  );
+}
+
+/** The room's metadata with the telling order set, other keys kept; null when it is already so. */
+export function withStoryTurns(roomMetadata: string | undefined, turns: RoomStoryTurns): string | null {
+  const meta = parseObject(roomMetadata);
+  if (JSON.stringify(meta.storyTurns ?? []) === JSON.stringify(turns)) return null;
+  return JSON.stringify({ ...meta, storyTurns: turns });
 }

@@ -1,23 +1,25 @@
 "use client";
 
-import {
-  ConnectionQuality,
+import type {
   ConnectionState,
   DisconnectReason,
-  type Participant,
-  type RemoteParticipant,
-  type RemoteTrack,
+  LocalParticipant,
+  Participant,
+  RemoteParticipant,
   Room,
-  RoomEvent,
   Track,
 } from "livekit-client";
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import type { ModerationStep } from "@/lib/domain/moderation";
+import { placeInOrder, type RoomStoryTurns } from "@/lib/domain/story-turns";
 import { shownInRoom } from "@/lib/room-attributes";
-import { decodeRoomMessage } from "@/lib/room-messages";
-import { hiddenListenersOf, participantRoleOf } from "@/lib/room-metadata";
+import { hiddenListenersOf, participantRoleOf, storyTurnsOf } from "@/lib/room-metadata";
+import { livekit, loadLivekit, roomMessages } from "./livekit";
+import { ParticipantTile } from "./participant-tile";
 import { type DeviceChoice, deviceErrorMessage, PreJoin, type PreJoinStrings } from "./pre-join";
+import { type ControlStrings, RoomControls } from "./room-controls";
 import { type RoundClock, RoundTimer, type RoundTimerStrings } from "./round-timer";
+import { AudioView } from "./track-views";
 import { useSpeaking } from "./use-speaking";
 import { useTableMoves } from "./use-table-moves";
 
@@ -25,29 +27,40 @@ export type RoomStrings = {
   intro: string;
   audioOnly: string;
   join: string;
-  leave: string;
   connecting: string;
   connected: string;
   reconnecting: string;
   disconnected: string;
   failed: string;
+  /** The session ended (the facilitator ended it, or the room was closed). */
+  ended: string;
+  /** Under `ended`: customers hear about the survey, staff about the backroom. */
+  endedNote: string;
+  /** An observer just given the floor: asked to turn the microphone on. */
+  floorGiven: string;
+  /** The browser blocked playback; the button starts it. */
+  audioBlocked: string;
+  startAudio: string;
   you: string;
   muted: string;
-  mute: string;
-  unmute: string;
   listeners: string;
   /** Hidden listeners, with {count}: customers are told how many, never who. */
   hiddenOne: string;
   hiddenMany: string;
   captionsTitle: string;
-  showCaptions: string;
-  hideCaptions: string;
   captionsEmpty: string;
   roleFacilitator: string;
   roleSpeaker: string;
   roleObserver: string;
   poorConnection: string;
-} & PreJoinStrings;
+  /** Story circle, with {name}, {place} and {count} filled in by the room. */
+  storyNow: string;
+  storyYouNow: string;
+  storyYouNext: string;
+  storyYourPlace: string;
+  storyYouDone: string;
+} & PreJoinStrings &
+  ControlStrings;
 
 /** The private message a warned or removed customer sees, in their language. */
 export type NoticeStrings = Record<ModerationStep, string> & { title: string };
@@ -60,46 +73,77 @@ type Phase =
   | "reconnecting"
   | "disconnected"
   | "failed"
-  | "removed";
+  | "removed"
+  | "ended";
+
 export type Person = {
   identity: string;
   name: string;
   role: string;
   speaking: boolean;
   micOn: boolean;
+  camOn: boolean;
   micTrackSid: string | null;
   canPublish: boolean;
   isLocal: boolean;
   weak: boolean;
+  /** The camera picture to show (subscribed and not muted), or null. */
+  video: Track | null;
 };
 
-function snapshot(room: Room): Person[] {
-  const remote = [...room.remoteParticipants.values()].filter((p) => shownInRoom(p.attributes));
-  const all: Participant[] = [room.localParticipant, ...remote];
-  return all.map((p) => {
-    const mic = p.getTrackPublication(Track.Source.Microphone);
-    return {
-      identity: p.identity,
-      name: p.name || p.identity,
-      role: participantRoleOf(p.metadata),
-      speaking: p.isSpeaking,
-      micOn: p.isMicrophoneEnabled,
-      micTrackSid: mic && !mic.isMuted ? mic.trackSid : null,
-      canPublish: p.permissions?.canPublish ?? false,
-      isLocal: p === room.localParticipant,
-      weak: p.connectionQuality === ConnectionQuality.Poor || p.connectionQuality === ConnectionQuality.Lost,
-    };
-  });
+type ParticipantPermission = NonNullable<Participant["permissions"]>;
+
+// LiveKit's TrackSource numbers in a participant's permission (livekit/protocol): an empty list
+// means every source is allowed.
+const SOURCE_CAMERA = 1;
+const SOURCE_MICROPHONE = 2;
+const mayPublish = (perm: ParticipantPermission | undefined, source: number): boolean =>
+  Boolean(perm?.canPublish) &&
+  (perm?.canPublishSources.length === 0 || Boolean(perm?.canPublishSources.includes(source)));
+
+function personOf(room: Room, p: Participant): Person {
+  const { Track, ConnectionQuality } = livekit();
+  const mic = p.getTrackPublication(Track.Source.Microphone);
+  const cam = p.getTrackPublication(Track.Source.Camera);
+  return {
+    identity: p.identity,
+    name: p.name || p.identity,
+    role: participantRoleOf(p.metadata),
+    speaking: p.isSpeaking,
+    micOn: p.isMicrophoneEnabled,
+    camOn: p.isCameraEnabled,
+    micTrackSid: mic && !mic.isMuted ? mic.trackSid : null,
+    canPublish: p.permissions?.canPublish ?? false,
+    isLocal: p === room.localParticipant,
+    weak: p.connectionQuality === ConnectionQuality.Poor || p.connectionQuality === ConnectionQuality.Lost,
+    video: cam?.track && !cam.isMuted ? cam.track : null,
+  };
+}
+
+/** Everyone shown in the room, and every remote voice to play (a hidden listener's too). */
+function snapshot(room: Room): { people: Person[]; voices: Track[] } {
+  const remote = [...room.remoteParticipants.values()];
+  const shown = remote.filter((p) => shownInRoom(p.attributes));
+  const voices: Track[] = [];
+  for (const p of remote)
+    for (const pub of p.audioTrackPublications.values())
+      if (pub.track && pub.isSubscribed) voices.push(pub.track);
+  return { people: [room.localParticipant, ...shown].map((p) => personOf(room, p)), voices };
 }
 
 /** Speed dating: the table this connection is at and the shared clock (from the token answer). */
 export type Placement = RoundClock & { moves: boolean; endsAt: number | null; over: boolean };
 
 export type RoomPanelContext = {
-  room: Room;
+  /** Null until the person first presses Join (livekit-client is loaded then). */
+  room: Room | null;
   people: Person[];
   connected: boolean;
+  /** The session ended while this page was open (or before). */
+  ended: boolean;
   placement: Placement | null;
+  /** Story circle: the telling order the room's metadata carries (empty before the first story). */
+  storyTurns: RoomStoryTurns;
   /** Speed dating: reconnect at another table (only the facilitator may choose one). */
   switchTable: (table: number) => Promise<void>;
 };
@@ -123,12 +167,20 @@ type TokenAnswer = {
 const MOVE_TRIES = 3;
 
 /** The token route said no (not "try later"): asking again will not change the answer. */
-class TokenRefused extends Error {}
+class TokenRefused extends Error {
+  constructor(readonly status: number) {
+    super(`token ${status}`);
+  }
+}
+/** 409 from the token route: the session is closed (ended or cancelled). */
+const closedAnswer = (e: unknown) => e instanceof TokenRefused && e.status === 409;
 
 /**
- * The live room. One Room per page (created once), listeners attached and removed in an effect;
- * the token comes from our server for this session, never from the address bar. Staff pages add
- * their controls through `panel`; customers get `notices` for private moderation messages.
+ * The live room. livekit-client is loaded and the Room created when the person first presses
+ * Join (then kept for the page's life: a speed-dating move reconnects the same Room). The token
+ * comes from our server for this session, never from the address bar. Staff pages add their
+ * controls through `panel` (a side panel; a drawer on a phone) and `personExtra`; customers get
+ * `notices` for private moderation messages.
  */
 export function RoomClient({
   sessionId,
@@ -136,8 +188,11 @@ export function RoomClient({
   defaultAudioOnly = false,
   notices,
   initialNotice = null,
+  initiallyEnded = false,
   panel,
+  panelTitle,
   personExtra,
+  onLevels,
   defaultCaptions = false,
   roundStrings,
 }: {
@@ -146,16 +201,25 @@ export function RoomClient({
   defaultAudioOnly?: boolean;
   notices?: NoticeStrings;
   initialNotice?: ModerationStep | null;
+  /** The session was already closed when the page loaded. */
+  initiallyEnded?: boolean;
   panel?: (ctx: RoomPanelContext) => ReactNode;
+  /** The name of the panel's drawer button on a phone. */
+  panelTitle?: string;
   personExtra?: (person: Person, ctx: RoomPanelContext) => ReactNode;
+  /** Each measured audio level (0..1) per identity, every few hundred milliseconds. */
+  onLevels?: (levels: ReadonlyMap<string, number>, at: number) => void;
   /** Open the captions area from the start (the guest asked for captions). */
   defaultCaptions?: boolean;
   /** Speed dating: the round timer's words. */
   roundStrings?: RoundTimerStrings;
 }) {
-  const room = useMemo(() => new Room(), []);
-  const [phase, setPhase] = useState<Phase>(initialNotice === "removal" ? "removed" : "prejoin");
+  const [room, setRoom] = useState<Room | null>(null);
+  const [phase, setPhase] = useState<Phase>(
+    initiallyEnded ? "ended" : initialNotice === "removal" ? "removed" : "prejoin",
+  );
   const [people, setPeople] = useState<Person[]>([]);
+  const [voices, setVoices] = useState<Track[]>([]);
   const [audioOnly, setAudioOnly] = useState(defaultAudioOnly);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<ModerationStep | null>(initialNotice);
@@ -164,87 +228,124 @@ export function RoomClient({
   const [captionsOn, setCaptionsOn] = useState(defaultCaptions);
   const [captions, setCaptions] = useState<{ at: number; text: string }[]>([]);
   const [placement, setPlacement] = useState<Placement | null>(null);
+  const [floorCue, setFloorCue] = useState(false);
+  const [audioBlocked, setAudioBlocked] = useState(false);
+  const [drawer, setDrawer] = useState(false);
+  const [storyTurns, setStoryTurns] = useState<RoomStoryTurns>([]);
   const moving = useRef(false);
-  const media = useRef<HTMLDivElement>(null);
-  const heard = useSpeaking(room);
+  const roomRef = useRef<Room | null>(null);
+  const hasNotices = Boolean(notices);
+  const noticesRef = useRef(hasNotices);
+  noticesRef.current = hasNotices;
+  const heard = useSpeaking(room, onLevels);
 
-  useEffect(() => {
-    const refresh = () => setPeople(snapshot(room));
+  const refresh = useCallback(() => {
+    const r = roomRef.current;
+    if (!r) return;
+    const s = snapshot(r);
+    setPeople(s.people);
+    setVoices(s.voices);
+    setAudioBlocked(!r.canPlaybackAudio);
+  }, []);
+
+  /** Creates the one Room of this page (first Join) with every listener it needs. */
+  const ensureRoom = useCallback(async (): Promise<Room> => {
+    if (roomRef.current) return roomRef.current;
+    const lk = await loadLivekit();
+    if (roomRef.current) return roomRef.current;
+    const { RoomEvent, ConnectionState: State, DisconnectReason: Reason } = lk;
+    // adaptiveStream: video is sent at the size each tile shows (and paused when not visible);
+    // dynacast: a publisher stops sending layers nobody watches.
+    const r = new lk.Room({ adaptiveStream: true, dynacast: true });
     const onState = (state: ConnectionState) => {
-      if (state === ConnectionState.Connected) setPhase("connected");
-      else if (state === ConnectionState.Reconnecting || state === ConnectionState.SignalReconnecting)
-        setPhase("reconnecting");
-      else if (state === ConnectionState.Disconnected)
-        setPhase((p) => (p === "failed" || p === "removed" ? p : moving.current ? "moving" : "disconnected"));
+      if (state === State.Connected) setPhase((p) => (p === "ended" ? p : "connected"));
+      else if (state === State.Reconnecting || state === State.SignalReconnecting) setPhase("reconnecting");
       refresh();
     };
     const onDisconnected = (reason?: DisconnectReason) => {
-      if (reason === DisconnectReason.PARTICIPANT_REMOVED && notices) {
+      if (reason === Reason.PARTICIPANT_REMOVED && noticesRef.current) {
         setNotice("removal");
         setPhase("removed");
-      }
-    };
-    const onTrack = (track: RemoteTrack) => {
-      if (track.kind === Track.Kind.Audio || track.kind === Track.Kind.Video) {
-        const el = track.attach();
-        el.dataset.kind = track.kind;
-        if (track.kind === Track.Kind.Video) el.className = "w-full rounded-md bg-black";
-        media.current?.appendChild(el);
-      }
+      } else if (reason === Reason.ROOM_DELETED) {
+        // Our server deletes a session's rooms only when the session ends (or is cancelled).
+        moving.current = false;
+        setPhase("ended");
+      } else
+        setPhase((p) =>
+          p === "failed" || p === "removed" || p === "ended" ? p : moving.current ? "moving" : "disconnected",
+        );
+      setFloorCue(false);
       refresh();
     };
-    const onUntrack = (track: RemoteTrack) => {
-      for (const el of track.detach()) el.remove();
-      refresh();
-    };
-    const onData = (payload: Uint8Array, _from?: RemoteParticipant, _kind?: unknown, topic?: string) => {
-      const msg = decodeRoomMessage(topic, payload);
+    // The sender comes from the packet itself (the last argument): a participant this page has not
+    // been told about yet (LiveKit batches announcements) arrives with no RemoteParticipant, and must
+    // not pass for the server, whose packets carry no identity at all.
+    const onData = (
+      payload: Uint8Array,
+      from?: RemoteParticipant,
+      _kind?: unknown,
+      topic?: string,
+      _encryption?: unknown,
+      senderIdentity?: string,
+    ) => {
+      const msg = roomMessages().decodeRoomMessage(topic, payload, from?.identity || senderIdentity);
       if (msg?.topic === "caption") setCaptions((c) => [...c.slice(-4), { at: msg.at, text: msg.text }]);
-      else if (msg?.topic === "notice" && notices) setNotice(msg.step);
+      else if (msg?.topic === "notice" && noticesRef.current) setNotice(msg.step);
     };
-    const onMetadata = (metadata?: string) => setHidden(hiddenListenersOf(metadata));
-    room
-      .on(RoomEvent.RoomMetadataChanged, onMetadata)
+    const onMetadata = (metadata?: string) => {
+      setHidden(hiddenListenersOf(metadata));
+      setStoryTurns(storyTurnsOf(metadata));
+    };
+    const onPermissions = (prev: ParticipantPermission | undefined, p: Participant) => {
+      if (p === r.localParticipant) {
+        const now = (p as LocalParticipant).permissions;
+        // Given the floor: told, and asked to turn the microphone on (it stays off until they do).
+        if (!prev?.canPublish && now?.canPublish) setFloorCue(true);
+        if (!now?.canPublish) setFloorCue(false);
+      }
+      refresh();
+    };
+    const onLocalMic = () => {
+      if (r.localParticipant.isMicrophoneEnabled) setFloorCue(false);
+      refresh();
+    };
+    r.on(RoomEvent.RoomMetadataChanged, onMetadata)
       .on(RoomEvent.ConnectionStateChanged, onState)
       .on(RoomEvent.Disconnected, onDisconnected)
-      .on(RoomEvent.ParticipantConnected, refresh)
-      .on(RoomEvent.ParticipantDisconnected, refresh)
-      .on(RoomEvent.ParticipantPermissionsChanged, refresh)
-      .on(RoomEvent.ParticipantAttributesChanged, refresh)
-      .on(RoomEvent.ActiveSpeakersChanged, refresh)
-      .on(RoomEvent.ConnectionQualityChanged, refresh)
-      .on(RoomEvent.TrackMuted, refresh)
-      .on(RoomEvent.TrackUnmuted, refresh)
-      .on(RoomEvent.TrackPublished, refresh)
-      .on(RoomEvent.TrackUnpublished, refresh)
-      .on(RoomEvent.LocalTrackPublished, refresh)
-      .on(RoomEvent.LocalTrackUnpublished, refresh)
-      .on(RoomEvent.TrackSubscribed, onTrack)
-      .on(RoomEvent.TrackUnsubscribed, onUntrack)
+      .on(RoomEvent.ParticipantPermissionsChanged, onPermissions)
+      .on(RoomEvent.LocalTrackPublished, onLocalMic)
+      .on(RoomEvent.TrackUnmuted, onLocalMic)
       .on(RoomEvent.DataReceived, onData);
-    return () => {
-      room
-        .off(RoomEvent.RoomMetadataChanged, onMetadata)
-        .off(RoomEvent.ConnectionStateChanged, onState)
-        .off(RoomEvent.Disconnected, onDisconnected)
-        .off(RoomEvent.ParticipantConnected, refresh)
-        .off(RoomEvent.ParticipantDisconnected, refresh)
-        .off(RoomEvent.ParticipantPermissionsChanged, refresh)
-        .off(RoomEvent.ParticipantAttributesChanged, refresh)
-        .off(RoomEvent.ActiveSpeakersChanged, refresh)
-        .off(RoomEvent.ConnectionQualityChanged, refresh)
-        .off(RoomEvent.TrackMuted, refresh)
-        .off(RoomEvent.TrackUnmuted, refresh)
-        .off(RoomEvent.TrackPublished, refresh)
-        .off(RoomEvent.TrackUnpublished, refresh)
-        .off(RoomEvent.LocalTrackPublished, refresh)
-        .off(RoomEvent.LocalTrackUnpublished, refresh)
-        .off(RoomEvent.TrackSubscribed, onTrack)
-        .off(RoomEvent.TrackUnsubscribed, onUntrack)
-        .off(RoomEvent.DataReceived, onData);
-      void room.disconnect();
-    };
-  }, [room, notices]);
+    for (const event of [
+      RoomEvent.ParticipantConnected,
+      RoomEvent.ParticipantDisconnected,
+      RoomEvent.ParticipantAttributesChanged,
+      RoomEvent.ParticipantNameChanged,
+      RoomEvent.ParticipantMetadataChanged,
+      RoomEvent.ActiveSpeakersChanged,
+      RoomEvent.ConnectionQualityChanged,
+      RoomEvent.TrackMuted,
+      RoomEvent.TrackPublished,
+      RoomEvent.TrackUnpublished,
+      RoomEvent.TrackSubscribed,
+      RoomEvent.TrackUnsubscribed,
+      RoomEvent.LocalTrackUnpublished,
+      RoomEvent.AudioPlaybackStatusChanged,
+      RoomEvent.Reconnected,
+    ])
+      r.on(event, refresh);
+    roomRef.current = r;
+    setRoom(r);
+    return r;
+  }, [refresh]);
+
+  // Leaving the page leaves the room.
+  useEffect(
+    () => () => {
+      void roomRef.current?.disconnect();
+    },
+    [],
+  );
 
   /**
    * Asks our server where this person belongs now (speed dating: which table, by the server's
@@ -252,6 +353,8 @@ export function RoomClient({
    */
   const connectTo = useCallback(
     async (table?: number): Promise<boolean> => {
+      const r = await ensureRoom();
+      const { ConnectionState } = livekit();
       const sentAt = Date.now();
       const res = await fetch("/api/livekit/token", {
         method: "POST",
@@ -260,7 +363,7 @@ export function RoomClient({
       });
       if (!res.ok) {
         const refused = res.status >= 400 && res.status < 500 && res.status !== 429;
-        throw refused ? new TokenRefused(`token ${res.status}`) : new Error(`token ${res.status}`);
+        throw refused ? new TokenRefused(res.status) : new Error(`token ${res.status}`);
       }
       // The server read its clock while answering: somewhere between sending and now, so the
       // middle is the best guess (taking "now" would make every slow answer a late clock).
@@ -281,19 +384,29 @@ export function RoomClient({
             }
           : null,
       );
-      const here = room.state !== ConnectionState.Disconnected && room.name === answer.roomName;
+      const here = r.state !== ConnectionState.Disconnected && r.name === answer.roomName;
       if (here) return false;
-      if (room.state !== ConnectionState.Disconnected) {
+      if (r.state !== ConnectionState.Disconnected) {
         moving.current = true;
         setPhase("moving");
-        await room.disconnect();
+        await r.disconnect();
       }
       // Still "moving" if this connect fails, so the next try (or Join) picks the move up again.
-      await room.connect(answer.url, answer.token);
+      await r.connect(answer.url, answer.token);
       moving.current = false;
       return true;
     },
-    [room, sessionId],
+    [ensureRoom, sessionId],
+  );
+
+  const publishMic = useCallback(
+    async (r: Room) => {
+      if (!mayPublish(r.localParticipant.permissions, SOURCE_MICROPHONE)) return;
+      await r.localParticipant
+        .setMicrophoneEnabled(true, devices.audioDeviceId ? { deviceId: devices.audioDeviceId } : undefined)
+        .catch((e: unknown) => setError(deviceErrorMessage(e, strings)));
+    },
+    [devices, strings],
   );
 
   const join = useCallback(async () => {
@@ -301,72 +414,69 @@ export function RoomClient({
     setPhase("connecting");
     try {
       await connectTo();
+      const r = roomRef.current!;
       setPhase("connected");
-      setPeople(snapshot(room));
-      setHidden(hiddenListenersOf(room.metadata));
-      if (room.localParticipant.permissions?.canPublish) {
-        // Joined either way: a device problem is explained, and the person can still listen.
-        const deviceProblem = (e: unknown) => setError(deviceErrorMessage(e, strings));
-        await room.localParticipant
-          .setMicrophoneEnabled(true, devices.audioDeviceId ? { deviceId: devices.audioDeviceId } : undefined)
-          .catch(deviceProblem);
-        if (!audioOnly)
-          await room.localParticipant
-            .setCameraEnabled(true, devices.videoDeviceId ? { deviceId: devices.videoDeviceId } : undefined)
-            .catch(deviceProblem);
-      }
-      setPeople(snapshot(room));
-    } catch {
+      setHidden(hiddenListenersOf(r.metadata));
+      setStoryTurns(storyTurnsOf(r.metadata));
+      refresh();
+      // Joined either way: a device problem is explained, and the person can still listen.
+      await publishMic(r);
+      if (!audioOnly && mayPublish(r.localParticipant.permissions, SOURCE_CAMERA))
+        await r.localParticipant
+          .setCameraEnabled(true, devices.videoDeviceId ? { deviceId: devices.videoDeviceId } : undefined)
+          .catch((e: unknown) => setError(deviceErrorMessage(e, strings)));
+      refresh();
+    } catch (e) {
+      if (closedAnswer(e)) return setPhase("ended");
       setPhase("failed");
       setError(strings.failed);
     }
-  }, [room, connectTo, audioOnly, strings, devices]);
-
-  const publishAgain = useCallback(async () => {
-    if (!room.localParticipant.permissions?.canPublish) return;
-    await room.localParticipant
-      .setMicrophoneEnabled(true, devices.audioDeviceId ? { deviceId: devices.audioDeviceId } : undefined)
-      .catch((e: unknown) => setError(deviceErrorMessage(e, strings)));
-  }, [room, devices, strings]);
+  }, [connectTo, publishMic, refresh, audioOnly, strings, devices]);
 
   const switchTable = useCallback(
     async (table: number) => {
       try {
-        if (await connectTo(table)) await publishAgain();
+        if (await connectTo(table)) await publishMic(roomRef.current!);
         setPhase("connected");
-        setPeople(snapshot(room));
-      } catch {
+        refresh();
+      } catch (e) {
+        if (closedAnswer(e)) return setPhase("ended");
         setPhase("failed");
         setError(strings.failed);
       }
     },
-    [room, connectTo, publishAgain, strings],
+    [connectTo, publishMic, refresh, strings],
   );
 
   // Speed dating: rotating staff are moved at each round boundary (the server says which table is
   // next); everyone learns the clock when the session starts. Roaming pages ask for their table.
   const askWhereNow = useCallback(async () => {
-    const out = room.state === ConnectionState.Disconnected;
+    const r = roomRef.current;
+    const out = !r || r.state === livekit().ConnectionState.Disconnected;
     if (await connectTo(placement?.moves ? undefined : placement?.table)) {
       if (out) setError(null); // "could not connect" from the tries before this one
-      await publishAgain();
+      await publishMic(roomRef.current!);
       setPhase("connected");
-      setPeople(snapshot(room));
+      refresh();
     }
-  }, [connectTo, publishAgain, room, placement?.moves, placement?.table]);
+  }, [connectTo, publishMic, refresh, placement?.moves, placement?.table]);
   const askFailed = useCallback(
     (failures: number, e: unknown) => {
+      const r = roomRef.current;
       // Still in a room, the person stays where they are and the page keeps trying.
-      if (room.state !== ConnectionState.Disconnected) return;
-      if (e instanceof TokenRefused) {
-        // Between two tables and refused (the session closed, off the staff list): asking again
-        // will not help, so the page stops and offers Join.
+      if (r && r.state !== livekit().ConnectionState.Disconnected) return;
+      if (closedAnswer(e)) {
+        moving.current = false;
+        setPhase("ended");
+      } else if (e instanceof TokenRefused) {
+        // Between two tables and refused (off the staff list, say): asking again will not help,
+        // so the page stops and offers Join.
         moving.current = false;
         setPhase("failed");
         setError(strings.failed);
       } else if (failures >= MOVE_TRIES) setError(strings.failed); // a busy server: told, still trying
     },
-    [room, strings],
+    [strings],
   );
   useTableMoves({
     room,
@@ -375,11 +485,6 @@ export function RoomClient({
     ask: askWhereNow,
     onFailure: askFailed,
   });
-
-  const toggleMic = async () => {
-    await room.localParticipant.setMicrophoneEnabled(!room.localParticipant.isMicrophoneEnabled);
-    setPeople(snapshot(room));
-  };
 
   const status = {
     prejoin: "",
@@ -390,8 +495,10 @@ export function RoomClient({
     disconnected: strings.disconnected,
     failed: strings.failed,
     removed: "",
+    ended: "",
   }[phase];
   const me = people.find((p) => p.isLocal);
+  const perm = room?.localParticipant.permissions;
   // An observer given the floor speaks like a speaker; guests carry no label.
   const roleLabel = (p: Person) =>
     p.role === "facilitator"
@@ -402,10 +509,23 @@ export function RoomClient({
           ? strings.roleObserver
           : "";
   const inRoom = phase === "connected" || phase === "reconnecting";
-  const ctx: RoomPanelContext = { room, people, connected: inRoom, placement, switchTable };
+  const ctx: RoomPanelContext = {
+    room,
+    people: inRoom ? people : [],
+    connected: inRoom,
+    ended: phase === "ended",
+    placement,
+    storyTurns,
+    switchTable,
+  };
+  const telling = storyTurns.find((t) => t.state === "now");
+  const myTurn = me ? placeInOrder(storyTurns, me.identity) : null;
+  const fill = (text: string, values: Record<string, string | number>) =>
+    text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+  const micButton = "min-h-11 rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800";
 
-  return (
-    <div className="space-y-4">
+  const stage = (
+    <div className="min-w-0 space-y-4">
       <p
         role="status"
         aria-live="polite"
@@ -413,7 +533,9 @@ export function RoomClient({
         className={
           phase === "reconnecting" || phase === "failed"
             ? "rounded-md bg-amber-100 p-3 font-semibold text-amber-950"
-            : "text-slate-700"
+            : status
+              ? "text-slate-700"
+              : "sr-only"
         }
       >
         {status}
@@ -428,13 +550,51 @@ export function RoomClient({
           <p className="mt-1">{notices[notice]}</p>
         </div>
       )}
-      {error && phase !== "failed" && (
+      {phase === "ended" && (
+        <div data-ended className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+          <p className="text-xl font-semibold">{strings.ended}</p>
+          <p className="mt-2 text-slate-700">{strings.endedNote}</p>
+        </div>
+      )}
+      {error && phase !== "failed" && phase !== "ended" && (
         <p role="alert" className="text-red-800">
           {error}
         </p>
       )}
+      {inRoom && audioBlocked && room && (
+        <div
+          role="alert"
+          className="flex flex-wrap items-center gap-3 rounded-lg bg-amber-100 p-3 text-amber-950"
+        >
+          <p className="font-semibold">{strings.audioBlocked}</p>
+          <button type="button" className={micButton} onClick={() => void room.startAudio().then(refresh)}>
+            {strings.startAudio}
+          </button>
+        </div>
+      )}
+      {inRoom && floorCue && room && !me?.micOn && (
+        <div
+          role="alert"
+          data-floor="given"
+          className="flex flex-wrap items-center gap-3 rounded-lg border-l-4 border-green-700 bg-green-50 p-3 text-green-950"
+        >
+          <p className="font-semibold">{strings.floorGiven}</p>
+          <button
+            type="button"
+            className={micButton}
+            onClick={() =>
+              void room.localParticipant
+                .setMicrophoneEnabled(true)
+                .catch((e: unknown) => setError(deviceErrorMessage(e, strings)))
+                .finally(refresh)
+            }
+          >
+            {strings.unmute}
+          </button>
+        </div>
+      )}
       {(phase === "prejoin" || phase === "failed" || phase === "disconnected") && (
-        <div className="space-y-4 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+        <div className="max-w-2xl space-y-4 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
           <p>{strings.intro}</p>
           <div className="flex items-center gap-3">
             <input
@@ -459,35 +619,39 @@ export function RoomClient({
       {placement && roundStrings && (inRoom || phase === "moving") && (
         <RoundTimer clock={placement} strings={roundStrings} />
       )}
-      {inRoom && (
+      {inRoom && room && (
         <div className="space-y-4">
-          <ul aria-label={strings.listeners} className="grid gap-2 sm:grid-cols-2">
+          <ul
+            aria-label={strings.listeners}
+            className={`grid items-start gap-3 min-[480px]:grid-cols-2 xl:grid-cols-3 ${people.length > 2 ? "grid-cols-2" : "grid-cols-1"}`}
+          >
             {people.map((p) => (
-              <li
+              <ParticipantTile
                 key={p.identity}
-                data-identity={p.identity}
-                data-speaking={p.speaking || heard.has(p.identity)}
-                className={`space-y-2 rounded-md bg-white p-3 ${p.speaking || heard.has(p.identity) ? "ring-4 ring-green-600" : "ring-2 ring-slate-200"}`}
-              >
-                <div className="flex items-center justify-between gap-2">
-                  <span className="font-medium">
-                    {p.name}
-                    {p.isLocal ? ` (${strings.you})` : ""}
-                    {roleLabel(p) && (
-                      <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-sm font-normal text-slate-700">
-                        {roleLabel(p)}
-                      </span>
-                    )}
-                  </span>
-                  <span className="flex gap-2 text-sm text-slate-600">
-                    {p.weak && <span className="text-amber-900">{strings.poorConnection}</span>}
-                    {!p.micOn && <span>{strings.muted}</span>}
-                  </span>
-                </div>
-                {personExtra?.(p, ctx)}
-              </li>
+                person={{ ...p, speaking: p.speaking || heard.has(p.identity) }}
+                role={roleLabel(p)}
+                strings={strings}
+                extra={personExtra?.(p, ctx)}
+              />
             ))}
           </ul>
+          {storyTurns.length > 0 && (telling || myTurn) && (
+            <div data-story className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
+              {myTurn?.state === "now" ? (
+                <p className="font-semibold">{strings.storyYouNow}</p>
+              ) : (
+                telling && <p className="font-semibold">{fill(strings.storyNow, { name: telling.name })}</p>
+              )}
+              {myTurn?.state === "next" && (
+                <p data-story-place={myTurn.place} className="text-slate-700">
+                  {myTurn.place === 1
+                    ? strings.storyYouNext
+                    : fill(strings.storyYourPlace, { place: myTurn.place, count: myTurn.waiting })}
+                </p>
+              )}
+              {myTurn?.state === "done" && <p className="text-slate-700">{strings.storyYouDone}</p>}
+            </div>
+          )}
           {hidden > 0 && (
             <p data-hidden-listeners={hidden} className="text-slate-700">
               {(hidden === 1 ? strings.hiddenOne : strings.hiddenMany).replace("{count}", String(hidden))}
@@ -511,37 +675,60 @@ export function RoomClient({
               </div>
             </section>
           )}
-          <div className="flex flex-wrap gap-3">
-            <button
-              type="button"
-              onClick={() => setCaptionsOn((v) => !v)}
-              aria-pressed={captionsOn}
-              className="min-h-11 rounded-md px-4 py-2 font-semibold ring-1 ring-slate-300 hover:bg-slate-100"
-            >
-              {captionsOn ? strings.hideCaptions : strings.showCaptions}
-            </button>
-            {me?.canPublish && (
-              <button
-                type="button"
-                onClick={toggleMic}
-                aria-pressed={!me?.micOn}
-                className="min-h-11 rounded-md px-4 py-2 font-semibold ring-1 ring-slate-300 hover:bg-slate-100"
-              >
-                {me?.micOn ? strings.mute : strings.unmute}
-              </button>
-            )}
-            <button
-              type="button"
-              onClick={() => void room.disconnect()}
-              className="min-h-11 rounded-md bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800"
-            >
-              {strings.leave}
-            </button>
-          </div>
+          <RoomControls
+            room={room}
+            strings={strings}
+            micOn={me?.micOn ?? false}
+            camOn={me?.camOn ?? false}
+            canMic={mayPublish(perm, SOURCE_MICROPHONE)}
+            canCamera={mayPublish(perm, SOURCE_CAMERA)}
+            hideMic={floorCue && !me?.micOn}
+            captionsOn={captionsOn}
+            onToggleCaptions={() => setCaptionsOn((v) => !v)}
+            onChanged={refresh}
+            onError={(e) => setError(deviceErrorMessage(e, strings))}
+          />
         </div>
       )}
-      <div ref={media} className="grid gap-2 sm:grid-cols-2" />
-      {panel?.(ctx)}
+      {inRoom && voices.map((t) => <AudioView key={t.sid ?? t.mediaStreamTrack.id} track={t} />)}
+    </div>
+  );
+
+  if (!panel) return stage;
+  return (
+    <div className="gap-6 lg:grid lg:grid-cols-[minmax(0,1fr)_26rem]">
+      {stage}
+      <button
+        type="button"
+        onClick={() => setDrawer(true)}
+        aria-expanded={drawer}
+        aria-controls="room-panel"
+        className="fixed right-4 bottom-4 z-30 min-h-11 rounded-full bg-slate-900 px-5 py-2 font-semibold text-white shadow-lg lg:hidden"
+      >
+        {panelTitle ?? "Panel"}
+      </button>
+      <aside
+        id="room-panel"
+        aria-label={panelTitle}
+        className={
+          drawer
+            ? "fixed inset-0 z-40 overflow-y-auto bg-white p-4 lg:static lg:z-auto lg:p-0"
+            : "hidden lg:block"
+        }
+      >
+        {drawer && (
+          <button
+            type="button"
+            onClick={() => setDrawer(false)}
+            className="mb-3 min-h-11 rounded-md px-4 py-2 font-semibold ring-1 ring-slate-300 lg:hidden"
+          >
+            Close
+          </button>
+        )}
+        <div className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
+          {panel(ctx)}
+        </div>
+      </aside>
     </div>
   );
 }

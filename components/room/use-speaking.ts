@@ -1,14 +1,8 @@
 "use client";
 
-import {
-  type LocalTrackPublication,
-  type Participant,
-  type RemoteTrack,
-  type Room,
-  RoomEvent,
-  Track,
-} from "livekit-client";
-import { useEffect, useState } from "react";
+import type { LocalTrackPublication, Participant, RemoteTrack, Room } from "livekit-client";
+import { useEffect, useRef, useState } from "react";
+import { livekit } from "./livekit";
 
 // RMS level above which a voice counts as speaking; the fake and real microphones we tried sit far
 // below it in silence and well above it when someone talks.
@@ -21,9 +15,16 @@ const SPEAKING_LEVEL = 0.02;
  * sends active speakers too (used when present); measuring locally also works on the development
  * server, which sends none, and is where a raised-voice hint would start from.
  */
-export function useSpeaking(room: Room): ReadonlySet<string> {
+export function useSpeaking(
+  room: Room | null,
+  onLevels?: (levels: ReadonlyMap<string, number>, at: number) => void,
+): ReadonlySet<string> {
   const [speaking, setSpeaking] = useState<ReadonlySet<string>>(new Set());
+  const levelsTo = useRef(onLevels);
+  levelsTo.current = onLevels;
   useEffect(() => {
+    if (!room) return;
+    const { RoomEvent, Track } = livekit();
     let ctx: AudioContext | null = null;
     const meters = new Map<string, { analyser: AnalyserNode; source: MediaStreamAudioSourceNode }>();
     const buffer = new Float32Array(512);
@@ -59,18 +60,25 @@ export function useSpeaking(room: Room): ReadonlySet<string> {
     const timer = setInterval(async () => {
       if (ctx?.state === "suspended") void ctx.resume();
       const now = new Set<string>();
+      const levels = new Map<string, number>();
       for (const [identity, { analyser }] of meters) {
         analyser.getFloatTimeDomainData(buffer);
         let sum = 0;
         for (const s of buffer) sum += s * s;
-        if (Math.sqrt(sum / buffer.length) > SPEAKING_RMS) now.add(identity);
+        const rms = Math.sqrt(sum / buffer.length);
+        levels.set(identity, rms);
+        if (rms > SPEAKING_RMS) now.add(identity);
       }
       for (const [identity, receiver] of receivers) {
         const stats = await receiver.getStats().catch(() => null);
         stats?.forEach((r) => {
-          if (r.type === "inbound-rtp" && (r.audioLevel ?? 0) > SPEAKING_LEVEL) now.add(identity);
+          if (r.type !== "inbound-rtp") return;
+          const level = r.audioLevel ?? 0;
+          levels.set(identity, level);
+          if (level > SPEAKING_LEVEL) now.add(identity);
         });
       }
+      levelsTo.current?.(levels, Date.now());
       setSpeaking((prev) => (prev.size === now.size && [...now].every((i) => prev.has(i)) ? prev : now));
     }, 300);
     room

@@ -1,9 +1,9 @@
 "use client";
 
-import { type RemoteParticipant, type Room, RoomEvent } from "livekit-client";
+import type { RemoteParticipant, Room } from "livekit-client";
 import { useEffect, useRef } from "react";
-import { decodeRoomMessage } from "@/lib/room-messages";
 import { type AskPlan, nextAskAt } from "@/lib/speed-dating";
+import { livekit, roomMessages } from "./livekit";
 
 /**
  * Keeps a speed-dating page at the right table by asking the server again (`ask`): rotating staff
@@ -21,7 +21,8 @@ export function useTableMoves({
   ask,
   onFailure,
 }: {
-  room: Room;
+  /** Null until the first Join (nothing to move before it). */
+  room: Room | null;
   /** From the last token answer; null when the session has no tables. */
   plan: AskPlan | null;
   /** In a table room (or moving between two): asking makes sense. */
@@ -37,6 +38,8 @@ export function useTableMoves({
   });
 
   useEffect(() => {
+    if (!room) return;
+    const { RoomEvent } = livekit();
     const last = { askedAt: Date.now(), failures: 0 };
     let busy = false;
     let askAgain = false;
@@ -73,9 +76,23 @@ export function useTableMoves({
     const onVisible = () => {
       if (document.visibilityState === "visible") void run(false);
     };
-    const onData = (payload: Uint8Array, from?: RemoteParticipant, _k?: unknown, topic?: string) => {
+    // The sender comes from the packet itself (the last argument): a participant this page has not
+    // been told about yet (LiveKit batches announcements) arrives with no RemoteParticipant, and must
+    // not pass for the server, whose packets carry no identity at all.
+    const onData = (
+      payload: Uint8Array,
+      from?: RemoteParticipant,
+      _k?: unknown,
+      topic?: string,
+      _encryption?: unknown,
+      senderIdentity?: string,
+    ) => {
       // Only the server announces the clock (its messages have no sender).
-      if (!from && decodeRoomMessage(topic, payload)?.topic === "round-clock") void run(true);
+      if (
+        roomMessages().decodeRoomMessage(topic, payload, from?.identity || senderIdentity)?.topic ===
+        "round-clock"
+      )
+        void run(true);
     };
     const onReconnected = () => void run(true);
     document.addEventListener("visibilitychange", onVisible);

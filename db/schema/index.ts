@@ -15,4 +15,5 @@ export * from "./seating";
 export * from "./sessions";
 export * from "./settings";
 export * from "./staff";
+export * from "./story-turns";
 export * from "./surveys";

@@ -3,6 +3,7 @@ import { CONTACT_KINDS, NOTE_KINDS, QUESTION_ACTIONS } from "@/lib/domain/backro
 import { EMOTIONS } from "@/lib/domain/emotions";
 import { MODERATION_CATEGORIES, MODERATION_STEPS } from "@/lib/domain/moderation";
 import { parseIdentity } from "@/lib/domain/room-identity";
+import { STORY_TURN_ACTIONS } from "@/lib/domain/story-turns";
 
 export const zModerate = z.strictObject({
   sessionId: z.uuid(),
@@ -63,4 +64,11 @@ export type AddNoteInput = z.input<typeof zAddNote>;
 export const zCaption = z.strictObject({
   sessionId: z.uuid(),
   text: z.string().trim().min(1, "Type what was said").max(500),
+});
+
+export const zStoryTurn = z.strictObject({
+  sessionId: z.uuid(),
+  action: z.enum(STORY_TURN_ACTIONS),
+  /** The guest to move (up or down); not needed for "next". */
+  invitationId: z.uuid().optional(),
 });

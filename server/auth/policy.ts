@@ -68,6 +68,10 @@ export const POLICY = {
     roles: RUNS_SESSIONS,
     describe: "See customers' accommodations and accessibility notes",
   },
+  "customer.moderation.read": {
+    roles: RUNS_SESSIONS,
+    describe: "See a customer's moderation history (warnings and removals in past sessions)",
+  },
   "invitation.respond": {
     roles: [],
     link: "invitation",

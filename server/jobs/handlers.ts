@@ -15,7 +15,9 @@ import {
 } from "@/server/analytics/digest/send-weekly-digests";
 import { REMINDER_JOB } from "@/server/reminders/schedule-reminders";
 import { sendReminders } from "@/server/reminders/send-reminders";
+import { autoEndIfOver } from "@/server/sessions/auto-end-session";
 import { markNoShows, NO_SHOW_JOB } from "@/server/sessions/mark-no-shows";
+import { AUTO_END_JOB } from "@/server/sessions/schedule-auto-end";
 import { dispatchSurveys, SURVEY_DISPATCH_JOB, SURVEY_REMINDER_JOB } from "@/server/surveys/dispatch-surveys";
 import { sendSurveyReminder } from "@/server/surveys/send-reminder";
 import { registerRecurringTask } from "./recurring-tasks";
@@ -45,6 +47,11 @@ registerJobHandler(REMINDER_JOB, async (payload) => {
 registerJobHandler(NO_SHOW_JOB, async (payload) => {
   const { sessionId } = z.object({ sessionId: z.uuid() }).parse(payload);
   await markNoShows(sessionId);
+});
+
+registerJobHandler(AUTO_END_JOB, async (payload) => {
+  const { sessionId } = z.object({ sessionId: z.uuid() }).parse(payload);
+  await autoEndIfOver(sessionId);
 });
 
 // Recurring work (scheduler.ts queues one job per slot; the slot's instant is the handler's clock).

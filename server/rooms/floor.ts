@@ -77,13 +77,14 @@ export async function setFloor(
     throw conflict("That participant is no longer in the room");
   }
   await audit(db, actor, data.grant ? "room_floor_grant" : "room_floor_revoke", "session", session.id);
-  if (room) await publishHiddenListenerCount(room);
+  // Staff first (their pages show who holds the floor), then the count the customers see.
   await broadcastToSessionStaff(session, {
     topic: "backroom",
     type: "floor",
     identity: data.identity,
     grant: data.grant,
   });
+  if (room) await publishHiddenListenerCount(room);
 }
 
 async function inSomeRoom(session: Session, fn: (roomName: string) => Promise<unknown>): Promise<boolean> {

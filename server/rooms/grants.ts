@@ -7,7 +7,9 @@ export type ParticipantRole = RoomRole | "customer";
 /**
  * The one mapping from a room role to LiveKit grants. Every grant is set explicitly (LiveKit's
  * defaults allow publishing): customers speak with microphone and camera only; observers listen
- * and may be hidden; only the facilitator is room admin, and only for this room.
+ * and may be hidden; only the facilitator is room admin, and only for this room. Nobody may publish
+ * data: every room message is the server's (lib/room-messages.ts), and a hidden participant's data
+ * would reach others with the sender blanked, indistinguishable from the server's.
  */
 export function grantsFor(
   role: ParticipantRole,
@@ -38,7 +40,7 @@ export function grantsFor(
       return {
         ...base,
         canPublish: true,
-        canPublishData: true,
+        canPublishData: false,
         canPublishSources: [TrackSource.MICROPHONE, TrackSource.CAMERA],
         hidden: false,
         roomAdmin: false,
@@ -47,7 +49,7 @@ export function grantsFor(
       return {
         ...base,
         canPublish: false,
-        canPublishData: true,
+        canPublishData: false,
         canPublishSources: [],
         hidden: opts.observersHidden,
         roomAdmin: false,
@@ -56,7 +58,7 @@ export function grantsFor(
       return {
         ...base,
         canPublish: true,
-        canPublishData: true,
+        canPublishData: false,
         canPublishSources: [TrackSource.MICROPHONE, TrackSource.CAMERA, TrackSource.SCREEN_SHARE],
         hidden: false,
         roomAdmin: true,

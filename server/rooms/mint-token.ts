@@ -1,8 +1,8 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { AccessToken } from "livekit-server-sdk";
 import { db } from "@/db";
-import { customers, invitations } from "@/db/schema";
+import { customers, invitations, sessionStaff } from "@/db/schema";
 import { env } from "@/env";
 import { customerIdentity, staffIdentity } from "@/lib/domain/room-identity";
 import { participantMetadata } from "@/lib/room-metadata";
@@ -11,7 +11,10 @@ import type { Actor } from "@/server/auth/actor";
 import { authorizeSession } from "@/server/auth/authorize-session";
 import { conflict, forbidden, notFound } from "@/server/errors";
 import { grantsFor, type ParticipantRole } from "./grants";
+import { ensureRoom } from "./room-service";
+import { roomSettingsFor } from "./room-settings";
 import { hasTables, placeAtTable, type Seat, type TablePlacement } from "./speed-dating";
+import { shareStoryTurns } from "./story-turns";
 
 const TOKEN_TTL_SECONDS = 10 * 60;
 
@@ -76,6 +79,13 @@ export async function mintRoomToken(
   const placement = hasTables(session) ? await placeAtTable(session, seat, opts.table) : undefined;
   const roomName = placement?.roomName ?? session.roomName;
   at.addGrant(grantsFor(role, roomName, { observersHidden: session.observersHidden }));
+  const [staff] = await db
+    .select({ n: count() })
+    .from(sessionStaff)
+    .where(eq(sessionStaff.sessionId, sessionId));
+  await ensureRoom(roomName, roomSettingsFor(session, staff?.n ?? 0));
+  // A story circle under way: whoever joins (or comes back) reads who is telling now.
+  await shareStoryTurns(session, roomName);
   await audit(db, actor, "room_token", "session", sessionId);
   return { url: env.LIVEKIT_URL, token: await at.toJwt(), identity, role, roomName, placement };
 }

@@ -7,6 +7,7 @@ import { DataPacket_Kind, RoomServiceClient } from "livekit-server-sdk";
 import { env } from "@/env";
 import { encodeRoomMessage, type RoomMessage } from "@/lib/room-messages";
 import { withHiddenListeners } from "@/lib/room-metadata";
+import type { RoomSettings } from "./room-settings";
 
 /** LiveKit's HTTP API lives at the same host as its signal URL. */
 export const livekitHttpUrl = () => env.LIVEKIT_URL.replace(/^ws/, "http");
@@ -22,6 +23,19 @@ export async function closeRoom(roomName: string): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
     if (!/does not exist|not found/i.test(message))
       roomsLog.warn({ reason: message }, "could not close a room");
+  }
+}
+
+/**
+ * Opens the room with its settings before anyone joins (LiveKit answers a room that is already
+ * open as it is). When this fails the join still works: LiveKit then creates the room on the first
+ * join with its server defaults, which is worse but not broken, so it is only logged.
+ */
+export async function ensureRoom(roomName: string, settings: RoomSettings): Promise<void> {
+  try {
+    await roomService().createRoom({ name: roomName, ...settings });
+  } catch (error) {
+    console.warn(`[rooms] could not create a room: ${error instanceof Error ? error.message : error}`);
   }
 }
 

@@ -17,8 +17,9 @@ import { audit } from "@/server/audit/log";
 import { anonymous } from "@/server/auth/actor";
 import { DomainError, unauthenticated } from "@/server/errors";
 import { observeWebhookLag } from "@/server/metrics/registry";
-import { markSessionEnded } from "@/server/sessions/set-session-status";
-import { publishHiddenListenerCount, removeFromRoom, roomService } from "./room-service";
+import { autoEndIfOver } from "@/server/sessions/auto-end-session";
+import { scheduleAutoEnd } from "@/server/sessions/schedule-auto-end";
+import { publishHiddenListenerCount, removeFromRoom } from "./room-service";
 import { announceRoundClock, ensureSeating, sessionRoomNames } from "./speed-dating";
 
 export type WebhookOutcome = "applied" | "duplicate" | "ignored";
@@ -45,11 +46,6 @@ export async function receiveLivekitWebhook(
   observeWebhookLag(event.event, event.createdAt);
   const roomName = event.room?.name ?? "";
   const session = roomName ? await sessionOfRoom(roomName) : undefined;
-  // A speed-dating table finishing ends the session only when no other table is still open.
-  const lastRoom =
-    event.event !== "room_finished" || !session || session.format !== "speed_dating"
-      ? true
-      : !(await anyOpen(sessionRoomNames(session).filter((n) => n !== roomName)));
   const toRemove: string[] = [];
   let started = false;
   const outcome = await db.transaction(async (tx): Promise<WebhookOutcome> => {
@@ -80,10 +76,11 @@ export async function receiveLivekitWebhook(
               .returning({ id: sessions.id })
           ).length > 0;
         await ensureSeating(tx, session);
+        if (started) await scheduleAutoEnd(tx, session);
         break;
       case "room_finished":
-        if (lastRoom && (await markSessionEnded(tx, session.id)))
-          await audit(tx, anonymous, "end", "session", session.id);
+        // A room emptying is not the session ending: people drop and come back. The session ends
+        // when the facilitator ends it, or (below) when this finish comes after its grace deadline.
         break;
       case "participant_joined":
         if (event.participant) {
@@ -103,6 +100,7 @@ export async function receiveLivekitWebhook(
   for (const identity of toRemove) await removeFromRoom(roomName, identity);
   // The first table room starting starts the round clock; whoever is already in was told "waiting".
   if (session && started) await announceRoundClock(session);
+  if (session && outcome === "applied" && event.event === "room_finished") await autoEndIfOver(session.id);
   if (
     session &&
     outcome === "applied" &&
@@ -120,16 +118,6 @@ async function sessionOfRoom(roomName: string): Promise<Session | undefined> {
   if (!table) return undefined;
   const session = await db.query.sessions.findFirst({ where: eq(sessions.roomName, table.roomName) });
   return session && sessionRoomNames(session).includes(roomName) ? session : undefined;
-}
-
-async function anyOpen(roomNames: string[]): Promise<boolean> {
-  if (!roomNames.length) return false;
-  try {
-    return (await roomService().listRooms(roomNames)).length > 0;
-  } catch {
-    // Unsure: keep the session open; the End button (or the last table's finish) closes it.
-    return true;
-  }
 }
 
 /** Whether an identity has a place in this session's room right now. */

@@ -5,10 +5,12 @@ import { consents, customers, invitations } from "@/db/schema";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
 import { authorizeSession } from "@/server/auth/authorize-session";
+import { moderationHistoryOf } from "@/server/rooms/moderation/moderation-history";
 
 /**
  * The facilitator's briefing before a session: who is coming, in which language and time zone,
- * what each guest asked for, their standing accessibility notes and what they consented to.
+ * what each guest asked for, their standing accessibility notes, what they consented to, and any
+ * warnings or removals in earlier sessions.
  * Facilitators of the session and admins only; every read is audited.
  */
 export async function getBriefing(actor: Actor, sessionId: string) {
@@ -16,6 +18,7 @@ export async function getBriefing(actor: Actor, sessionId: string) {
   const guests = await db
     .select({
       invitationId: invitations.id,
+      customerId: invitations.customerId,
       status: invitations.status,
       accommodations: invitations.accommodations,
       accommodationOther: invitations.accommodationOther,
@@ -53,6 +56,8 @@ export async function getBriefing(actor: Actor, sessionId: string) {
     if (!(c.purpose in m)) m[c.purpose] = c.granted;
     latest.set(c.invitationId, m);
   }
+  // Warnings and removals from other sessions, so this facilitator is prepared.
+  const history = await moderationHistoryOf([...new Set(guests.map((g) => g.customerId))]);
   await audit(db, actor, "read_briefing", "session", sessionId);
   return {
     session,
@@ -60,6 +65,7 @@ export async function getBriefing(actor: Actor, sessionId: string) {
       ...g,
       name: g.name ?? "Withdrawn guest",
       consents: latest.get(g.invitationId) ?? {},
+      moderation: (history.get(g.customerId) ?? []).filter((h) => h.sessionId !== sessionId),
     })),
   };
 }

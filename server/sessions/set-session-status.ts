@@ -12,6 +12,7 @@ import { enqueueJob } from "@/server/jobs/queue";
 import { closeRoom } from "@/server/rooms/room-service";
 import { announceRoundClock, ensureSeating, sessionRoomNames } from "@/server/rooms/speed-dating";
 import { scheduleNoShows } from "./mark-no-shows";
+import { scheduleAutoEnd } from "./schedule-auto-end";
 
 /** Announces a draft: from now on customers can be invited. */
 export async function scheduleDraft(actor: Actor, input: { sessionId: string }): Promise<void> {
@@ -39,6 +40,7 @@ export async function startSession(actor: Actor, input: { sessionId: string }): 
     if (!done.length) throw conflict("Only a scheduled session can be started");
     // Speed dating: customers are seated (and stay) and the staff rotation is fixed at the start.
     await ensureSeating(tx, session);
+    await scheduleAutoEnd(tx, session);
     await audit(tx, actor, "start", "session", sessionId);
   });
   // Written first, then told: pages already at a table would otherwise keep "waiting" for round 1.

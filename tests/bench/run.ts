@@ -4,6 +4,7 @@ import { startAppServer } from "../support/app-server";
 import { benchDashboard } from "./dashboard";
 import { ensureDashboardBenchDb } from "./dashboard-data";
 import { benchLivekitDev } from "./livekit-dev";
+import { benchRoomPageWeight } from "./room-page-weight";
 import { benchSurveySubmit } from "./survey-submit";
 
 const only = process.argv[2];
@@ -13,6 +14,14 @@ if (!only || only === "survey") {
   const app = await startAppServer();
   try {
     report.push("## Survey submit", ...(await benchSurveySubmit(app)));
+  } finally {
+    await app.close();
+  }
+}
+if (!only || only === "room") {
+  const app = await startAppServer();
+  try {
+    report.push("## Customer room page weight", ...(await benchRoomPageWeight(app)));
   } finally {
     await app.close();
   }

@@ -1,19 +1,31 @@
 // The live listening room in real Chromium against the production build and the LiveKit
 // development server: a customer, the facilitator and a hidden observer in one room; join-to-audio
 // timing; the backroom (question queue, notes) surviving a reload and never reaching the customer;
-// floor grant and revoke; the moderation ladder to removal and a refused rejoin; attendance from
-// the app's own webhook endpoint.
+// floor grant (the person told and asked to turn the microphone on) and revoke; tiles with video,
+// self view and the camera toggle; no ghost video after leaving and joining again; a staff member's
+// forged warning ignored by the customer's page; the moderation ladder to removal, its category
+// kept across the customer's reconnect; attendance from the app's own webhook endpoint; and the
+// ended state for everyone when the facilitator ends the session.
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { and, eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { customers, invitations, roomAttendance, sessionStaff, sessions, users } from "@/db/schema";
+import {
+  customers,
+  invitations,
+  moderationEvents,
+  roomAttendance,
+  sessionStaff,
+  sessions,
+  users,
+} from "@/db/schema";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { axeViolations } from "../support/axe";
 import { launchChromium } from "../support/chromium";
 import { journey } from "../support/journey";
 import { inboundMedia, installRoomProbe } from "../support/room-probe";
+import { BrowserParticipant, mintToken, type PageServer, startPageServer } from "./livekit-dev/harness";
 
 let app: AppServer;
 let browser: Browser;
@@ -28,6 +40,14 @@ let sessionId = "";
 let roomName = "";
 let invitationId = "";
 let agentIdentity = "";
+let adminIdentity = "";
+let lanCustomerId = "";
+let facilitatorId = "";
+/** A second guest, on a phone, who stays to the end. */
+let minhLink = "";
+let minhInvitationId = "";
+let minh: Page;
+let pages: PageServer;
 let customerPage: Page;
 let facilitator: Page;
 let agent: Page;
@@ -53,6 +73,12 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
+/** Video elements that are not inside a person's tile: every one of them would be a ghost. */
+const videosOutsideTiles = (page: Page) =>
+  page.evaluate(
+    () => [...document.querySelectorAll("video")].filter((v) => !v.closest("li[data-identity]")).length,
+  );
+
 const joined = (page: Page) => page.locator('[data-phase="connected"]').waitFor({ timeout: 45_000 });
 
 beforeAll(async () => {
@@ -62,6 +88,9 @@ beforeAll(async () => {
     where: eq(users.email, "facilitator@northwind.example"),
   });
   const amira = await app.db.query.users.findFirst({ where: eq(users.email, "agent@northwind.example") });
+  const admin = await app.db.query.users.findFirst({ where: eq(users.role, "admin") });
+  adminIdentity = `staff_${admin!.id}`;
+  pages = await startPageServer();
   const [s] = await app.db
     .insert(sessions)
     .values({
@@ -102,6 +131,30 @@ beforeAll(async () => {
     })
     .returning();
   invitationId = inv!.id;
+  lanCustomerId = c!.id;
+  facilitatorId = farah!.id;
+  const [c2] = await app.db
+    .insert(customers)
+    .values({
+      name: "Minh Tran",
+      email: "minh.room.e2e@example.com",
+      language: "en",
+      timeZone: "Europe/London",
+    })
+    .returning();
+  const token2 = randomBytes(32).toString("base64url");
+  const [inv2] = await app.db
+    .insert(invitations)
+    .values({
+      sessionId,
+      customerId: c2!.id,
+      status: "accepted",
+      tokenHash: createHash("sha256").update(token2, "utf8").digest("hex"),
+      tokenExpiresAt: new Date(Date.now() + 86400_000),
+    })
+    .returning();
+  minhInvitationId = inv2!.id;
+  minhLink = `${app.url}/i/${token2}`;
   customerPage = await newPage({ record: true });
   await customerPage.goto(`${app.url}/i/${link.token}`);
   await customerPage.waitForURL(/\/invite$/);
@@ -109,6 +162,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await closeAll();
+  await pages?.close();
   await browser?.close();
   await app?.close();
 });
@@ -148,8 +202,26 @@ describe("the live room", () => {
     // The observer hears everyone; hidden, it is not shown to the customer, who is told the count.
     await customerPage.getByText("1 person from our team is also listening, without being shown.").waitFor();
     expect(await customerPage.locator(`li[data-identity="${agentIdentity}"]`).count()).toBe(0);
+    // Tiles: the customer sees themself (camera on), the facilitator sees the customer's picture
+    // inside the customer's tile, with name and role on it.
+    const lanOnFacilitator = facilitator.locator(`li[data-identity="cust_${invitationId}"]`);
+    await customerPage.locator(`li[data-identity="cust_${invitationId}"] video`).waitFor();
+    await lanOnFacilitator.locator("video").waitFor();
+    await customerPage.locator("li", { hasText: "Farah" }).getByText("Host").waitFor();
     await shot(customerPage, "customer-in-room");
     await shot(facilitator, "facilitator-in-room");
+    // The camera toggle: off removes the picture on both sides, on brings it back.
+    await customerPage.getByRole("button", { name: "Turn camera off" }).click();
+    await lanOnFacilitator.locator("video").waitFor({ state: "detached" });
+    await customerPage
+      .locator(`li[data-identity="cust_${invitationId}"] video`)
+      .waitFor({ state: "detached" });
+    await customerPage.getByRole("button", { name: "Turn camera on" }).click();
+    await lanOnFacilitator.locator("video").waitFor();
+    // Device switching is offered in the room.
+    await customerPage.getByRole("button", { name: "Microphone and camera" }).click();
+    await customerPage.locator("#room-devices").getByLabel("Microphone").waitFor();
+    await customerPage.getByRole("button", { name: "Microphone and camera" }).click();
   });
 
   it("measures the time from clicking join to the first decoded audio", async () => {
@@ -183,6 +255,12 @@ describe("the live room", () => {
     }
     const sorted = [...joinToAudioMs].sort((a, b) => a - b);
     console.log(`[room] join → first decoded audio, ms: ${joinToAudioMs.join(", ")}; median ${sorted[2]}`);
+    // Five leaves and joins later, the facilitator's page shows one picture of Lan, in her tile,
+    // and no video element anywhere else (no ghost boxes from the earlier connections).
+    await facilitator.locator(`li[data-identity="cust_${invitationId}"] video`).waitFor();
+    await expect.poll(() => videosOutsideTiles(facilitator)).toBe(0);
+    expect(await facilitator.locator("video").count()).toBe(1);
+    expect(await facilitator.locator("audio").count()).toBe(1);
   });
 
   it("runs the question queue and notes live; a reload restores them", async () => {
@@ -268,7 +346,13 @@ describe("the live room", () => {
   it("gives the observer the floor and takes it back", async () => {
     expect(await agent.getByRole("button", { name: "Turn microphone on" }).count()).toBe(0);
     await facilitator.getByRole("button", { name: "Give Amira Agent the floor" }).click();
-    await agent.getByRole("button", { name: "Turn microphone on" }).click();
+    // The agent is told, and asked to turn the microphone on (it stays off until they do).
+    const cue = agent.locator('[data-floor="given"]');
+    await cue.getByText("You have the floor").waitFor();
+    await facilitator.getByText("asked to turn their microphone on").waitFor();
+    await shot(agent, "agent-floor-cue");
+    await cue.getByRole("button", { name: "Turn microphone on" }).click();
+    await cue.waitFor({ state: "detached" });
     await agent.getByRole("button", { name: "Turn microphone off" }).waitFor();
     // Now speaking, the agent is visible to the customer.
     await customerPage.locator(`li[data-identity="${agentIdentity}"]`).waitFor();
@@ -280,13 +364,36 @@ describe("the live room", () => {
     await customerPage.locator('[data-hidden-listeners="1"]').waitFor();
   });
 
+  it("ignores a warning forged by a staff member's browser", async () => {
+    // A staff identity with data rights the app never grants (as if the grants were loosened):
+    // its packet reaches the customer's browser, and the page must not show it as a notice.
+    const forger = await BrowserParticipant.open(browser, pages.url, adminIdentity);
+    const token = await mintToken(app.livekit, adminIdentity, {
+      room: roomName,
+      canPublish: false,
+      canPublishData: true,
+      canSubscribe: true,
+    });
+    await forger.join(app.livekitUrl, token);
+    const forged = '{"type":"moderation","step":"removal"}';
+    await forger.sendData(forged, { topic: "notice", destinations: [`cust_${invitationId}`] });
+    await expect.poll(() => customerReceived.some((t) => t.includes('"step":"removal"'))).toBe(true);
+    // A caption from the server after it: once it shows, the forged packet has been handled.
+    await agent.getByLabel(/Live captions/).fill("Farah: we will take a short pause.");
+    await agent.getByRole("button", { name: "Send caption" }).click();
+    await customerPage.locator("[data-captions]").getByText("Farah: we will take a short pause.").waitFor();
+    expect(await customerPage.locator("[data-notice]").count()).toBe(0);
+    expect(await customerPage.locator('[data-phase="connected"]').count()).toBe(1);
+    await forger.close();
+  });
+
   it("mutes the customer, warns twice privately, removes, and refuses a rejoin", async () => {
     const guest = facilitator.locator(`li[data-identity="cust_${invitationId}"]`);
     await guest.getByRole("button", { name: "Mute Lan" }).click();
     await guest.getByText("Microphone off").waitFor();
     await customerPage.getByRole("button", { name: "Turn microphone on" }).waitFor();
 
-    await guest.getByLabel("Reason for Lan").selectOption("interrupting");
+    await guest.getByLabel("Reason for Lan").selectOption("offensive_language");
     expect(await guest.getByRole("button", { name: "Remove Lan" }).isDisabled()).toBe(true);
     await guest.getByRole("button", { name: "Warning 1" }).click();
     const notice = customerPage.locator("[data-notice]");
@@ -307,6 +414,11 @@ describe("the live room", () => {
     await customerPage.getByRole("button", { name: "Join the session" }).click();
     await joined(customerPage);
     await guest.getByRole("button", { name: "Remove Lan" }).waitFor();
+    // Lan's tile went and came back with the reconnect: the reason chosen is still the one shown,
+    // and no ghost video stayed behind from the connection before the reload.
+    expect(await guest.getByLabel("Reason for Lan").inputValue()).toBe("offensive_language");
+    await guest.locator("video").waitFor();
+    await expect.poll(() => videosOutsideTiles(facilitator)).toBe(0);
     await facilitator.locator("li", { hasText: "Lan" }).getByRole("button", { name: "Remove Lan" }).click();
     await facilitator.getByRole("dialog").getByRole("button", { name: "Yes, remove" }).click();
     await customerPage.locator('[data-notice="removal"]').waitFor();
@@ -317,6 +429,17 @@ describe("the live room", () => {
       .getByText(/Removed for Lan Nguyen/)
       .waitFor();
     await shot(customerPage, "customer-removed");
+    // Every step was logged under the reason chosen before the reconnect.
+    const steps = await app.db
+      .select()
+      .from(moderationEvents)
+      .where(eq(moderationEvents.invitationId, invitationId));
+    expect(steps.map((e) => [e.step, e.category]).sort()).toEqual([
+      ["removal", "offensive_language"],
+      ["warning_1", "offensive_language"],
+      ["warning_2", "offensive_language"],
+    ]);
+    expect(await videosOutsideTiles(facilitator)).toBe(0);
     expect(await axeViolations(customerPage)).toEqual([]);
     // No new token, and after a reload the page says why instead of offering to join.
     const res = await customerPage.request.post(`${app.url}/api/livekit/token`, { data: { sessionId } });
@@ -346,18 +469,102 @@ describe("the live room", () => {
     await app.livekit.drainWebhooks();
     const s = await app.db.query.sessions.findFirst({ where: eq(sessions.id, sessionId) });
     expect(s?.status).toBe("live");
-    const ended = async () => {
-      const rows = await app.db
+    const rows = () =>
+      app.db
         .select()
         .from(roomAttendance)
         .where(and(eq(roomAttendance.sessionId, sessionId), eq(roomAttendance.invitationId, invitationId)));
-      return rows.filter((r) => r.joinedAt && r.leftAt && (r.durationSeconds ?? -1) >= 0).length;
-    };
-    // The first join, five timed rejoins and the one after the reload: seven connections, all ended.
-    await expect.poll(ended, { timeout: 30_000 }).toBe(7);
+    const ended = (r: Awaited<ReturnType<typeof rows>>) =>
+      r.filter((x) => x.joinedAt && x.leftAt && (x.durationSeconds ?? -1) >= 0).length;
+    // The first join, five timed rejoins and the one after the reload: at least seven connections
+    // (a loaded machine may add a full reconnect of its own), every one of them ended.
+    await expect
+      .poll(
+        async () => {
+          const r = await rows();
+          return r.length >= 7 && ended(r) === r.length;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     const inv = await app.db.query.invitations.findFirst({ where: eq(invitations.id, invitationId) });
     expect(inv?.status).toBe("attended");
     expect(inv?.removedFromRoomAt).toBeInstanceOf(Date);
     expect(roomName).toMatch(/^im_/);
+  });
+
+  it("shows everyone the ended state when the facilitator ends the session", async () => {
+    minh = await openPage({ width: 360, height: 740 }, (ctx) => installRoomProbe(ctx));
+    await minh.goto(minhLink);
+    await minh.waitForURL(/\/invite$/);
+    await minh.goto(`${app.url}/invite/room`);
+    await minh.getByRole("button", { name: "Join the session" }).click();
+    await joined(minh);
+    await minh.locator(`li[data-identity="cust_${minhInvitationId}"] video`).waitFor();
+    await shot(minh, "phone-customer-in-room");
+    expect(await axeViolations(minh)).toEqual([]);
+    await facilitator.getByRole("button", { name: "End session and send surveys" }).click();
+    await facilitator.getByRole("dialog").getByRole("button", { name: "Yes, end the session" }).click();
+    // The customer reads the ending and the word about the survey, never "you have left" + Join.
+    await minh.locator('[data-phase="ended"]').waitFor({ state: "attached" });
+    await minh.getByText("The session has ended — thank you for taking part.").waitFor();
+    await minh.getByText(/short survey/).waitFor();
+    expect(await minh.getByRole("button", { name: "Join the session" }).count()).toBe(0);
+    expect(await minh.getByText("You have left the room.").count()).toBe(0);
+    expect(await minh.locator("video").count()).toBe(0);
+    await shot(minh, "phone-customer-ended");
+    expect(await axeViolations(minh)).toEqual([]);
+    // Staff see it too, and keep the backroom for triage.
+    await agent.locator('[data-phase="ended"]').waitFor({ state: "attached" });
+    await agent.getByText("The session has ended.").waitFor();
+    await agent.getByRole("heading", { name: /Backroom/ }).waitFor();
+    await facilitator.getByText("The session has ended.").waitFor();
+    await shot(facilitator, "facilitator-ended");
+    // After a reload the customer's page still says so.
+    await minh.reload();
+    await minh.getByText("The session has ended — thank you for taking part.").waitFor();
+    expect(await minh.getByRole("button", { name: "Join the session" }).count()).toBe(0);
+  });
+
+  it("shows the time in the room on the session page, and the moderation history where the next host looks", async () => {
+    await facilitator.goto(`${app.url}/sessions/${sessionId}`);
+    const attendance = facilitator.locator("[data-attendance]");
+    await attendance.locator("tr", { hasText: "Lan Nguyen" }).waitFor();
+    await attendance.locator("tr", { hasText: "Minh Tran" }).waitFor();
+    await attendance.locator("tr", { hasText: "Farah Facilitator" }).getByText("(staff)").waitFor();
+    await shot(facilitator, "session-attendance");
+    // Lan's record shows the warnings and the removal, under the reason chosen.
+    await facilitator.goto(`${app.url}/customers/${lanCustomerId}`);
+    const history = facilitator.getByRole("list", { name: "Moderation history" });
+    await history.getByText(/Removed/).waitFor();
+    expect(await history.locator("li").count()).toBe(3);
+    expect(await history.getByText(/Offensive language/).count()).toBe(3);
+    // Lan's next session: its briefing prepares the facilitator.
+    const [next] = await app.db
+      .insert(sessions)
+      .values({
+        title: "Moving home — follow-up",
+        startsAt: new Date(Date.now() + 7 * 86400_000),
+        timeZone: "Europe/London",
+        facilitatorId,
+      })
+      .returning();
+    await app.db
+      .insert(sessionStaff)
+      .values({ sessionId: next!.id, userId: facilitatorId, roomRole: "facilitator" });
+    await app.db.insert(invitations).values({
+      sessionId: next!.id,
+      customerId: lanCustomerId,
+      status: "accepted",
+      tokenHash: randomBytes(16).toString("hex"),
+      tokenExpiresAt: new Date(Date.now() + 86400_000),
+    });
+    await facilitator.goto(`${app.url}/sessions/${next!.id}/briefing`);
+    await facilitator.getByText("Moderation in earlier sessions").waitFor();
+    await facilitator
+      .getByRole("list", { name: "Moderation history" })
+      .getByText(/Removed/)
+      .waitFor();
+    await shot(facilitator, "briefing-moderation-history");
   });
 });

@@ -46,14 +46,17 @@ import { listActiveCodes } from "@/server/reason-codes/list-active-codes";
 import { listCodebook } from "@/server/reason-codes/list-codebook";
 import { proposeReasonCode, saveReasonCode } from "@/server/reason-codes/save-reason-code";
 import { setReasonCodeState } from "@/server/reason-codes/set-reason-code-state";
+import { sessionAttendance } from "@/server/rooms/attendance";
 import { addNote } from "@/server/rooms/backroom/add-note";
 import { submitQuestion } from "@/server/rooms/backroom/submit-question";
 import { sendCaption } from "@/server/rooms/captions";
 import { setFloor } from "@/server/rooms/floor";
 import { mintRoomToken } from "@/server/rooms/mint-token";
 import { moderateParticipant } from "@/server/rooms/moderation/moderate-participant";
+import { customerModerationHistory } from "@/server/rooms/moderation/moderation-history";
 import { speedDatingView } from "@/server/rooms/speed-dating";
 import { staffRoomView } from "@/server/rooms/staff-room";
+import { moveStoryTurn } from "@/server/rooms/story-turns";
 import { cancelSession } from "@/server/sessions/cancel-session";
 import { correctAttendance } from "@/server/sessions/correct-attendance";
 import { createSession } from "@/server/sessions/create-session";
@@ -159,6 +162,7 @@ const ENDPOINTS: Record<
   "app/(staff)/sessions/[id]/room/actions.ts#addNoteAction": ["room.backroom"],
   "app/(staff)/sessions/[id]/room/actions.ts#loadRoomAction": ["room.backroom"],
   "app/(staff)/sessions/[id]/room/actions.ts#captionAction": ["room.caption"],
+  "app/(staff)/sessions/[id]/room/actions.ts#storyTurnAction": ["room.moderate"],
   "app/i/[token]/route.ts#GET": ["public"],
   "app/s/[token]/route.ts#GET": ["public"],
 };
@@ -304,6 +308,12 @@ describe("authorization matrix (domain layer, every role)", () => {
       (a) => can(a, "session.read"),
     ],
     [
+      "sessionAttendance",
+      "session.read",
+      (a) => sessionAttendance(a, ctx.sessionId),
+      (a) => can(a, "session.read"),
+    ],
+    [
       "createSession",
       "session.create",
       (a) =>
@@ -362,6 +372,12 @@ describe("authorization matrix (domain layer, every role)", () => {
       "customer.import",
       (a) => importCustomers(a, { csv: "name,email\nMatrix,not-an-email" }),
       (a) => can(a, "customer.import"),
+    ],
+    [
+      "customerModerationHistory",
+      "customer.moderation.read",
+      (a) => customerModerationHistory(a, ctx.customerId),
+      (a) => can(a, "customer.moderation.read"),
     ],
     [
       "exportCustomer",
@@ -696,6 +712,12 @@ describe("authorization matrix (domain layer, every role)", () => {
           "room.moderate",
           (a: Actor) =>
             setFloor(a, { sessionId: ctx.sessionId, identity: `staff_${crypto.randomUUID()}`, grant: true }),
+        ],
+        [
+          "moveStoryTurn",
+          "room.moderate",
+          (a: Actor) =>
+            moveStoryTurn(a, { sessionId: ctx.sessionId, action: "up", invitationId: crypto.randomUUID() }),
         ],
       ] as const
     ).map(

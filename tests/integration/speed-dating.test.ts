@@ -230,18 +230,32 @@ describe("webhooks from table rooms", () => {
     expect(row?.identity).toBe(identity);
   });
 
-  it("ends the session only when the last open table room finishes", async () => {
+  it("ends an overdue session only when the last open table room finishes; a table finishing in time ends nothing", async () => {
     const api = new RoomServiceClient(
       env.LIVEKIT_URL.replace(/^ws/, "http"),
       env.LIVEKIT_API_KEY,
       env.LIVEKIT_API_SECRET,
     );
-    await api.createRoom({ name: table(1) });
     await hook({ event: "room_finished", room: { name: table(2) } as WebhookEvent["room"] });
     expect((await db.query.sessions.findFirst({ where: eq(sessions.id, sessionId) }))!.status).toBe("live");
-    await api.deleteRoom(table(1));
-    await hook({ event: "room_finished", room: { name: table(1) } as WebhookEvent["room"] });
+    // Past the planned end and the grace period: ends only when no table has anyone in it.
+    const row = (await db.query.sessions.findFirst({ where: eq(sessions.id, sessionId) }))!;
+    const startsAt = row.startsAt;
+    await db
+      .update(sessions)
+      .set({ startsAt: new Date(Date.now() - 4 * 3600_000) })
+      .where(eq(sessions.id, sessionId));
+    const guest = await mintRoomToken(guests[0]!, sessionId);
+    const p = await NodeParticipant.connect(guest.url, guest.token);
+    await p.waitConnected();
+    await hook({ event: "room_finished", room: { name: table(2) } as WebhookEvent["room"] });
+    expect((await db.query.sessions.findFirst({ where: eq(sessions.id, sessionId) }))!.status).toBe("live");
+    await p.leave();
+    await expect.poll(async () => (await api.listParticipants(guest.roomName)).length).toBe(0);
+    await api.deleteRoom(guest.roomName);
+    await hook({ event: "room_finished", room: { name: guest.roomName } as WebhookEvent["room"] });
     expect((await db.query.sessions.findFirst({ where: eq(sessions.id, sessionId) }))!.status).toBe("ended");
+    await db.update(sessions).set({ startsAt }).where(eq(sessions.id, sessionId));
   });
 
   it("ignores a table room beyond the session's tables", async () => {

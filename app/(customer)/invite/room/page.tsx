@@ -38,7 +38,17 @@ const ROOM_KEYS = [
   "roleSpeaker",
   "roleObserver",
   "poorConnection",
+  "ended",
+  "endedNote",
+  "floorGiven",
+  "audioBlocked",
+  "startAudio",
+  "cameraOn",
+  "cameraOff",
+  "devices",
 ] as const;
+// Filled in by the room ({name}, {place}, {count}), so read raw.
+const RAW_KEYS = ["storyNow", "storyYouNow", "storyYouNext", "storyYourPlace", "storyYouDone"] as const;
 
 export default async function CustomerRoomPage() {
   const found = await currentInvitee();
@@ -61,14 +71,19 @@ export default async function CustomerRoomPage() {
   return (
     <>
       <CustomerHeader back="/invite/room" />
-      <main id="main" className="mx-auto max-w-2xl px-4 py-8 text-lg">
+      <main id="main" className="mx-auto max-w-5xl px-4 py-8 text-lg">
         <p className="text-slate-700">{found.session.title}</p>
         <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
         <div className="mt-6">
           {!booked ? (
             <p>{t("notBooked")}</p>
+          ) : found.session.status === "ended" ? (
+            <div data-ended className="max-w-2xl rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+              <p className="text-xl font-semibold">{t("ended")}</p>
+              <p className="mt-2 text-slate-700">{t("endedNote")}</p>
+            </div>
           ) : !open ? (
-            <p>{t("disconnected")}</p>
+            <p>{t("cancelled")}</p>
           ) : (
             <RoomClient
               sessionId={found.session.id}
@@ -78,6 +93,10 @@ export default async function CustomerRoomPage() {
                 // {count} is filled in by the room as listeners come and go.
                 hiddenOne: t("hiddenOne"),
                 hiddenMany: t.raw("hiddenMany") as string,
+                ...(Object.fromEntries(RAW_KEYS.map((k) => [k, t.raw(k) as string])) as Record<
+                  (typeof RAW_KEYS)[number],
+                  string
+                >),
               }}
               defaultAudioOnly={found.invitation.accommodations.includes("audio_only")}
               defaultCaptions={found.invitation.accommodations.includes("captions")}

@@ -7,6 +7,8 @@ import { formatDate } from "@/lib/dates";
 import { can } from "@/server/auth/policy";
 import { requireStaffPage } from "@/server/auth/staff";
 import { getCustomer } from "@/server/customers/get-customer";
+import { customerModerationHistory } from "@/server/rooms/moderation/moderation-history";
+import { ModerationHistory } from "../../_components/moderation-history";
 import { updateCustomerAction } from "../actions";
 import { CustomerForm } from "../customer-form";
 import { CONTACT_LABELS, LANGUAGE_LABELS } from "../labels";
@@ -86,6 +88,14 @@ export default async function CustomerPage({
               </div>
             ))}
           </dl>
+        </Card>
+      )}
+      {can(actor, "customer.moderation.read") && (
+        <Card title="Moderation history">
+          <ModerationHistory
+            rows={await customerModerationHistory(actor, customer.id)}
+            timeZone={actor.timeZone}
+          />
         </Card>
       )}
     </div>

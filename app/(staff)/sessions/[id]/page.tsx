@@ -14,6 +14,7 @@ import { ACC_LABELS } from "../accommodation-labels";
 import { inviteCustomersAction, scheduleDraftAction, setPayoutAction } from "../actions";
 import { FORMAT_LABELS } from "../format-labels";
 import { AboutCard, EditSessionCard } from "./about-card";
+import { AttendanceCard } from "./attendance-card";
 import { LinkControls } from "./link-controls";
 import { ScheduleControls } from "./schedule-controls";
 import { SessionStatusButtons } from "./session-status-buttons";
@@ -221,6 +222,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
             </Card>
           )}
           {d.canManage && editable && <EditSessionCard session={session} />}
+          <AttendanceCard actor={actor} sessionId={id} timeZone={actor.timeZone} />
         </div>
         <div className="space-y-6">
           <AboutCard session={session} />

@@ -5,6 +5,7 @@ import { Badge, Card } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/dates";
 import { requireStaffPage } from "@/server/auth/staff";
 import { getBriefing } from "@/server/sessions/get-briefing";
+import { ModerationHistory } from "../../../_components/moderation-history";
 import { ACC_LABELS } from "../../accommodation-labels";
 
 export const metadata: Metadata = { title: "Facilitator briefing" };
@@ -75,6 +76,12 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
                   <>
                     <h3 className="mt-3 text-sm font-semibold">Standing notes</h3>
                     <p className="text-sm whitespace-pre-line">{g.accessibilityNotes}</p>
+                  </>
+                )}
+                {g.moderation.length > 0 && (
+                  <>
+                    <h3 className="mt-3 text-sm font-semibold">Moderation in earlier sessions</h3>
+                    <ModerationHistory rows={g.moderation} timeZone={actor.timeZone} />
                   </>
                 )}
                 <h3 className="mt-3 text-sm font-semibold">Consents</h3>

@@ -10,6 +10,7 @@ import {
   zModerate,
   zMuteTrack,
   zQuestionAction,
+  zStoryTurn,
   zSubmitQuestion,
 } from "@/lib/validation/rooms";
 import { zSessionId } from "@/lib/validation/sessions";
@@ -21,6 +22,7 @@ import { sendCaption } from "@/server/rooms/captions";
 import { muteParticipantTrack, setFloor } from "@/server/rooms/floor";
 import { moderateParticipant } from "@/server/rooms/moderation/moderate-participant";
 import { staffRoomView } from "@/server/rooms/staff-room";
+import { moveStoryTurn } from "@/server/rooms/story-turns";
 
 // The room's controls call these with plain objects; each goes through the entry kit (signed-in
 // staff, strict input), and the domain function authorizes against the session.
@@ -63,4 +65,8 @@ export const loadRoomAction = clientAction(
 export const captionAction = clientAction(
   entry({ actor: "staff", input: zCaption, run: ({ actor, input }) => sendCaption(actor, input) }),
   "room-caption",
+);
+export const storyTurnAction = clientAction(
+  entry({ actor: "staff", input: zStoryTurn, run: ({ actor, input }) => moveStoryTurn(actor, input) }),
+  "room-story-turn",
 );

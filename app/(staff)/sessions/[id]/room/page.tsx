@@ -4,6 +4,7 @@ import { orNotFound } from "@/app/_lib/page-guard";
 import { requireStaffPage } from "@/server/auth/staff";
 import { speedDatingView } from "@/server/rooms/speed-dating";
 import { staffRoomView } from "@/server/rooms/staff-room";
+import { storyTurnsView } from "@/server/rooms/story-turns";
 import { SessionStatusButtons } from "../session-status-buttons";
 import { StaffRoom } from "./_components/staff-room";
 
@@ -30,6 +31,19 @@ const STRINGS = {
   roleSpeaker: "Speaker",
   roleObserver: "Observer",
   poorConnection: "Weak connection",
+  ended: "The session has ended.",
+  endedNote: "Everyone was disconnected and the guests get the survey. The backroom stays open for triage.",
+  floorGiven: "You have the floor. Turn your microphone on to speak to the room.",
+  audioBlocked: "The browser has paused the room's sound.",
+  startAudio: "Start the sound",
+  cameraOn: "Turn camera on",
+  cameraOff: "Turn camera off",
+  devices: "Microphone and camera",
+  storyNow: "Telling their story now: {name}",
+  storyYouNow: "It is your turn.",
+  storyYouNext: "You are next.",
+  storyYourPlace: "Number {place} of {count} waiting.",
+  storyYouDone: "Told.",
   captionsTitle: "Captions",
   showCaptions: "Show captions",
   hideCaptions: "Hide captions",
@@ -68,9 +82,10 @@ export default async function StaffRoomPage({ params }: { params: Promise<{ id: 
   const actor = await requireStaffPage();
   const view = await orNotFound(staffRoomView(actor, id));
   const speedDating = await orNotFound(speedDatingView(actor, id));
+  const story = await orNotFound(storyTurnsView(actor, id));
   const status = view.session.status;
   return (
-    <div className="max-w-5xl space-y-4">
+    <div className="max-w-7xl space-y-4">
       <Link href={`/sessions/${id}`} className="text-sm text-blue-800 hover:underline">
         ← {view.session.title}
       </Link>
@@ -84,10 +99,14 @@ export default async function StaffRoomPage({ params }: { params: Promise<{ id: 
         </span>
         {view.canModerate && <SessionStatusButtons sessionId={id} status={status} />}
       </div>
-      {(status === "ended" || status === "cancelled") && (
-        <p className="text-slate-700">The room is closed. The backroom below stays available for triage.</p>
-      )}
-      <StaffRoom initial={view} strings={STRINGS} speedDating={speedDating} roundStrings={ROUND_STRINGS} />
+      <StaffRoom
+        initial={view}
+        strings={STRINGS}
+        speedDating={speedDating}
+        roundStrings={ROUND_STRINGS}
+        story={story}
+        closed={status === "ended" || status === "cancelled"}
+      />
     </div>
   );
 }

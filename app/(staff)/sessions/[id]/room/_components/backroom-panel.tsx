@@ -57,7 +57,7 @@ export function BackroomPanel({
           {message}
         </p>
       )}
-      {view.canModerate && <FloorControl ctx={ctx} view={view} report={report} />}
+      {view.canModerate && !ctx.ended && <FloorControl ctx={ctx} view={view} report={report} />}
       <QuestionQueue view={view} questions={questions} onQuestions={onQuestions} report={report} />
       <NotesPanel view={view} notes={notes} onNote={onNote} report={report} />
       <ModerationLog view={view} log={log} />

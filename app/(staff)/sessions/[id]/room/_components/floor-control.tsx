@@ -28,7 +28,8 @@ export function FloorControl({
   report: Report;
 }) {
   const [granted, setGranted] = useState<Set<string>>(new Set());
-  const [busy, setBusy] = useState(false);
+  // The identity whose floor is being changed, and which way, until the server has applied it.
+  const [pending, setPending] = useState<{ identity: string; grant: boolean } | null>(null);
   const { room, people } = ctx;
   useBackroomMessages(room, (msg) => {
     if (msg.type === "floor") setGranted((g) => withMember(g, msg.identity, msg.grant));
@@ -43,14 +44,17 @@ export function FloorControl({
       <ul className="flex flex-wrap gap-2">
         {observers.map((s) => {
           const has = holds(s.identity);
+          const mine = pending?.identity === s.identity;
           return (
             <li key={s.id}>
               <button
                 type="button"
                 className={btn}
-                disabled={busy}
+                disabled={pending !== null}
+                aria-busy={mine}
+                data-floor-pending={mine ? (pending.grant ? "grant" : "revoke") : undefined}
                 onClick={async () => {
-                  setBusy(true);
+                  setPending({ identity: s.identity, grant: !has });
                   const res = await floorAction({
                     sessionId: view.session.id,
                     identity: s.identity,
@@ -58,11 +62,24 @@ export function FloorControl({
                   });
                   report(res);
                   if (res.ok) setGranted((g) => withMember(g, s.identity, !has));
-                  setBusy(false);
+                  setPending(null);
                 }}
               >
-                {has ? `Take back the floor from ${s.name}` : `Give ${s.name} the floor`}
+                {mine
+                  ? pending.grant
+                    ? `Giving ${s.name} the floor…`
+                    : `Taking back the floor from ${s.name}…`
+                  : has
+                    ? `Take back the floor from ${s.name}`
+                    : `Give ${s.name} the floor`}
               </button>
+              {has && !mine && (
+                <span className="ml-2 text-sm text-slate-700" data-floor-held={s.identity}>
+                  {people.find((p) => p.identity === s.identity)?.micOn
+                    ? "speaking"
+                    : "asked to turn their microphone on"}
+                </span>
+              )}
             </li>
           );
         })}

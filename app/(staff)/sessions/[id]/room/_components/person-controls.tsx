@@ -21,16 +21,21 @@ export function PersonControls({
   log,
   onModeration,
   report,
+  categories,
+  onCategory,
 }: {
   person: Person;
   view: StaffRoomView;
   log: ModerationEntry[];
   onModeration: (e: ModerationEntry) => void;
   report: Report;
+  /** The reason chosen per invitation, kept by the room page across reconnects. */
+  categories: Readonly<Record<string, ModerationCategory>>;
+  onCategory: (invitationId: string, category: ModerationCategory) => void;
 }) {
-  const [category, setCategory] = useState<ModerationCategory>("interrupting");
   const [busy, setBusy] = useState(false);
   const guest = view.guests.find((g) => g.identity === person.identity);
+  const category: ModerationCategory = (guest && categories[guest.invitationId]) || "interrupting";
   const sessionId = view.session.id;
   const act = async (fn: () => Promise<{ ok: boolean; message?: string }>) => {
     setBusy(true);
@@ -77,7 +82,7 @@ export function PersonControls({
         <select
           aria-label={`Reason for ${person.name}`}
           value={category}
-          onChange={(e) => setCategory(e.target.value as ModerationCategory)}
+          onChange={(e) => guest && onCategory(guest.invitationId, e.target.value as ModerationCategory)}
           className="w-full rounded-md border border-slate-300 p-1"
         >
           {MODERATION_CATEGORIES.map((c) => (

@@ -9,8 +9,10 @@ import {
 } from "@/components/room/room-client";
 import type { RoundTimerStrings } from "@/components/room/round-timer";
 import type { NoteView, QuestionView } from "@/lib/domain/backroom-views";
+import type { ModerationCategory } from "@/lib/domain/moderation";
 import type { ModerationEntry } from "@/lib/domain/moderation-entry";
 import type { StaffRoomView } from "@/lib/domain/staff-room-view";
+import type { StoryTurn } from "@/lib/domain/story-turns";
 import type { SpeedDatingView } from "@/server/rooms/speed-dating";
 import { loadRoomAction } from "../actions";
 import { BackroomPanel } from "./backroom-panel";
@@ -18,6 +20,8 @@ import { CaptionBox } from "./caption-box";
 import { PersonControls } from "./person-controls";
 import { upsert } from "./room-ui";
 import { SpeedDatingOverview } from "./speed-dating-overview";
+import { StoryCircle } from "./story-circle";
+import { useRaisedVoices } from "./use-raised-voices";
 
 /**
  * The facilitator's and staff's room: the live room plus moderation, floor control and the
@@ -29,19 +33,30 @@ export function StaffRoom({
   strings,
   speedDating = null,
   roundStrings,
+  closed = false,
+  story = null,
 }: {
   initial: StaffRoomView;
   strings: RoomStrings;
   /** Speed dating: every table and the rotation, for the facilitator's overview. */
   speedDating?: SpeedDatingView | null;
   roundStrings?: RoundTimerStrings;
+  /** The session had already ended (or was cancelled) when the page loaded. */
+  closed?: boolean;
+  /** Story circle: the telling order and the gentle per-story length. */
+  story?: { turns: StoryTurn[]; targetSeconds: number } | null;
 }) {
   const [view, setView] = useState(initial);
   const [questions, setQuestions] = useState<QuestionView[]>(initial.backroom.questions);
   const [notes, setNotes] = useState<NoteView[]>(initial.backroom.notes);
   const [log, setLog] = useState<ModerationEntry[]>(initial.moderation.entries);
   const [message, setMessage] = useState<string | null>(null);
+  // The reason chosen for each guest lives here, not in their tile: a tile goes when the guest's
+  // connection drops and comes back new, and the next step must be logged under the same reason.
+  const [categories, setCategories] = useState<Record<string, ModerationCategory>>({});
   const sessionId = initial.session.id;
+  // Only those who run the room get the private raised-voice hint.
+  const { raised, onLevels } = useRaisedVoices(initial.canModerate, initial.me.identity);
 
   const reload = useCallback(async () => {
     const res = await loadRoomAction({ sessionId });
@@ -59,7 +74,16 @@ export function StaffRoom({
   const panel = (ctx: RoomPanelContext) => (
     <>
       {speedDating && view.canModerate && <SpeedDatingOverview view={speedDating} ctx={ctx} />}
-      <CaptionBox view={view} report={report} />
+      {story && !ctx.ended && (
+        <StoryCircle
+          ctx={ctx}
+          sessionId={sessionId}
+          canModerate={view.canModerate}
+          initial={story}
+          report={report}
+        />
+      )}
+      {!ctx.ended && <CaptionBox view={view} report={report} />}
       <BackroomPanel
         ctx={ctx}
         view={view}
@@ -77,8 +101,33 @@ export function StaffRoom({
   );
 
   const personExtra = (p: Person) =>
-    p.isLocal || !view.canModerate ? null : (
-      <PersonControls person={p} view={view} log={log} onModeration={onModeration} report={report} />
+    // Nothing to offer (a staff member with the microphone off): no empty box under the picture.
+    p.isLocal ||
+    !view.canModerate ||
+    (!p.micTrackSid &&
+      !raised.has(p.identity) &&
+      !view.guests.some((g) => g.identity === p.identity)) ? null : (
+      <>
+        {raised.has(p.identity) && (
+          <p
+            role="status"
+            data-raised-voice
+            className="mb-2 rounded-md bg-amber-100 px-2 py-1 text-sm text-amber-950"
+          >
+            {p.name}'s voice has been well above their usual level for a few seconds. A calm check-in may
+            help. (Only you see this; it is not saved.)
+          </p>
+        )}
+        <PersonControls
+          person={p}
+          view={view}
+          log={log}
+          onModeration={onModeration}
+          report={report}
+          categories={categories}
+          onCategory={(invitationId, c) => setCategories((all) => ({ ...all, [invitationId]: c }))}
+        />
+      </>
     );
 
   return (
@@ -86,7 +135,10 @@ export function StaffRoom({
       sessionId={sessionId}
       strings={strings}
       defaultAudioOnly
+      initiallyEnded={closed}
       panel={panel}
+      panelTitle="Backroom"
+      onLevels={initial.canModerate ? onLevels : undefined}
       personExtra={personExtra}
       roundStrings={roundStrings}
     />
