@@ -119,7 +119,7 @@ export default async function Home() {
                       {FORMAT_LABELS[s.format] ?? s.format} · {formatDateTime(new Date(s.startsAt), tz)}
                     </span>
                   </span>
-                  {s.briefing && can(actor, "session.create") && (
+                  {Boolean(s.briefing) && can(actor, "session.create") && (
                     <Link href={`/sessions/${s.id}/briefing`} className={link}>
                       Prepare: read the briefing
                     </Link>
