@@ -72,7 +72,8 @@ export async function benchDashboard(): Promise<string[]> {
   try {
     const page = await browser.newPage();
     await page.goto(`${app.url}/sign-in`);
-    await page.getByRole("button", { name: /Evan Executive/ }).click();
+    // A facilitator sees both the dashboard and the reference page (an executive may not create sessions).
+    await page.getByRole("button", { name: /Farah Facilitator/ }).click();
     await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
     const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
     // Warm both (first render compiles nothing in production, but fills caches).
