@@ -32,7 +32,7 @@ export function CompareChart({
   return (
     <svg
       viewBox={`0 0 ${W} ${H}`}
-      className="h-auto w-full"
+      className="h-auto w-full max-w-2xl"
       role="img"
       aria-labelledby={`${id}-title ${id}-summary`}
       fontSize={11}

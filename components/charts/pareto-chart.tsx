@@ -38,7 +38,7 @@ export function ParetoChart({
   return (
     <svg
       viewBox={`0 0 ${W} ${H}`}
-      className="h-auto w-full"
+      className="h-auto w-full max-w-2xl"
       role="img"
       aria-labelledby={`${id}-title ${id}-summary`}
       fontSize={11}
@@ -86,7 +86,7 @@ export function ParetoChart({
         />
       ))}
       <text x={M.left} y={H - 6} fontSize={10} fill={CHART.axis}>
-        Bars: mentions (left axis) · dashed line with squares: cumulative share (right axis)
+        Bars: mentions · dashed line: cumulative share (right)
       </text>
     </svg>
   );

@@ -1,6 +1,7 @@
 export * from "./actions";
 export * from "./audit";
 export * from "./customers";
+export * from "./digests";
 export * from "./insights";
 export * from "./invitations";
 export * from "./jobs";

@@ -52,7 +52,7 @@ export const reasonCodeRollups = sqliteTable(
 
 /**
  * Action health per department and owner, kept by triggers on actions and action events
- * (migration 0014): open, closed, closed by the deadline, and reopened counts. Overdue depends on
+ * (migration 0016): open, closed, closed by the deadline, and reopened counts. Overdue depends on
  * the clock and is counted live from the few open actions.
  */
 export const actionRollups = sqliteTable(

@@ -26,6 +26,11 @@ export async function emergingIssues(
   now = new Date(),
 ): Promise<EmergingIssues> {
   assertCan(actor, "dashboard.read");
+  return computeEmergingIssues(f, now);
+}
+
+/** The computation, for callers that authorized already (the page) or run as the system (the digest job). */
+export async function computeEmergingIssues(f: { department?: string }, now: Date): Promise<EmergingIssues> {
   const weekStart = bucketStart("week", now) - WEEK;
   const first = weekStart - BASELINE_WEEKS * WEEK;
   const rows = await db

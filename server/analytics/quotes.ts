@@ -28,11 +28,20 @@ export async function tellingQuotes(
   now = new Date(),
 ): Promise<DashboardQuote[]> {
   assertCan(actor, "dashboard.read");
+  return findTellingQuotes(codeIds, opts, now);
+}
+
+/** The query, for callers that authorized already or run as the system (the digest job). */
+export async function findTellingQuotes(
+  codeIds: string[],
+  opts: { perCode?: number; department?: string },
+  now: Date,
+): Promise<DashboardQuote[]> {
   if (codeIds.length === 0) return [];
   const perCode = opts.perCode ?? 2;
   const since = now.getTime() - 30 * DAY;
   const dept = opts.department ? sql`AND n.department_id = ${opts.department}` : sql``;
-  return db.all<DashboardQuote>(sql`SELECT note_id AS noteId, text, code_number AS codeNumber,
+  const rows = await db.all<DashboardQuote>(sql`SELECT note_id AS noteId, text, code_number AS codeNumber,
       code_label AS codeLabel, session_title AS sessionTitle, at FROM (
       SELECT n.id AS note_id, n.text, rc.number AS code_number, rc.label AS code_label, s.title AS session_title,
         n.created_at AS at,
@@ -50,5 +59,15 @@ export async function tellingQuotes(
         )}) ${dept}
         AND (SELECT k.granted FROM consents k WHERE k.invitation_id = i.id AND k.purpose = 'quote_anonymously'
              ORDER BY k.created_at DESC LIMIT 1) = 1
-    ) WHERE rn <= ${perCode} ORDER BY at DESC`);
+    ) WHERE rn <= ${perCode * 3} ORDER BY at DESC`);
+  // The same words heard twice (or tagged with two codes) are shown once; then perCode per code.
+  const seen = new Set<string>();
+  const perCodeCount = new Map<number, number>();
+  return rows.filter((q) => {
+    const n = perCodeCount.get(q.codeNumber) ?? 0;
+    if (seen.has(q.text) || n >= perCode) return false;
+    seen.add(q.text);
+    perCodeCount.set(q.codeNumber, n + 1);
+    return true;
+  });
 }

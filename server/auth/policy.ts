@@ -184,6 +184,11 @@ export const POLICY = {
     describe:
       "Review, edit and send a drafted outreach email about an emerging issue to the customers who raised it and agreed to be contacted",
   },
+  "digest.subscribe": {
+    roles: ALL_STAFF,
+    staffRule: (a) => a.role === "executive" || a.departments.some((d) => d.isOwner),
+    describe: "Choose to receive the weekly digest email (executives and department heads)",
+  },
   "settings.manage": {
     roles: ["admin"],
     describe: "Set the company profile, currency, survey frequency cap and retention period",

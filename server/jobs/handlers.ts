@@ -8,6 +8,11 @@ import {
   DEADLINE_SWEEP_JOB,
   sweepDeadlines,
 } from "@/server/action-items/deadlines/sweep-deadlines";
+import {
+  sendWeeklyDigests,
+  WEEKLY_DIGEST_JOB,
+  WEEKLY_DIGEST_PATTERN,
+} from "@/server/analytics/digest/send-weekly-digests";
 import { applyRetention, RETENTION_JOB } from "@/server/customers/apply-retention";
 import { REMINDER_JOB } from "@/server/reminders/schedule-reminders";
 import { sendReminders } from "@/server/reminders/send-reminders";
@@ -54,6 +59,16 @@ registerJobHandler(AUTO_END_JOB, async (payload) => {
 registerRecurringTask({ name: "jobs.prune-slots", pattern: "17 4 * * *", jobKind: "jobs.prune-slots" });
 registerJobHandler("jobs.prune-slots", async (payload, ctx) => {
   await pruneFinishedSlots(ctx.db, slotInstant(payload));
+});
+
+// The weekly digest to executives and heads who asked for it (once per person per week: digest_deliveries).
+registerRecurringTask({
+  name: "analytics.weekly-digest",
+  pattern: WEEKLY_DIGEST_PATTERN,
+  jobKind: WEEKLY_DIGEST_JOB,
+});
+registerJobHandler(WEEKLY_DIGEST_JOB, async (payload, ctx) => {
+  await sendWeeklyDigests(ctx.db, slotInstant(payload));
 });
 
 // Actions: reminders before the deadline and escalations when overdue (docs/decisions/014).

@@ -14,7 +14,8 @@ import { LANGUAGES } from "@/lib/domain/languages";
 import { SESSION_FORMATS } from "@/lib/domain/sessions";
 import { seededRandom } from "@/lib/stats/random";
 
-const GENERATOR_VERSION = 1;
+// 2: migrations renumbered on main (a cached file from before would not migrate).
+const GENERATOR_VERSION = 2;
 export const SIZES = {
   responses: 1_000_000,
   unanswered: 150_000,

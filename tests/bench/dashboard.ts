@@ -72,7 +72,8 @@ export async function benchDashboard(): Promise<string[]> {
   try {
     const page = await browser.newPage();
     await page.goto(`${app.url}/sign-in`);
-    await page.getByRole("button", { name: /Evan Executive/ }).click();
+    // A facilitator sees both the dashboard and the reference page (an executive may not create sessions).
+    await page.getByRole("button", { name: /Farah Facilitator/ }).click();
     await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
     const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
     // Warm both (first render compiles nothing in production, but fills caches).
@@ -81,6 +82,13 @@ export async function benchDashboard(): Promise<string[]> {
     const empty = await timeGets(`${app.url}/sessions/new`, cookie, 20);
     const dash = await timeGets(`${app.url}/dashboard`, cookie, 20);
     const ratio = pct(dash, 0.5) / pct(empty, 0.5);
+    // Page weight: the HTML, and the scripts it loads (the charts are SVG in the HTML; none of their code ships).
+    const html = await (await fetch(`${app.url}/dashboard`, { headers: { cookie } })).text();
+    const emptyHtml = await (await fetch(`${app.url}/sessions/new`, { headers: { cookie } })).text();
+    const scripts = (h: string) => new Set([...h.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]));
+    const own = [...scripts(html)].filter((src) => !scripts(emptyHtml).has(src));
+    let ownBytes = 0;
+    for (const src of own) ownBytes += (await (await fetch(`${app.url}${src}`)).arrayBuffer()).byteLength;
     out.push(
       "",
       "### The page (20 sequential GETs each, full body, same run)",
@@ -88,6 +96,7 @@ export async function benchDashboard(): Promise<string[]> {
       `- empty staff page (/sessions/new): p50 ${pct(empty, 0.5).toFixed(0)} ms, p95 ${pct(empty, 0.95).toFixed(0)} ms`,
       `- /dashboard: p50 ${pct(dash, 0.5).toFixed(0)} ms, p95 ${pct(dash, 0.95).toFixed(0)} ms`,
       `- ratio of medians: ${ratio.toFixed(2)}× (budget 2×) — ${ratio <= 2 ? "within budget" : "**over budget**"}`,
+      `- page weight: HTML ${(html.length / 1024).toFixed(0)} KiB (empty page ${(emptyHtml.length / 1024).toFixed(0)} KiB); scripts beyond the empty page's: ${own.length} (${(ownBytes / 1024).toFixed(1)} KiB)`,
     );
   } finally {
     await browser.close();

@@ -105,3 +105,30 @@ describe("executive dashboard", () => {
     await phone.close();
   });
 });
+
+describe("role homes and the sessions calendar", () => {
+  it("a facilitator lands on their day; the calendar and the views pass axe", async () => {
+    const p = await context.newPage();
+    await p.context().clearCookies();
+    await p.goto(`${app.url}/sign-in`);
+    await p.getByRole("button", { name: /Farah Facilitator/ }).click();
+    await p.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
+    await p.goto(`${app.url}/`);
+    await p.getByRole("heading", { name: "Waiting for triage" }).waitFor();
+    await p.getByRole("heading", { name: "Actions to verify" }).waitFor();
+    expect(await axeViolations(p)).toEqual([]);
+    await shot(p, "home-facilitator");
+    await p.goto(`${app.url}/sessions?view=calendar`);
+    await p
+      .getByRole("navigation", { name: "Session views" })
+      .getByRole("link", { name: "Calendar" })
+      .waitFor();
+    expect(await p.getByRole("link", { name: "Calendar" }).getAttribute("aria-current")).toBe("page");
+    expect(await axeViolations(p)).toEqual([]);
+    await shot(p, "sessions-calendar");
+    await p.goto(`${app.url}/sessions?view=past&q=a`);
+    await p.waitForURL(/view=past/);
+    expect(await axeViolations(p)).toEqual([]);
+    await p.close();
+  });
+});

@@ -20,6 +20,7 @@ import { listAuditLog } from "@/server/admin/audit-log";
 import { createUser, listUsers, updateUser } from "@/server/admin/users";
 import { beforeAfter } from "@/server/analytics/before-after";
 import { dashboardFacets } from "@/server/analytics/dashboard-facets";
+import { digestSubscribed, setDigestSubscription } from "@/server/analytics/digest/subscription";
 import { emergingIssues } from "@/server/analytics/emerging-issues";
 import { loadDashboard } from "@/server/analytics/load-dashboard";
 import { outreachDraft } from "@/server/analytics/outreach-draft";
@@ -37,6 +38,7 @@ import { importCustomers, previewCustomerImport } from "@/server/customers/impor
 import { listCustomers, listCustomersPage } from "@/server/customers/list-customers";
 import { createCustomer, updateCustomer } from "@/server/customers/save-customer";
 import { DomainError } from "@/server/errors";
+import { staffHome } from "@/server/home/staff-home";
 import { attachEvidence, removeEvidence } from "@/server/insights/change-evidence";
 import { createInsight } from "@/server/insights/create-insight";
 import { getInsight } from "@/server/insights/get-insight";
@@ -70,7 +72,7 @@ import { cancelSession } from "@/server/sessions/cancel-session";
 import { correctAttendance } from "@/server/sessions/correct-attendance";
 import { createSession } from "@/server/sessions/create-session";
 import { getSessionDetail } from "@/server/sessions/get-session";
-import { listSessions, listSessionsPage } from "@/server/sessions/list-sessions";
+import { listSessions, listSessionsPage, sessionsInRange } from "@/server/sessions/list-sessions";
 import { rescheduleSession } from "@/server/sessions/reschedule-session";
 import { updateCompanySettings } from "@/server/settings/update-company-settings";
 import {
@@ -142,6 +144,7 @@ const ENDPOINTS: Record<
   "app/(staff)/customers/[id]/export/route.ts#POST": ["customer.export"],
   "app/(staff)/dashboard/export/route.ts#GET": ["dashboard.read"],
   "app/(staff)/dashboard/outreach/actions.ts#sendOutreachAction": ["dashboard.outreach"],
+  "app/(staff)/dashboard/digest-actions.ts#setDigestAction": ["digest.subscribe"],
   "app/(staff)/dashboard/pdf/route.ts#GET": ["dashboard.read"],
   "app/(staff)/sign-out-action.ts#signOutAction": ["staff-session"],
   "app/sign-in/actions.ts#emailSignIn": ["public"],
@@ -629,6 +632,20 @@ describe("authorization matrix (domain layer, every role)", () => {
       (a) =>
         can(a, "session.manage", { sessionFacilitatorId: staff.facilitator.userId }) &&
         can(a, "customer.list"),
+    ],
+    [
+      "setDigestSubscription",
+      "digest.subscribe",
+      (a) => setDigestSubscription(a, { subscribe: "no" }),
+      (a) => can(a, "digest.subscribe"),
+    ],
+    ["digestSubscribed", "digest.subscribe", (a) => digestSubscribed(a), (a) => can(a, "digest.subscribe")],
+    ["staffHome", "session.list", (a) => staffHome(a), (a) => can(a, "session.list")],
+    [
+      "sessionsInRange",
+      "session.list",
+      (a) => sessionsInRange(a, { from: new Date(Date.now() - 30 * 86400_000), to: new Date() }, { q: "a" }),
+      (a) => can(a, "session.list"),
     ],
     [
       "outreachDraft",

@@ -169,3 +169,38 @@ describe("proactive outreach", () => {
     expect(queued.every((m) => m.text.includes("Edited by a person before sending."))).toBe(true);
   });
 });
+
+describe("role homes and the sessions list", () => {
+  it("gives each role its day: sessions to prepare, triage, verification, due actions", async () => {
+    const { staffHome } = await import("@/server/home/staff-home");
+    const f = await staffHome(staff.facilitator);
+    expect(f.triage?.comments).toBeGreaterThanOrEqual(0);
+    expect(f.upcoming.every((s) => s.startsAt >= Date.now() - 3 * 3600_000)).toBe(true);
+    const agent = await staffHome(staff.agent);
+    expect(agent.triage).toBeNull();
+    expect(agent.toVerify).toEqual([]);
+    const owner = await staffHome(staff.owner);
+    expect(owner.isHead).toBe(true);
+    expect(owner.due.every((a) => a.deadline < Date.now() + 7 * 86400_000)).toBe(true);
+  });
+
+  it("filters the sessions list by view, search and format", async () => {
+    const { listSessionsPage } = await import("@/server/sessions/list-sessions");
+    const all = await listSessionsPage(staff.facilitator, { view: "all" });
+    const upcoming = await listSessionsPage(staff.facilitator, { view: "upcoming" });
+    const past = await listSessionsPage(staff.facilitator, { view: "past" });
+    const cancelled = await listSessionsPage(staff.facilitator, { view: "cancelled" });
+    expect(upcoming.total + past.total + cancelled.total).toBe(all.total);
+    expect(upcoming.rows.every((s) => s.status !== "cancelled" && s.status !== "ended")).toBe(true);
+    expect(cancelled.rows.every((s) => s.status === "cancelled")).toBe(true);
+    // Upcoming reads soonest first.
+    const starts = upcoming.rows.map((s) => s.startsAt.getTime());
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    const word = all.rows[0]?.title.split(" ")[0] ?? "";
+    const found = await listSessionsPage(staff.facilitator, { view: "all", q: word.toLowerCase() });
+    expect(found.rows.every((s) => s.title.toLowerCase().includes(word.toLowerCase()))).toBe(true);
+    expect((await listSessionsPage(staff.facilitator, { view: "all", q: "100%_\\" })).total).toBe(0);
+    const panels = await listSessionsPage(staff.facilitator, { view: "all", format: "panel" });
+    expect(panels.rows.every((s) => s.format === "panel")).toBe(true);
+  });
+});

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { orNotFound } from "@/app/_lib/page-guard";
 import { Stat } from "@/components/ui/card";
 import { readDashboardFilters } from "@/lib/validation/dashboard";
+import { digestSubscribed } from "@/server/analytics/digest/subscription";
 import { loadDashboard } from "@/server/analytics/load-dashboard";
 import { can } from "@/server/auth/policy";
 import { requireStaffPage } from "@/server/auth/staff";
 import { BeforeAfterSection } from "./_components/before-after-section";
+import { DigestToggle } from "./_components/digest-toggle";
 import { EmergingSection } from "./_components/emerging-section";
 import { FiltersForm } from "./_components/filters-form";
 import { csvHref, dashboardHref, formatDay } from "./_components/links";
@@ -55,6 +57,7 @@ export default async function DashboardPage({
           </a>
         </p>
       </div>
+      {can(actor, "digest.subscribe") && <DigestToggle subscribed={await digestSubscribed(actor)} />}
       <FiltersForm f={f} segments={d.facets.segments} departments={d.facets.departments} />
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-5">
         <Stat label="CSAT" value={fmt(t.csat, "%")} hint="Share of 4 and 5 out of 5" />
