@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { orNotFound } from "@/app/_lib/page-guard";
+import { ValueIrritantGrid } from "@/components/insights/value-irritant-grid";
 import { Stat } from "@/components/ui/card";
+import { formatEstimate } from "@/lib/money";
 import { readDashboardFilters } from "@/lib/validation/dashboard";
 import { digestSubscribed } from "@/server/analytics/digest/subscription";
 import { loadDashboard } from "@/server/analytics/load-dashboard";
 import { can } from "@/server/auth/policy";
 import { requireStaffPage } from "@/server/auth/staff";
+import { insightGrid } from "@/server/insights/insight-grid";
 import { BeforeAfterSection } from "./_components/before-after-section";
 import { DigestToggle } from "./_components/digest-toggle";
 import { EmergingSection } from "./_components/emerging-section";
@@ -28,7 +31,8 @@ export default async function DashboardPage({
 }) {
   const actor = await requireStaffPage();
   const f = readDashboardFilters(await searchParams);
-  const d = await orNotFound(loadDashboard(actor, f));
+  const [d, grid] = await Promise.all([orNotFound(loadDashboard(actor, f)), insightGrid(actor)]);
+  const money = (n: number) => formatEstimate(n, grid.currency);
   const t = d.trends.totals;
   return (
     <div className="space-y-8">
@@ -73,6 +77,19 @@ export default async function DashboardPage({
           Why they get in touch
         </h2>
         <ParetoSection rows={d.pareto} query={f.query} />
+      </section>
+      <section aria-labelledby="grid-heading" className="space-y-3">
+        <h2 id="grid-heading" className="text-xl font-semibold">
+          What to eliminate, simplify, automate or leverage
+        </h2>
+        <ValueIrritantGrid
+          caption="Value / irritant grid of every insight"
+          items={grid.items.map((i) => ({
+            ...i,
+            href: `/insights/${i.id}`,
+            detail: `heard ${i.heard}× · ${money(i.monthlyCost)} a month`,
+          }))}
+        />
       </section>
       <QuotesSection quotes={d.quotes} />
       <BeforeAfterSection
