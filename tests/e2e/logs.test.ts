@@ -92,7 +92,7 @@ describe("the server's logs over a whole customer journey", () => {
     await facilitator.goto(sessionUrl);
     await facilitator.getByRole("button", { name: "End session and send surveys" }).click();
     await facilitator.getByRole("dialog").getByRole("button", { name: "Yes, end the session" }).click();
-    await facilitator.getByText("Surveys are on their way").waitFor();
+    await facilitator.getByText("The survey goes to the guests who attended").waitFor();
     const mail = await mailTo(EMAIL, /How was your session/);
     const link = linkIn(mail.text ?? "", "/s/");
     secrets.push(link, link.split("/s/")[1]!);
