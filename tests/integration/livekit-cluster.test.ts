@@ -143,21 +143,29 @@ describe.runIf(livekitKind() === "real")("a two-node LiveKit cluster sharing Red
       .poll(async () => (await api.listParticipants(roomB)).map((p) => p.identity), { timeout: 10_000 })
       .toEqual([`cust_${onB.guests[0]!.invitationId}`]);
 
-    // Everyone leaves: each node reports its own room's end; attendance is recorded for both.
+    // Everyone leaves: each node reports its own participants' departures, and attendance is
+    // recorded for both. An emptied room no longer ends its session (only the facilitator, or the
+    // scheduled end plus a grace period, does: decision 017), so both stay live.
     for (const p of joined) await p.leave().catch(() => {});
-    await expect.poll(() => statusOf(onA.sessionId), { timeout: 30_000 }).toBe("ended");
-    await expect.poll(() => statusOf(onB.sessionId), { timeout: 30_000 }).toBe("ended");
+    for (const session of [onA, onB]) {
+      await expect
+        .poll(
+          async () => {
+            const rows = await db
+              .select()
+              .from(roomAttendance)
+              .where(eq(roomAttendance.sessionId, session.sessionId));
+            return rows.length >= 2 && rows.every((r) => r.leftAt instanceof Date);
+          },
+          { timeout: 30_000 },
+        )
+        .toBe(true);
+    }
     await nodeA.drainWebhooks();
     await nodeB.drainWebhooks();
-    for (const session of [onA, onB]) {
-      const rows = await db
-        .select()
-        .from(roomAttendance)
-        .where(eq(roomAttendance.sessionId, session.sessionId));
-      expect(rows.length).toBeGreaterThanOrEqual(2);
-      expect(rows.every((r) => r.leftAt instanceof Date)).toBe(true);
-    }
+    expect(await statusOf(onA.sessionId)).toBe("live");
+    expect(await statusOf(onB.sessionId)).toBe("live");
     expect(statuses.length).toBeGreaterThan(0);
     expect(statuses.every((s) => s === 200)).toBe(true);
-  });
+  }, 120_000); // two real nodes, four joins, a removal and every departure, on a shared machine
 });
