@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, isNotNull, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import {
   customers,
@@ -17,9 +17,15 @@ import type { TriageNoteView } from "@/lib/domain/notes";
 
 type Source = "room_note" | "listening";
 
-/** The codes and the insights of a set of notes of one source, keyed by note id. */
-async function extras(source: Source, ids: string[]) {
-  if (!ids.length) return { codes: new Map(), insightsOf: new Map() };
+type Base = Omit<TriageNoteView, "ref" | "source" | "codes" | "insights"> & { id: string };
+
+/**
+ * The notes of one source as triage shows them: each with its reason codes and the insights it is
+ * evidence of, read in two queries for the whole set.
+ */
+async function withExtras(source: Source, notes: Base[]): Promise<TriageNoteView[]> {
+  if (!notes.length) return [];
+  const ids = notes.map((n) => n.id);
   const link = source === "room_note" ? roomNoteReasonCodes : listeningNoteReasonCodes;
   const evidenceColumn =
     source === "room_note" ? insightEvidence.roomNoteId : insightEvidence.listeningNoteId;
@@ -36,12 +42,18 @@ async function extras(source: Source, ids: string[]) {
       .innerJoin(insights, eq(insights.id, insightEvidence.insightId))
       .where(and(isNotNull(evidenceColumn), inArray(evidenceColumn, ids))),
   ]);
-  const group = <T extends { noteId: string | null }>(rows: T[]) => {
-    const m = new Map<string, T[]>();
-    for (const r of rows) if (r.noteId) m.set(r.noteId, [...(m.get(r.noteId) ?? []), r]);
-    return m;
-  };
-  return { codes: group(codeRows), insightsOf: group(insightRows) };
+  const codes = new Map<string, TriageNoteView["codes"]>();
+  for (const { noteId, ...c } of codeRows) codes.set(noteId, [...(codes.get(noteId) ?? []), c]);
+  const insightsOf = new Map<string, TriageNoteView["insights"]>();
+  for (const { noteId, ...i } of insightRows)
+    if (noteId) insightsOf.set(noteId, [...(insightsOf.get(noteId) ?? []), i]);
+  return notes.map(({ id, ...n }) => ({
+    ...n,
+    ref: `${source}:${id}`,
+    source,
+    codes: codes.get(id) ?? [],
+    insights: insightsOf.get(id) ?? [],
+  }));
 }
 
 /** Room notes as triage shows them, in the order given. */
@@ -65,32 +77,10 @@ export async function roomNoteViews(where: SQL | undefined): Promise<TriageNoteV
     .leftJoin(customers, eq(customers.id, roomNotes.customerId))
     .where(where)
     .orderBy(roomNotes.atSeconds, roomNotes.createdAt);
-  const { codes, insightsOf } = await extras(
+  return withExtras(
     "room_note",
-    rows.map((r) => r.id),
+    rows.map(({ createdAt, ...r }) => ({ ...r, heardAt: createdAt, channel: null })),
   );
-  return rows.map((r) => ({
-    ref: `room_note:${r.id}`,
-    source: "room_note",
-    kind: r.kind,
-    text: r.text,
-    emotion: r.emotion,
-    contact: r.contact,
-    department: r.department,
-    customer: r.customer,
-    codes: (codes.get(r.id) ?? []).map((c: { number: number; label: string }) => ({
-      number: c.number,
-      label: c.label,
-    })),
-    author: r.author,
-    atSeconds: r.atSeconds,
-    heardAt: r.createdAt,
-    channel: null,
-    insights: (insightsOf.get(r.id) ?? []).map((i: { id: string; title: string }) => ({
-      id: i.id,
-      title: i.title,
-    })),
-  }));
 }
 
 /** Listening-log entries as triage shows them, newest first. */
@@ -113,33 +103,10 @@ export async function listeningNoteViews(where: SQL | undefined, limit = 200): P
     .leftJoin(departments, eq(departments.id, listeningNotes.departmentId))
     .leftJoin(customers, eq(customers.id, listeningNotes.customerId))
     .where(where)
-    .orderBy(listeningNotes.heardAt, listeningNotes.createdAt)
+    .orderBy(desc(listeningNotes.heardAt), desc(listeningNotes.createdAt))
     .limit(limit);
-  rows.reverse();
-  const { codes, insightsOf } = await extras(
+  return withExtras(
     "listening",
-    rows.map((r) => r.id),
+    rows.map((r) => ({ ...r, atSeconds: null })),
   );
-  return rows.map((r) => ({
-    ref: `listening:${r.id}`,
-    source: "listening",
-    kind: r.kind,
-    text: r.text,
-    emotion: r.emotion,
-    contact: r.contact,
-    department: r.department,
-    customer: r.customer,
-    codes: (codes.get(r.id) ?? []).map((c: { number: number; label: string }) => ({
-      number: c.number,
-      label: c.label,
-    })),
-    author: r.author,
-    atSeconds: null,
-    heardAt: r.heardAt,
-    channel: r.channel,
-    insights: (insightsOf.get(r.id) ?? []).map((i: { id: string; title: string }) => ({
-      id: i.id,
-      title: i.title,
-    })),
-  }));
 }
