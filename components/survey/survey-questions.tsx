@@ -1,6 +1,12 @@
 "use client";
 
-import type { AnswerError, AnswerValue, SurveyAnswers, SurveyQuestionView } from "@/lib/domain/surveys";
+import {
+  type AnswerError,
+  type AnswerValue,
+  SCALES,
+  type SurveyAnswers,
+  type SurveyQuestionView,
+} from "@/lib/domain/surveys";
 import { visibleQuestions } from "@/lib/survey-logic";
 
 /** The survey's own words, in the page's language (from messages/*.json "survey"). */
@@ -155,41 +161,25 @@ function Control({
   const pick = (n: number) => onAnswer(q.id, n);
   switch (q.type) {
     case "csat":
-      return (
-        <Scale
-          id={id}
-          name={id}
-          from={1}
-          to={5}
-          value={value}
-          onPick={pick}
-          caption={(n) => labels.csat[n - 1] ?? ""}
-        />
-      );
     case "nps":
+    case "ces": {
+      const ends: Record<"nps" | "ces", [string, string]> = {
+        nps: [labels.npsLow, labels.npsHigh],
+        ces: [labels.cesLow, labels.cesHigh],
+      };
       return (
         <Scale
           id={id}
           name={id}
-          from={0}
-          to={10}
+          from={SCALES[q.type].min}
+          to={SCALES[q.type].max}
           value={value}
           onPick={pick}
-          ends={[labels.npsLow, labels.npsHigh]}
+          caption={q.type === "csat" ? (n) => labels.csat[n - 1] ?? "" : undefined}
+          ends={q.type === "csat" ? undefined : ends[q.type]}
         />
       );
-    case "ces":
-      return (
-        <Scale
-          id={id}
-          name={id}
-          from={1}
-          to={7}
-          value={value}
-          onPick={pick}
-          ends={[labels.cesLow, labels.cesHigh]}
-        />
-      );
+    }
     case "single":
       return (
         <div className="space-y-2">
