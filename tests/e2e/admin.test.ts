@@ -3,32 +3,14 @@
 // next page; the company's name replaces "Immersion" on customer pages; the retention period and
 // survey cap are saved; the audit log shows what happened. Non-admins get 404s.
 import { eq } from "drizzle-orm";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { companySettings } from "@/db/schema";
-import { type AppServer, startAppServer } from "../support/app-server";
 import { axeViolations } from "../support/axe";
-import { launchChromium } from "../support/chromium";
 import { journey } from "../support/journey";
 
-let app: AppServer;
-let browser: Browser;
-const { newPage, signInAs, mailTo, closeAll } = journey(
-  () => app,
-  () => browser,
-);
+const { app, newPage, signInAs, mailTo } = journey();
 const SHOTS = process.env.SCREENSHOT_DIR;
 const NEW = { name: "Nadia Newcomer", email: "nadia.newcomer@northwind.example" };
-
-beforeAll(async () => {
-  app = await startAppServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await closeAll();
-  await browser?.close();
-  await app?.close();
-});
 
 describe("the admin area", () => {
   it("is not found for anyone but admins", async () => {

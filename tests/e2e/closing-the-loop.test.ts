@@ -6,26 +6,21 @@
 // we changed" in their languages and the one who did not gets nothing.
 import { mkdirSync } from "node:fs";
 import { and, eq, inArray } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { actions, customers, outbox } from "@/db/schema";
-import { instantToZonedWallTime } from "@/lib/dates";
 import { REMINDER_LEAD_MS } from "@/lib/domain/action-statuses";
 import vi from "@/messages/vi.json";
 import zh from "@/messages/zh.json";
 import { sweepDeadlines } from "@/server/action-items/deadlines/sweep-deadlines";
 import "@/server/jobs/handlers";
 import { runDueJobs } from "@/server/jobs/run-due-jobs";
-import { type AppServer, startAppServer } from "../support/app-server";
 import { axeViolations } from "../support/axe";
-import { launchChromium } from "../support/chromium";
 import { journey } from "../support/journey";
 
 const SHOTS = "/tmp/shots-loop";
 mkdirSync(SHOTS, { recursive: true });
 
-let app: AppServer;
-let browser: Browser;
 const PEOPLE = {
   mai: { name: "Mai Tran", email: "mai.tran.loop@example.com", language: "en" as const },
   li: { name: "Li Wei", email: "li.wei.loop@example.com", language: "zh" as const },
@@ -37,23 +32,12 @@ const BAO_NOTE = "Tôi phải kể lại câu chuyện của mình cho từng ng
 const TITLE = "Customers retell their billing story to every new person";
 const ACTION = "One owner keeps every billing question until it is solved";
 
-const { newPage, signInAs, mailTo, linkIn, closeAll } = journey(
-  () => app,
-  () => browser,
-);
+const { app, newPage, signInAs, scheduleSession, mailTo, linkIn } = journey();
 
 beforeAll(async () => {
-  app = await startAppServer();
-  browser = await launchChromium();
   await app.db
     .insert(customers)
     .values(Object.values(PEOPLE).map((p) => ({ ...p, timeZone: "Europe/London", tags: ["loop-e2e"] })));
-});
-
-afterAll(async () => {
-  await closeAll();
-  await browser?.close();
-  await app?.close();
 });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
@@ -68,15 +52,7 @@ describe("closing the loop", () => {
   it("three customers are invited and answer: two agree to be quoted and contacted, one does not", async () => {
     facilitator = await newPage({ width: 1280, height: 900 });
     await signInAs(facilitator, "Farah Facilitator");
-    await facilitator.goto(`${app.url}/sessions/new`);
-    await facilitator.getByLabel("Title").fill("Billing story circle (loop)");
-    await facilitator
-      .getByLabel("Starts at")
-      .fill(instantToZonedWallTime(new Date(Date.now() + 2 * 86400_000), "Europe/London"));
-    await facilitator.getByLabel("Time zone").selectOption("Europe/London");
-    await facilitator.getByRole("button", { name: "Create and schedule" }).click();
-    await facilitator.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
-    sessionUrl = facilitator.url();
+    sessionUrl = await scheduleSession(facilitator, "Billing story circle (loop)");
     for (const p of Object.values(PEOPLE)) await facilitator.getByLabel(new RegExp(p.name)).check();
     await facilitator.getByRole("button", { name: "Send invitations" }).click();
     await expect.poll(() => facilitator.getByText("3 invitations sent").count(), { timeout: 30_000 }).toBe(1);

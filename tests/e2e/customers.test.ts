@@ -3,15 +3,13 @@
 // imported customers (markup shown as text), edits one and downloads one customer's export.
 import { readFileSync } from "node:fs";
 import { eq, sql } from "drizzle-orm";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { customers } from "@/db/schema";
-import { type AppServer, startAppServer } from "../support/app-server";
 import { axeViolations } from "../support/axe";
-import { launchChromium } from "../support/chromium";
+import { journey } from "../support/journey";
 
-let app: AppServer;
-let browser: Browser;
+const { app, newPage, signInAs } = journey();
 let context: BrowserContext;
 let page: Page;
 
@@ -32,20 +30,9 @@ async function shot(name: string) {
 }
 
 beforeAll(async () => {
-  app = await startAppServer();
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  context.setDefaultTimeout(60_000);
-  page = await context.newPage();
-  await page.goto(`${app.url}/sign-in`);
-  await page.getByRole("button", { name: /Farah Facilitator/ }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
-});
-
-afterAll(async () => {
-  await context?.close().catch(() => {});
-  await browser?.close();
-  await app?.close();
+  page = await newPage({ width: 1280, height: 900 }, undefined, { acceptDownloads: true });
+  context = page.context();
+  await signInAs(page, "Farah Facilitator");
 });
 
 describe("customer directory", () => {
@@ -159,9 +146,7 @@ describe("customer directory", () => {
     const exec = await context.browser()!.newContext({ viewport: { width: 1280, height: 900 } });
     try {
       const p = await exec.newPage();
-      await p.goto(`${app.url}/sign-in`);
-      await p.getByRole("button", { name: /Evan Executive/ }).click();
-      await p.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
+      await signInAs(p, "Evan Executive");
       expect(await p.getByRole("link", { name: "Customers" }).count()).toBe(0);
       await p.goto(`${app.url}/customers/${row!.id}`);
       // Need-to-know: an executive runs none of her sessions, so sees a stable pseudonym, no contacts.

@@ -2,14 +2,12 @@
 // trends, the Pareto, the seeded emerging issue with its test, scorecards, a before/after with its
 // sentence and quotes; the page passes axe on desktop and at 320 px; filters live in the URL;
 // the CSV and PDF download; the page itself ships no chart JavaScript.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppServer, startAppServer } from "../support/app-server";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "../support/axe";
-import { launchChromium } from "../support/chromium";
+import { journey } from "../support/journey";
 
-let app: AppServer;
-let browser: Browser;
+const { app, newPage, signInAs } = journey();
 let context: BrowserContext;
 let page: Page;
 
@@ -19,20 +17,9 @@ async function shot(p: Page, name: string) {
 }
 
 beforeAll(async () => {
-  app = await startAppServer();
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  context.setDefaultTimeout(60_000);
-  page = await context.newPage();
-  await page.goto(`${app.url}/sign-in`);
-  await page.getByRole("button", { name: /Evan Executive/ }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
-});
-
-afterAll(async () => {
-  await context?.close().catch(() => {});
-  await browser?.close();
-  await app?.close();
+  page = await newPage({ width: 1280, height: 900 }, undefined, { acceptDownloads: true });
+  context = page.context();
+  await signInAs(page, "Evan Executive");
 });
 
 describe("executive dashboard", () => {
@@ -110,9 +97,7 @@ describe("role homes and the sessions calendar", () => {
   it("a facilitator lands on their day; the calendar and the views pass axe", async () => {
     const p = await context.newPage();
     await p.context().clearCookies();
-    await p.goto(`${app.url}/sign-in`);
-    await p.getByRole("button", { name: /Farah Facilitator/ }).click();
-    await p.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
+    await signInAs(p, "Farah Facilitator");
     await p.goto(`${app.url}/`);
     await p.getByRole("heading", { name: "Waiting for triage" }).waitFor();
     await p.getByRole("heading", { name: "Actions to verify" }).waitFor();

@@ -5,21 +5,13 @@
 // chunked, malformed — get a fast 4xx, never a 500.
 import { request as httpRequest } from "node:http";
 import { and, eq, gt } from "drizzle-orm";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { customers, invitations, sessions, surveys } from "@/db/schema";
 import { hashToken } from "@/server/security/tokens";
-import { type AppServer, startAppServer } from "../support/app-server";
 import { axeViolations } from "../support/axe";
-import { launchChromium } from "../support/chromium";
 import { journey } from "../support/journey";
 
-let app: AppServer;
-let browser: Browser;
-const { newPage, mailTo, closeAll } = journey(
-  () => app,
-  () => browser,
-);
+const { app, newPage, mailTo } = journey();
 const SHOTS = process.env.SCREENSHOT_DIR;
 
 const GUEST = { name: "Trần Thị Mai", email: "mai.datacare@example.com", language: "vi" as const };
@@ -29,8 +21,6 @@ const otherInviteToken = `dc${crypto.randomUUID().replaceAll("-", "")}lmnopqrstu
 const surveyToken = `dc${crypto.randomUUID().replaceAll("-", "")}survey00000`;
 
 beforeAll(async () => {
-  app = await startAppServer();
-  browser = await launchChromium();
   const session = await app.db.query.sessions.findFirst({
     where: and(eq(sessions.status, "scheduled"), gt(sessions.startsAt, new Date())),
   });
@@ -64,12 +54,6 @@ beforeAll(async () => {
     tokenHash: hashToken(surveyToken),
     tokenExpiresAt: week,
   });
-});
-
-afterAll(async () => {
-  await closeAll();
-  await browser?.close();
-  await app?.close();
 });
 
 describe("withdrawing from the invitation page", () => {

@@ -3,21 +3,14 @@
 // focused, an irreversible action waits for its confirmation, the 404 page speaks the visitor's
 // language with a way back, and long lists are paged and sorted through the URL.
 import { eq, sql } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { customers, invitations, sessions } from "@/db/schema";
 import { instantToZonedWallTime } from "@/lib/dates";
-import { type AppServer, startAppServer } from "../support/app-server";
 import { axeViolations } from "../support/axe";
-import { launchChromium } from "../support/chromium";
 import { journey } from "../support/journey";
 
-let app: AppServer;
-let browser: Browser;
-const { newPage, signInAs, closeAll } = journey(
-  () => app,
-  () => browser,
-);
+const { app, newPage, signInAs } = journey();
 
 const SHOTS = process.env.SCREENSHOT_DIR;
 const TITLE = "Forms e2e — double submit";
@@ -63,8 +56,6 @@ const focused = (page: Page) =>
   });
 
 beforeAll(async () => {
-  app = await startAppServer();
-  browser = await launchChromium();
   await app.db.insert(customers).values([
     ...["Ana", "Bao", "Chen"].map((n) => ({
       name: `${n} Audience`,
@@ -77,12 +68,6 @@ beforeAll(async () => {
       tags: [PAGING_TAG],
     })),
   ]);
-});
-
-afterAll(async () => {
-  await closeAll();
-  await browser?.close();
-  await app?.close();
 });
 
 describe("forms", () => {

@@ -5,30 +5,20 @@
 // write lock: that is how issue 13 found a customer's name and address in a log (the failed
 // statement's parameters). Then the server's whole output is searched.
 import { eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { customers, surveyResponses } from "@/db/schema";
-import { instantToZonedWallTime } from "@/lib/dates";
-import { type AppServer, startAppServer } from "../support/app-server";
-import { launchChromium } from "../support/chromium";
 import { journey } from "../support/journey";
 import { holdWriteLock } from "../support/lock-holder";
 
-let app: AppServer;
-let browser: Browser;
 const NAME = "Linh Quynh Pham";
 const EMAIL = "linh.quynh.pham.logs@example.com";
 const COMMENT = `Ask for ${NAME} (${EMAIL}) — the refund took three calls`;
 const secrets: string[] = [NAME, EMAIL, "Linh Quynh", "linh.quynh.pham"];
 
-const { newPage, signInAs, mailTo, linkIn, closeAll } = journey(
-  () => app,
-  () => browser,
-);
+const { app, newPage, signInAs, scheduleSession, mailTo, linkIn } = journey();
 
 beforeAll(async () => {
-  app = await startAppServer();
-  browser = await launchChromium();
   await app.db.insert(customers).values({
     name: NAME,
     email: EMAIL,
@@ -36,12 +26,6 @@ beforeAll(async () => {
     timeZone: "Europe/London",
     tags: ["logs"],
   });
-});
-
-afterAll(async () => {
-  await closeAll();
-  await browser?.close();
-  await app?.close();
 });
 
 describe("the server's logs over a whole customer journey", () => {
@@ -52,15 +36,7 @@ describe("the server's logs over a whole customer journey", () => {
   it("invite: the customer gets a personal link by email", async () => {
     facilitator = await newPage();
     await signInAs(facilitator, "Farah Facilitator");
-    await facilitator.goto(`${app.url}/sessions/new`);
-    await facilitator.getByLabel("Title").fill("Refunds — story circle");
-    await facilitator
-      .getByLabel("Starts at")
-      .fill(instantToZonedWallTime(new Date(Date.now() + 2 * 86400_000), "Europe/London"));
-    await facilitator.getByLabel("Time zone").selectOption("Europe/London");
-    await facilitator.getByRole("button", { name: "Create and schedule" }).click();
-    await facilitator.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
-    sessionUrl = facilitator.url();
+    sessionUrl = await scheduleSession(facilitator, "Refunds — story circle");
     await facilitator.getByLabel(new RegExp(NAME)).check();
     await facilitator.getByRole("button", { name: "Send invitations" }).click();
     const mail = await mailTo(EMAIL, /invited/);

@@ -3,28 +3,18 @@
 // goes out and is answered, the comment becomes an insight with an action, the department owner
 // resolves it, the facilitator verifies it and the executive dashboard counts it.
 import { and, eq, sql } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { actions, customers, surveyResponses, surveys } from "@/db/schema";
-import { instantToZonedWallTime } from "@/lib/dates";
-import { type AppServer, startAppServer } from "../support/app-server";
 import { axeViolations } from "../support/axe";
-import { launchChromium } from "../support/chromium";
 import { journey } from "../support/journey";
 
-let app: AppServer;
-let browser: Browser;
 const EMAIL = "mai.tran.e2e@example.com";
 const COMMENT = "Tôi bị chuyển máy ba lần vì hoá đơn — I was transferred three times about my bill <b>!</b>";
 
-const { newPage, signInAs, mailTo, linkIn, closeAll } = journey(
-  () => app,
-  () => browser,
-);
+const { app, newPage, signInAs, scheduleSession, mailTo, linkIn } = journey();
 
 beforeAll(async () => {
-  app = await startAppServer();
-  browser = await launchChromium();
   await app.db.insert(customers).values({
     name: "Mai Tran",
     email: EMAIL,
@@ -32,12 +22,6 @@ beforeAll(async () => {
     timeZone: "Asia/Ho_Chi_Minh",
     tags: ["e2e"],
   });
-});
-
-afterAll(async () => {
-  await closeAll();
-  await browser?.close();
-  await app?.close();
 });
 
 describe("the thin loop", () => {
@@ -49,15 +33,7 @@ describe("the thin loop", () => {
   it("a facilitator schedules a session and invites a customer, who gets the email over SMTP", async () => {
     facilitator = await newPage();
     await signInAs(facilitator, "Farah Facilitator");
-    await facilitator.goto(`${app.url}/sessions/new`);
-    await facilitator.getByLabel("Title").fill("Paying my bill — story circle");
-    await facilitator
-      .getByLabel("Starts at")
-      .fill(instantToZonedWallTime(new Date(Date.now() + 2 * 86400_000), "Europe/London"));
-    await facilitator.getByLabel("Time zone").selectOption("Europe/London");
-    await facilitator.getByRole("button", { name: "Create and schedule" }).click();
-    await facilitator.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
-    sessionUrl = facilitator.url();
+    sessionUrl = await scheduleSession(facilitator, "Paying my bill — story circle");
     await facilitator.getByLabel(/Mai Tran/).check();
     await facilitator.getByRole("button", { name: "Send invitations" }).click();
     await expect.poll(() => facilitator.getByText("1 invitation sent").count(), { timeout: 30_000 }).toBe(1);

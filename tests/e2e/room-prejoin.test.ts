@@ -1,46 +1,24 @@
 // The device check before joining, in real Chromium: choose devices, see yourself, a moving
 // microphone level, audio-only join; and a browser that refuses the microphone and camera gets a
 // clear message and can still join to listen.
-import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { RoomServiceClient, TrackType } from "livekit-server-sdk";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { customers, invitations, sessions, users } from "@/db/schema";
-import { type AppServer, startAppServer } from "../support/app-server";
+import { sessions, users } from "@/db/schema";
 import { axeViolations } from "../support/axe";
-import { chromiumArgs, findChromium, launchChromium } from "../support/chromium";
+import { chromiumArgs, findChromium } from "../support/chromium";
+import { bookGuest, journey } from "../support/journey";
 
-let app: AppServer;
-let browser: Browser;
+const { app, browser } = journey();
 let refusing: Browser;
 let sessionId = "";
 let roomName = "";
 const SHOTS = process.env.ROOM_SHOTS_DIR ?? "/tmp/room-shots";
 
-/** A booked guest's personal link (made as server/security/tokens.ts makes one). */
-async function guestLink(name: string): Promise<{ token: string; invitationId: string }> {
-  const token = randomBytes(32).toString("base64url");
-  const [c] = await app.db
-    .insert(customers)
-    .values({ name, email: `${crypto.randomUUID()}@example.com`, language: "en", timeZone: "UTC" })
-    .returning();
-  const [inv] = await app.db
-    .insert(invitations)
-    .values({
-      sessionId,
-      customerId: c!.id,
-      status: "accepted",
-      tokenHash: createHash("sha256").update(token, "utf8").digest("hex"),
-      tokenExpiresAt: new Date(Date.now() + 86400_000),
-    })
-    .returning();
-  return { token, invitationId: inv!.id };
-}
-
 async function openRoom(b: Browser, name: string): Promise<{ page: Page; identity: string }> {
-  const link = await guestLink(name);
+  const link = await bookGuest(app, sessionId, { name, timeZone: "UTC" });
   const ctx = await b.newContext({ viewport: { width: 390, height: 844 } });
   ctx.setDefaultTimeout(60_000);
   const page = await ctx.newPage();
@@ -51,8 +29,6 @@ async function openRoom(b: Browser, name: string): Promise<{ page: Page; identit
 }
 
 beforeAll(async () => {
-  app = await startAppServer();
-  browser = await launchChromium();
   // Fake devices exist, but nothing answers the permission prompt, so access is refused.
   refusing = await chromium.launch({
     executablePath: findChromium(),
@@ -76,14 +52,12 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
   await refusing?.close();
-  await app?.close();
 });
 
 describe("pre-join device check", () => {
   it("shows devices, a self view and a moving microphone level, then joins audio-only", async () => {
-    const { page, identity } = await openRoom(browser, "Minh Le");
+    const { page, identity } = await openRoom(browser(), "Minh Le");
     await page.getByRole("button", { name: "Check my microphone and camera" }).click();
     await expect
       .poll(() => page.getByLabel("Microphone", { exact: true }).locator("option").count())

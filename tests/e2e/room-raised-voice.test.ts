@@ -2,21 +2,17 @@
 // synthesised WAV: 24 s at a calm level, then 10 s about 11 dB louder, looping) and only the
 // facilitator's page shows the private hint on that customer's tile; the customer's own page and
 // an attending observer's never do.
-import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { customers, invitations, sessionStaff, sessions, users } from "@/db/schema";
-import { type AppServer, startAppServer } from "../support/app-server";
+import { sessionStaff, sessions, users } from "@/db/schema";
 import { launchChromium } from "../support/chromium";
-import { journey } from "../support/journey";
+import { bookGuest, journey } from "../support/journey";
 import { installRoomProbe } from "../support/room-probe";
 
-let app: AppServer;
-let browser: Browser;
 let voiceBrowser: Browser;
 let sessionId = "";
 let invitationId = "";
@@ -57,15 +53,10 @@ function voiceWav(file: string) {
   writeFileSync(file, Buffer.concat([header, data]));
 }
 
-const { newPage, signInAs, closeAll } = journey(
-  () => app,
-  () => browser,
-);
+const { app, newPage, signInAs } = journey();
 const joined = (p: Page) => p.locator('[data-phase="connected"]').waitFor({ timeout: 45_000 });
 
 beforeAll(async () => {
-  app = await startAppServer();
-  browser = await launchChromium();
   const wav = path.join(tmpdir(), `raised-voice-${process.pid}.wav`);
   voiceWav(wav);
   voiceBrowser = await launchChromium({ args: [`--use-file-for-fake-audio-capture=${wav}`] });
@@ -89,36 +80,17 @@ beforeAll(async () => {
     { sessionId, userId: farah!.id, roomRole: "facilitator" },
     { sessionId, userId: amira!.id, roomRole: "observer" },
   ]);
-  const [c] = await app.db
-    .insert(customers)
-    .values({
-      name: "Thu Nguyen",
-      email: "thu.voice.e2e@example.com",
-      language: "en",
-      timeZone: "Europe/London",
-    })
-    .returning();
-  const token = randomBytes(32).toString("base64url");
-  const [inv] = await app.db
-    .insert(invitations)
-    .values({
-      sessionId,
-      customerId: c!.id,
-      status: "accepted",
-      tokenHash: createHash("sha256").update(token, "utf8").digest("hex"),
-      tokenExpiresAt: new Date(Date.now() + 86400_000),
-      accommodations: ["audio_only"],
-    })
-    .returning();
-  invitationId = inv!.id;
-  link = `${app.url}/i/${token}`;
+  const thu = await bookGuest(app, sessionId, {
+    name: "Thu Nguyen",
+    email: "thu.voice.e2e@example.com",
+    accommodations: ["audio_only"],
+  });
+  invitationId = thu.invitationId;
+  link = thu.link;
 });
 
 afterAll(async () => {
-  await closeAll();
   await voiceBrowser?.close();
-  await browser?.close();
-  await app?.close();
 });
 
 describe("raised-voice hint", () => {

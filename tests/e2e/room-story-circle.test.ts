@@ -2,30 +2,22 @@
 // three customers take turns telling their story; the facilitator reorders and moves on with a
 // gentle timer; each customer sees who is telling and their own place; an observer on a phone reads
 // the order in the backroom drawer.
-import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { customers, invitations, sessionStaff, sessions, users } from "@/db/schema";
-import { type AppServer, startAppServer } from "../support/app-server";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { sessionStaff, sessions, users } from "@/db/schema";
 import { axeViolations } from "../support/axe";
-import { launchChromium } from "../support/chromium";
-import { journey } from "../support/journey";
+import { bookGuest, journey } from "../support/journey";
 import { installRoomProbe } from "../support/room-probe";
 
-let app: AppServer;
-let browser: Browser;
 const SHOTS = process.env.ROOM_SHOTS_DIR ?? "/tmp/room-shots";
 let sessionId = "";
 const links: Record<string, string> = {};
 const guests: Record<string, Page> = {};
 let facilitator: Page;
 
-const { newPage, signInAs, closeAll } = journey(
-  () => app,
-  () => browser,
-);
+const { app, newPage, signInAs } = journey();
 const page = (viewport: { width: number; height: number }) =>
   newPage(viewport, (ctx) => installRoomProbe(ctx));
 const joined = (p: Page) => p.locator('[data-phase="connected"]').waitFor({ timeout: 45_000 });
@@ -35,8 +27,6 @@ async function shot(p: Page, name: string) {
 }
 
 beforeAll(async () => {
-  app = await startAppServer();
-  browser = await launchChromium();
   const farah = await app.db.query.users.findFirst({
     where: eq(users.email, "facilitator@northwind.example"),
   });
@@ -58,33 +48,14 @@ beforeAll(async () => {
     { sessionId, userId: amira!.id, roomRole: "observer" },
   ]);
   for (const name of ["Hoa Pham", "Lan Vo", "Minh Le"]) {
-    const [c] = await app.db
-      .insert(customers)
-      .values({
-        name,
-        email: `${name.split(" ")[0]!.toLowerCase()}.story.e2e@example.com`,
-        language: "en",
-        timeZone: "Europe/London",
-      })
-      .returning();
-    const token = randomBytes(32).toString("base64url");
-    await app.db.insert(invitations).values({
-      sessionId,
-      customerId: c!.id,
-      status: "accepted",
-      tokenHash: createHash("sha256").update(token, "utf8").digest("hex"),
-      tokenExpiresAt: new Date(Date.now() + 86400_000),
+    const guest = await bookGuest(app, sessionId, {
+      name,
+      email: `${name.split(" ")[0]!.toLowerCase()}.story.e2e@example.com`,
       // Audio only: four pages with cameras are more than a small test machine needs.
       accommodations: ["audio_only"],
     });
-    links[name.split(" ")[0]!] = `${app.url}/i/${token}`;
+    links[name.split(" ")[0]!] = guest.link;
   }
-});
-
-afterAll(async () => {
-  await closeAll();
-  await browser?.close();
-  await app?.close();
 });
 
 describe("story circle", () => {

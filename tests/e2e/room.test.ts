@@ -6,29 +6,17 @@
 // forged warning ignored by the customer's page; the moderation ladder to removal, its category
 // kept across the customer's reconnect; attendance from the app's own webhook endpoint; and the
 // ended state for everyone when the facilitator ends the session.
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { and, eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  customers,
-  invitations,
-  moderationEvents,
-  roomAttendance,
-  sessionStaff,
-  sessions,
-  users,
-} from "@/db/schema";
-import { type AppServer, startAppServer } from "../support/app-server";
+import { invitations, moderationEvents, roomAttendance, sessionStaff, sessions, users } from "@/db/schema";
 import { axeViolations } from "../support/axe";
-import { launchChromium } from "../support/chromium";
-import { journey } from "../support/journey";
+import { bookGuest, journey } from "../support/journey";
 import { inboundMedia, installRoomProbe } from "../support/room-probe";
 import { BrowserParticipant, mintToken, type PageServer, startPageServer } from "./livekit-dev/harness";
 
-let app: AppServer;
-let browser: Browser;
 /** Every data-channel message the customer's browser received, as text (protobuf with JSON inside). */
 const customerReceived: string[] = [];
 const SHOTS = process.env.ROOM_SHOTS_DIR ?? "/tmp/room-shots";
@@ -53,14 +41,7 @@ let facilitator: Page;
 let agent: Page;
 const joinToAudioMs: number[] = [];
 
-const {
-  newPage: openPage,
-  signInAs,
-  closeAll,
-} = journey(
-  () => app,
-  () => browser,
-);
+const { app, browser, newPage: openPage, signInAs } = journey();
 
 /** A page with the room probe; `record` keeps every data message it receives. */
 const newPage = (opts: { record?: boolean } = {}) =>
@@ -82,8 +63,6 @@ const videosOutsideTiles = (page: Page) =>
 const joined = (page: Page) => page.locator('[data-phase="connected"]').waitFor({ timeout: 45_000 });
 
 beforeAll(async () => {
-  app = await startAppServer();
-  browser = await launchChromium();
   const farah = await app.db.query.users.findFirst({
     where: eq(users.email, "facilitator@northwind.example"),
   });
@@ -108,63 +87,23 @@ beforeAll(async () => {
     { sessionId, userId: farah!.id, roomRole: "facilitator" },
     { sessionId, userId: amira!.id, roomRole: "observer" },
   ]);
-  const [c] = await app.db
-    .insert(customers)
-    .values({
-      name: "Lan Nguyen",
-      email: "lan.room.e2e@example.com",
-      language: "en",
-      timeZone: "Europe/London",
-    })
-    .returning();
-  // A personal link as server/security/tokens.ts makes one (that module is server-only).
-  const token = randomBytes(32).toString("base64url");
-  const link = { token, hash: createHash("sha256").update(token, "utf8").digest("hex") };
-  const [inv] = await app.db
-    .insert(invitations)
-    .values({
-      sessionId,
-      customerId: c!.id,
-      status: "accepted",
-      tokenHash: link.hash,
-      tokenExpiresAt: new Date(Date.now() + 86400_000),
-    })
-    .returning();
-  invitationId = inv!.id;
-  lanCustomerId = c!.id;
+  const lan = await bookGuest(app, sessionId, { name: "Lan Nguyen", email: "lan.room.e2e@example.com" });
+  invitationId = lan.invitationId;
+  lanCustomerId = lan.customerId;
   facilitatorId = farah!.id;
-  const [c2] = await app.db
-    .insert(customers)
-    .values({
-      name: "Minh Tran",
-      email: "minh.room.e2e@example.com",
-      language: "en",
-      timeZone: "Europe/London",
-    })
-    .returning();
-  const token2 = randomBytes(32).toString("base64url");
-  const [inv2] = await app.db
-    .insert(invitations)
-    .values({
-      sessionId,
-      customerId: c2!.id,
-      status: "accepted",
-      tokenHash: createHash("sha256").update(token2, "utf8").digest("hex"),
-      tokenExpiresAt: new Date(Date.now() + 86400_000),
-    })
-    .returning();
-  minhInvitationId = inv2!.id;
-  minhLink = `${app.url}/i/${token2}`;
+  const minhGuest = await bookGuest(app, sessionId, {
+    name: "Minh Tran",
+    email: "minh.room.e2e@example.com",
+  });
+  minhInvitationId = minhGuest.invitationId;
+  minhLink = minhGuest.link;
   customerPage = await newPage({ record: true });
-  await customerPage.goto(`${app.url}/i/${link.token}`);
+  await customerPage.goto(lan.link);
   await customerPage.waitForURL(/\/invite$/);
 });
 
 afterAll(async () => {
-  await closeAll();
   await pages?.close();
-  await browser?.close();
-  await app?.close();
 });
 
 describe("the live room", () => {
@@ -367,7 +306,7 @@ describe("the live room", () => {
   it("ignores a warning forged by a staff member's browser", async () => {
     // A staff identity with data rights the app never grants (as if the grants were loosened):
     // its packet reaches the customer's browser, and the page must not show it as a notice.
-    const forger = await BrowserParticipant.open(browser, pages.url, adminIdentity);
+    const forger = await BrowserParticipant.open(browser(), pages.url, adminIdentity);
     const token = await mintToken(app.livekit, adminIdentity, {
       room: roomName,
       canPublish: false,

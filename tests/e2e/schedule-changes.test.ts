@@ -1,14 +1,13 @@
 // The facilitator's scheduling journey in Chromium: invite by tag, reschedule, cancel, with every
 // change reaching guests over SMTP as calendar updates; attendance corrected after a session.
 import { and, eq } from "drizzle-orm";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { customers, invitations, sessions, users } from "@/db/schema";
 import { instantToZonedWallTime } from "@/lib/dates";
-import { type AppServer, startAppServer } from "../support/app-server";
 import { axeViolations } from "../support/axe";
-import { launchChromium } from "../support/chromium";
 import { parseIcs } from "../support/ics";
+import { journey } from "../support/journey";
 
 const SHOTS = process.env.SCREENSHOT_DIR;
 // Server actions on a shared, busy machine: generous waits, not performance assertions.
@@ -24,16 +23,8 @@ const GUESTS = [
   },
 ];
 
-let app: AppServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function newPage(): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  ctx.setDefaultTimeout(60_000);
-  contexts.push(ctx);
-  return ctx.newPage();
-}
+const { app, newPage: openPage, signInAs } = journey();
+const newPage = () => openPage({ width: 1280, height: 900 });
 
 async function mailsTo(address: string, subject: RegExp, count = 1) {
   const deadline = Date.now() + 30_000;
@@ -57,15 +48,7 @@ async function shot(page: Page, name: string) {
 }
 
 beforeAll(async () => {
-  app = await startAppServer();
-  browser = await launchChromium();
   await app.db.insert(customers).values(GUESTS.map((g) => ({ ...g, tags: [TAG] })));
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-  await app?.close();
 });
 
 describe("the facilitator's scheduling journey", () => {
@@ -74,9 +57,7 @@ describe("the facilitator's scheduling journey", () => {
 
   it("invites by tag; each guest gets the invitation with a calendar file in their language", async () => {
     page = await newPage();
-    await page.goto(`${app.url}/sign-in`);
-    await page.getByRole("button", { name: /Farah Facilitator/ }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
+    await signInAs(page, "Farah Facilitator");
     await page.goto(`${app.url}/sessions/new`);
     await page.getByLabel("Title").fill("Moving house — panel");
     await page

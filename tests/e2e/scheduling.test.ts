@@ -2,21 +2,14 @@
 // languages, in real Chromium against the production build: every customer page passes axe in
 // normal and large-text mode, fits a 320 px screen, and works with the keyboard alone.
 import { eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { customers, invitations, sessions } from "@/db/schema";
 import { instantToZonedWallTime } from "@/lib/dates";
-import { type AppServer, startAppServer } from "../support/app-server";
 import { axeViolations } from "../support/axe";
-import { launchChromium } from "../support/chromium";
 import { journey } from "../support/journey";
 
-let app: AppServer;
-let browser: Browser;
-const { newPage, signInAs, mailTo, linkIn, closeAll } = journey(
-  () => app,
-  () => browser,
-);
+const { app, newPage, signInAs, mailTo, linkIn } = journey();
 
 const GUESTS = [
   { name: "Lê Thị Hồng", email: "hong.e2e@example.com", language: "vi", timeZone: "Asia/Ho_Chi_Minh" },
@@ -41,15 +34,7 @@ const LARGE = { vi: "Chữ lớn", zh: "大字体", en: "Large text" } as const;
 let sessionUrl = "";
 
 beforeAll(async () => {
-  app = await startAppServer();
-  browser = await launchChromium();
   await app.db.insert(customers).values(GUESTS.map((g) => ({ ...g, tags: ["e2e-scheduling"] })));
-});
-
-afterAll(async () => {
-  await closeAll();
-  await browser?.close();
-  await app?.close();
 });
 
 /** Presses Tab until `target` has focus (at most 60 times): proves it is reachable by keyboard. */

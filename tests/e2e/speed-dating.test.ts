@@ -12,30 +12,17 @@
 //
 // Each test takes what it needs from `seated()`, which joins whoever is not in the room yet, so a
 // failure in one test is reported there and does not leave the next with nothing to work on.
-import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { DataPacket_Kind, RoomServiceClient } from "livekit-server-sdk";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import {
-  customers,
-  invitations,
-  sessionStaff,
-  sessions,
-  speedDatingRotation,
-  speedDatingSeats,
-  users,
-} from "@/db/schema";
+import type { Page } from "playwright-core";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { sessionStaff, sessions, speedDatingRotation, speedDatingSeats, users } from "@/db/schema";
 import { encodeRoomMessage } from "@/lib/room-messages";
 import { tableRoomName } from "@/lib/speed-dating";
-import { type AppServer, startAppServer } from "../support/app-server";
-import { launchChromium } from "../support/chromium";
-import { journey } from "../support/journey";
+import { bookGuest, journey } from "../support/journey";
 import { inboundMedia, installRoomProbe } from "../support/room-probe";
 
-let app: AppServer;
-let browser: Browser;
 const SHOTS = process.env.ROOM_SHOTS_DIR ?? "/tmp/room-shots";
 const ROUND_MINUTES = 10;
 const ROUND_MS = ROUND_MINUTES * 60_000;
@@ -80,14 +67,7 @@ async function report(): Promise<string> {
   return [...lines, ...answers.slice(-30), app.logs().slice(-2000)].join("\n");
 }
 
-const {
-  newPage: openPage,
-  signInAs,
-  closeAll,
-} = journey(
-  () => app,
-  () => browser,
-);
+const { app, newPage: openPage, signInAs } = journey();
 
 /** A page with the room probe; `record` keeps every data message it receives. */
 const newPage = (opts: { record?: boolean } = {}) =>
@@ -203,8 +183,6 @@ async function setClock(round: number, leftMs: number) {
 }
 
 beforeAll(async () => {
-  app = await startAppServer();
-  browser = await launchChromium();
   const byEmail = async (email: string) =>
     (await app.db.query.users.findFirst({ where: eq(users.email, email) }))!;
   const farah = await byEmail("facilitator@northwind.example");
@@ -237,23 +215,9 @@ beforeAll(async () => {
     { sessionId, userId: evan.id, roomRole: "speaker" },
   ]);
   for (const [i, name] of ["Lan Nguyen", "Chen Wei"].entries()) {
-    const [c] = await app.db
-      .insert(customers)
-      .values({ name, email: `speed${i}.e2e@example.com`, language: "en", timeZone: "Europe/London" })
-      .returning();
-    const token = randomBytes(32).toString("base64url");
-    const [inv] = await app.db
-      .insert(invitations)
-      .values({
-        sessionId,
-        customerId: c!.id,
-        status: "accepted",
-        tokenHash: createHash("sha256").update(token, "utf8").digest("hex"),
-        tokenExpiresAt: new Date(Date.now() + 86400_000),
-      })
-      .returning();
-    invitationIds.push(inv!.id);
-    customerLinks.push(token);
+    const guest = await bookGuest(app, sessionId, { name, email: `speed${i}.e2e@example.com` });
+    invitationIds.push(guest.invitationId);
+    customerLinks.push(guest.token);
   }
   // The seating as the server would store it, fixed here so the test knows who sits where:
   // customer 1 at table 1, customer 2 at table 2; staff A starts at table 1, staff B at table 2.
@@ -269,12 +233,6 @@ beforeAll(async () => {
 
 afterEach(async ({ task }) => {
   if (task.result?.state === "fail") console.error(`[speed-dating] after "${task.name}":\n${await report()}`);
-});
-
-afterAll(async () => {
-  await closeAll();
-  await browser?.close();
-  await app?.close();
 });
 
 // Every test may join up to five browsers on a machine shared with other work: a generous bound on

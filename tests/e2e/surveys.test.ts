@@ -7,21 +7,14 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import Papa from "papaparse";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { customers, invitations, jobs, outbox, sessions, surveyResponses, surveys } from "@/db/schema";
 import { instantToZonedWallTime } from "@/lib/dates";
-import { type AppServer, startAppServer } from "../support/app-server";
 import { axeViolations } from "../support/axe";
-import { launchChromium } from "../support/chromium";
 import { journey } from "../support/journey";
 
-let app: AppServer;
-let browser: Browser;
-const { newPage, signInAs, mailTo, linkIn, closeAll } = journey(
-  () => app,
-  () => browser,
-);
+const { app, newPage, signInAs, mailTo, linkIn } = journey();
 const SHOTS = "/tmp/shots-surveys";
 
 const PEOPLE = {
@@ -39,8 +32,6 @@ const ids: Record<keyof typeof PEOPLE, string> = { lan: "", ben: "", noShow: "",
 const FORMULA = "=SUM(1) Nhân viên không nghe máy";
 
 beforeAll(async () => {
-  app = await startAppServer();
-  browser = await launchChromium();
   for (const [key, p] of Object.entries(PEOPLE)) {
     const [row] = await app.db
       .insert(customers)
@@ -48,12 +39,6 @@ beforeAll(async () => {
       .returning();
     ids[key as keyof typeof PEOPLE] = row!.id;
   }
-});
-
-afterAll(async () => {
-  await closeAll();
-  await browser?.close();
-  await app?.close();
 });
 
 const overflowingIn = (page: Page) =>
