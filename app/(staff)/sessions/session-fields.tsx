@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Checkbox, SelectField, TextArea, TextField } from "@/components/ui/field";
-import { FORMAT_LABELS } from "./format-labels";
+import { FORMAT_CHOICES } from "./format-labels";
 
 export type SessionFieldDefaults = {
   title?: string;
@@ -52,7 +52,7 @@ export function SessionFields({ d = {} }: { d?: SessionFieldDefaults }) {
         name="format"
         value={format}
         onChange={(e) => setFormat(e.target.value)}
-        options={Object.entries(FORMAT_LABELS).map(([value, label]) => ({ value, label }))}
+        options={FORMAT_CHOICES}
       />
       {format === "speed_dating" && (
         <div className="grid gap-4 sm:grid-cols-2">

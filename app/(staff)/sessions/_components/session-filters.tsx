@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { SESSION_FORMATS } from "@/lib/domain/sessions";
-import { FORMAT_LABELS } from "../format-labels";
+import { FilterSelect } from "@/components/ui/filter-select";
+import { FORMAT_CHOICES } from "../format-labels";
 
 export type SessionQuery = {
   page?: string;
@@ -53,17 +53,14 @@ export function SessionFiltersBar({ query }: { query: SessionQuery }) {
           <label htmlFor="sessions-q">Search titles</label>
           <input id="sessions-q" type="search" name="q" defaultValue={query.q ?? ""} className={field} />
         </div>
-        <div className="text-sm font-medium">
-          <label htmlFor="sessions-format">Format</label>
-          <select id="sessions-format" name="format" defaultValue={query.format ?? ""} className={field}>
-            <option value="">All formats</option>
-            {SESSION_FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {FORMAT_LABELS[f]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          label="Format"
+          name="format"
+          value={query.format}
+          any="All formats"
+          choices={FORMAT_CHOICES}
+          className={field}
+        />
         <button
           type="submit"
           className="rounded-md bg-blue-700 px-3 py-2 text-sm font-semibold text-white hover:bg-blue-800"

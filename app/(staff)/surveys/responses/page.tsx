@@ -3,14 +3,14 @@ import Link from "next/link";
 import { orNotFound } from "@/app/_lib/page-guard";
 import { buttonClass } from "@/components/ui/button";
 import { Stat } from "@/components/ui/card";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { formatDateTime } from "@/lib/dates";
 import { LANGUAGES } from "@/lib/domain/languages";
-import { SESSION_FORMATS } from "@/lib/domain/sessions";
 import { LOCALE_NAMES } from "@/lib/i18n/config";
 import { SCORE_BANDS, zResponseFilters } from "@/lib/validation/surveys";
 import { requireStaffPage } from "@/server/auth/staff";
 import { listSurveyResponses, responseFilterChoices } from "@/server/surveys/list-responses";
-import { FORMAT_LABELS } from "../../sessions/format-labels";
+import { FORMAT_CHOICES, FORMAT_LABELS } from "../../sessions/format-labels";
 
 export const metadata: Metadata = { title: "Survey responses" };
 
@@ -60,50 +60,41 @@ export default async function ResponsesPage({
         action="/surveys/responses"
         className="grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-4"
       >
-        <label className="text-sm font-medium">
-          Session
-          <select name="session" defaultValue={filters.session ?? ""} className={control}>
-            <option value="">All sessions</option>
-            {choices.sessions.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title} ({formatDateTime(s.startsAt, actor.timeZone)})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-medium">
-          Format
-          <select name="format" defaultValue={filters.format ?? ""} className={control}>
-            <option value="">All formats</option>
-            {SESSION_FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {FORMAT_LABELS[f]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-medium">
-          Template
-          <select name="template" defaultValue={filters.template ?? ""} className={control}>
-            <option value="">All templates</option>
-            {choices.templates.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-medium">
-          Language answered in
-          <select name="language" defaultValue={filters.language ?? ""} className={control}>
-            <option value="">All languages</option>
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {LOCALE_NAMES[l]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Session"
+          name="session"
+          value={filters.session}
+          any="All sessions"
+          choices={choices.sessions.map((s) => ({
+            value: s.id,
+            label: `${s.title} (${formatDateTime(s.startsAt, actor.timeZone)})`,
+          }))}
+          className={control}
+        />
+        <FilterSelect
+          label="Format"
+          name="format"
+          value={filters.format}
+          any="All formats"
+          choices={FORMAT_CHOICES}
+          className={control}
+        />
+        <FilterSelect
+          label="Template"
+          name="template"
+          value={filters.template}
+          any="All templates"
+          choices={choices.templates.map((t) => ({ value: t.id, label: t.name }))}
+          className={control}
+        />
+        <FilterSelect
+          label="Language answered in"
+          name="language"
+          value={filters.language}
+          any="All languages"
+          choices={LANGUAGES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))}
+          className={control}
+        />
         <label className="text-sm font-medium">
           From
           <input type="date" name="from" defaultValue={filters.from ?? ""} className={control} />
@@ -112,17 +103,14 @@ export default async function ResponsesPage({
           To
           <input type="date" name="to" defaultValue={filters.to ?? ""} className={control} />
         </label>
-        <label className="text-sm font-medium">
-          Score band
-          <select name="band" defaultValue={filters.band ?? ""} className={control}>
-            <option value="">Any score</option>
-            {SCORE_BANDS.map((b) => (
-              <option key={b} value={b}>
-                {BAND_LABELS[b]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Score band"
+          name="band"
+          value={filters.band}
+          any="Any score"
+          choices={SCORE_BANDS.map((b) => ({ value: b, label: BAND_LABELS[b] }))}
+          className={control}
+        />
         <div className="flex items-end gap-2">
           <button type="submit" className={buttonClass()}>
             Filter

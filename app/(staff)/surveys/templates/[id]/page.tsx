@@ -5,7 +5,7 @@ import { formatDateTime } from "@/lib/dates";
 import { SESSION_FORMATS } from "@/lib/domain/sessions";
 import { requireStaffPage } from "@/server/auth/staff";
 import { getSurveyTemplate } from "@/server/surveys/list-templates";
-import { FORMAT_LABELS } from "../../../sessions/format-labels";
+import { FORMAT_CHOICES } from "../../../sessions/format-labels";
 import { TemplateBuilder } from "../../_components/template-builder";
 import { previewLabels } from "../../preview-labels";
 
@@ -43,7 +43,7 @@ export default async function TemplatePage({ params }: { params: Promise<{ id: s
           defaultFor: t.defaultFor,
           version: t.version,
         }}
-        formats={SESSION_FORMATS.map((f) => ({ value: f, label: FORMAT_LABELS[f] ?? f }))}
+        formats={FORMAT_CHOICES}
         labels={await previewLabels()}
       />
     </div>

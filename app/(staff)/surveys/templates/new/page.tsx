@@ -5,7 +5,7 @@ import { SESSION_FORMATS } from "@/lib/domain/sessions";
 import type { SurveyQuestion } from "@/lib/domain/surveys";
 import { assertCan } from "@/server/auth/policy";
 import { requireStaffPage } from "@/server/auth/staff";
-import { FORMAT_LABELS } from "../../../sessions/format-labels";
+import { FORMAT_CHOICES } from "../../../sessions/format-labels";
 import { TemplateBuilder } from "../../_components/template-builder";
 import { previewLabels } from "../../preview-labels";
 
@@ -24,7 +24,7 @@ export default async function NewTemplatePage() {
       <h1 className="text-3xl font-bold tracking-tight">New survey template</h1>
       <TemplateBuilder
         initial={{ name: "", questions: START, defaultFor: [] }}
-        formats={SESSION_FORMATS.map((f) => ({ value: f, label: FORMAT_LABELS[f] ?? f }))}
+        formats={FORMAT_CHOICES}
         labels={await previewLabels()}
       />
     </div>
