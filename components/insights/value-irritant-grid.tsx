@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ColumnHeads } from "@/components/ui/column-heads";
 import { type GridAxis, QUADRANT_LABELS, type Quadrant, quadrantOf } from "@/lib/domain/insights";
 
 export type GridItem = {
@@ -117,22 +118,11 @@ export function ValueIrritantGrid({
         <summary className="cursor-pointer text-sm font-medium text-blue-800">The grid as a table</summary>
         <table className="mt-2 w-full text-left text-sm">
           <caption className="sr-only">{caption}, as a table</caption>
-          <thead>
-            <tr className="border-b border-slate-200">
-              <th scope="col" className="py-1 pr-3">
-                Insight
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                For customers
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                For the company
-              </th>
-              <th scope="col" className="py-1">
-                Quadrant
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            labels={["Insight", "For customers", "For the company", "Quadrant"]}
+            className="border-b border-slate-200"
+            cellClassName="py-1 pr-3"
+          />
           <tbody>
             {items.map((i) => (
               <tr key={i.id} className="border-b border-slate-100">

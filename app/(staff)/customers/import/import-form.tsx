@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
+import { ColumnHeads } from "@/components/ui/column-heads";
 import { type ImportState, importCustomersAction, previewImportAction } from "../actions";
 
 const CONTROL =
@@ -122,25 +123,11 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
           <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Rows of the file and what importing will do with each</caption>
-              <thead className="border-b border-slate-200 text-slate-600">
-                <tr>
-                  <th scope="col" className="p-3 font-medium">
-                    Row
-                  </th>
-                  <th scope="col" className="p-3 font-medium">
-                    Result
-                  </th>
-                  <th scope="col" className="p-3 font-medium">
-                    Name
-                  </th>
-                  <th scope="col" className="p-3 font-medium">
-                    Email
-                  </th>
-                  <th scope="col" className="p-3 font-medium">
-                    Details
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeads
+                labels={["Row", "Result", "Name", "Email", "Details"]}
+                className="border-b border-slate-200 text-slate-600"
+                cellClassName="p-3 font-medium"
+              />
               <tbody>
                 {preview.rows.map((r) => (
                   <tr

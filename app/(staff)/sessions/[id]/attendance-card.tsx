@@ -1,4 +1,5 @@
 import { Card } from "@/components/ui/card";
+import { ColumnHeads } from "@/components/ui/column-heads";
 import type { Actor } from "@/server/auth/actor";
 import { sessionAttendance } from "@/server/rooms/attendance";
 
@@ -21,19 +22,11 @@ export async function AttendanceCard({
   return (
     <Card title="Time in the room">
       <table className="w-full text-left text-sm" data-attendance>
-        <thead>
-          <tr className="text-slate-600">
-            <th scope="col" className="py-1 pr-3 font-medium">
-              Who
-            </th>
-            <th scope="col" className="py-1 pr-3 font-medium">
-              In the room
-            </th>
-            <th scope="col" className="py-1 font-medium">
-              Joined – left
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          labels={["Who", "In the room", "Joined – left"]}
+          className="text-slate-600"
+          cellClassName="py-1 pr-3 font-medium"
+        />
         <tbody>
           {rows.map((r) => (
             <tr key={r.key} className="border-t border-slate-200 align-top" data-attendance-row={r.kind}>

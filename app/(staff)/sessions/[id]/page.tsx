@@ -4,6 +4,7 @@ import { orNotFound } from "@/app/_lib/page-guard";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
+import { ColumnHeads } from "@/components/ui/column-heads";
 import { CheckboxGroup } from "@/components/ui/field";
 import { formatDateTime } from "@/lib/dates";
 import { can } from "@/server/auth/policy";
@@ -108,34 +109,18 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
             ) : (
               <div className="overflow-x-auto">
                 <table className="w-full text-left text-sm">
-                  <thead className="border-b border-slate-200 text-slate-600">
-                    <tr>
-                      <th scope="col" className="py-2 pr-4 font-medium">
-                        Guest
-                      </th>
-                      <th scope="col" className="py-2 pr-4 font-medium">
-                        Language
-                      </th>
-                      <th scope="col" className="py-2 pr-4 font-medium">
-                        Status
-                      </th>
-                      {d.seesNeeds && (
-                        <th scope="col" className="py-2 pr-4 font-medium">
-                          Accommodations
-                        </th>
-                      )}
-                      {offersIncentive && d.seesPeople && (
-                        <th scope="col" className="py-2 pr-4 font-medium">
-                          Incentive
-                        </th>
-                      )}
-                      {d.canManage && open && (
-                        <th scope="col" className="py-2 font-medium">
-                          Personal link
-                        </th>
-                      )}
-                    </tr>
-                  </thead>
+                  <ColumnHeads
+                    labels={[
+                      "Guest",
+                      "Language",
+                      "Status",
+                      d.seesNeeds && "Accommodations",
+                      offersIncentive && d.seesPeople && "Incentive",
+                      d.canManage && open && "Personal link",
+                    ]}
+                    className="border-b border-slate-200 text-slate-600"
+                    cellClassName="py-2 pr-4 font-medium"
+                  />
                   <tbody>
                     {d.board.map((b) => (
                       <tr key={b.id} className="border-b border-slate-100 align-top">

@@ -1,6 +1,7 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
+import { ColumnHeads } from "@/components/ui/column-heads";
 import { TextArea } from "@/components/ui/field";
 import type { Language } from "@/lib/domain/languages";
 import type { ChangeMessagesView } from "@/server/action-items/tell-customers/change-messages-view";
@@ -31,19 +32,11 @@ export function TellCustomers({ actionId, view }: { actionId: string; view: Chan
             <caption className="pb-2 text-left font-semibold text-slate-700">
               Customers whose words are evidence
             </caption>
-            <thead>
-              <tr className="border-b border-slate-200">
-                <th scope="col" className="py-2 pr-3">
-                  Customer
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  Language
-                </th>
-                <th scope="col" className="py-2">
-                  Message
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              labels={["Customer", "Language", "Message"]}
+              className="border-b border-slate-200"
+              cellClassName="py-2 pr-3"
+            />
             <tbody>
               {view.recipients.map((r) => (
                 <tr
