@@ -11,7 +11,7 @@ import { outboxStatus } from "@/server/notify/outbox-status";
 import { createTransport, deliverDueEmails, type MailTransport } from "@/server/notify/sender";
 import { captureLogs } from "@/tests/support/log-capture";
 import { freePort } from "@/tests/support/ports";
-import { startTestSmtp, type TestSmtp } from "@/tests/support/smtp";
+import { type SmtpMode, startTestSmtp, type TestSmtp } from "@/tests/support/smtp";
 import { freshDatabaseUrl } from "@/tests/support/test-database";
 
 const ADDRESS = "ada.lovelace@example.com";
@@ -276,9 +276,13 @@ describe("deliverDueEmails over real SMTP", () => {
 
     smtp = await startTestSmtp({ port });
     // Interleaved so that every kind of fault meets rows at every stage of their retries.
-    const plan = Array.from({ length: 6 }, () => ["tempfail", "drop", "accept-drop", "accept"] as const)
-      .flat()
-      .concat(["permfail", "permfail", "permfail", "permfail"]);
+    const plan: SmtpMode[] = Array.from({ length: 6 }, (): SmtpMode[] => [
+      "tempfail",
+      "drop",
+      "accept-drop",
+      "accept",
+    ]).flat();
+    plan.push("permfail", "permfail", "permfail", "permfail");
     smtp.queueModes(...plan);
     for (let round = 0; round < 20; round++) {
       const pending = (await rows()).filter((r) => r.status === "pending");
@@ -305,13 +309,10 @@ describe("deliverDueEmails over real SMTP", () => {
       );
     expect(new Set(receivedIds).size).toBe(receivedIds.length - smtp.acceptedThenDropped.length);
     expect(receivedIds.every((id) => all.some((r) => r.messageId === id))).toBe(true);
-    const injected = Object.entries(
-      [...Array<string>(MAILS).fill("down"), ...smtp.attempts.filter((m) => m !== "accept")].reduce<
-        Record<string, number>
-      >((n, m) => ({ ...n, [m]: (n[m] ?? 0) + 1 }), {}),
-    );
+    const injected = new Map<string, number>([["down", MAILS]]);
+    for (const m of smtp.attempts) if (m !== "accept") injected.set(m, (injected.get(m) ?? 0) + 1);
     console.log(
-      `SMTP faults injected: ${injected.map(([k, v]) => `${k} ${v}`).join(", ")}; ` +
+      `SMTP faults injected: ${[...injected].map(([k, v]) => `${k} ${v}`).join(", ")}; ` +
         `${MAILS} mails: ${sent.length} sent, ${dead.length} dead-lettered (5xx), ${lost} lost, ` +
         `${receivedIds.length - new Set(receivedIds).size} duplicate copies (same Message-ID)`,
     );
