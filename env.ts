@@ -27,6 +27,8 @@ const schema = z.object({
   AUTH_OIDC_CLIENT_ID: z.string().optional(),
   AUTH_OIDC_CLIENT_SECRET: z.string().optional(),
   AUTH_OIDC_NAME: z.string().default("Company SSO"),
+  // Staff sign in only through the company identity provider: no emailed sign-in links at all.
+  AUTH_SSO_ONLY: bool.default(false),
   IMMERSION_DEMO: bool.default(!isProduction),
   LIVEKIT_URL: z
     .string()
@@ -68,6 +70,14 @@ function load(): Env {
   if (env.DATABASE_SYNC_URL && !env.DATABASE_URL.startsWith("file:")) {
     throw new Error(
       "Invalid environment:\n  DATABASE_URL: must be a file: path (the local copy) when DATABASE_SYNC_URL is set",
+    );
+  }
+  if (
+    env.AUTH_SSO_ONLY &&
+    !(env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_CLIENT_ID && env.AUTH_OIDC_CLIENT_SECRET)
+  ) {
+    throw new Error(
+      "Invalid environment:\n  AUTH_SSO_ONLY: needs AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET",
     );
   }
   return env;

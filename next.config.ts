@@ -1,6 +1,7 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import "./env";
+import { HSTS_VALUE, NON_PAGE_CSP } from "./lib/security/headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -40,8 +41,19 @@ const config: NextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Permissions-Policy", value: "camera=(self), microphone=(self), geolocation=()" },
+          // Production builds only: `next dev` on https://localhost must not pin the host. Browsers
+          // ignore it over plain http, so a demo build on http is unaffected.
+          ...(process.env.NODE_ENV === "production"
+            ? [{ key: "Strict-Transport-Security", value: HSTS_VALUE }]
+            : []),
         ],
       },
+      // Pages get a nonce-based policy per request from proxy.ts; what it does not see (JSON,
+      // personal-link redirects) may load nothing and be framed by nobody.
+      ...["/api/:path*", "/i/:path*", "/s/:path*"].map((source) => ({
+        source,
+        headers: [{ key: "Content-Security-Policy", value: NON_PAGE_CSP }],
+      })),
       // Personal links carry a token in the path: never leak it through the Referer header.
       { source: "/i/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
       { source: "/s/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },

@@ -1,10 +1,13 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { env } from "@/env";
+import { newNonce, pageCsp } from "@/lib/security/headers";
 
 // Optimistic only: sends visitors without a session cookie to sign-in before rendering a staff
 // page. It never decides access — every page, action and handler checks in the domain layer.
 // It also answers two kinds of bad post to a page (server actions post to the page's path) with
-// a clear 4xx before Next's action handler, which answers both with a 500.
+// a clear 4xx before Next's action handler, which answers both with a 500. And it gives every
+// page its Content-Security-Policy with a fresh nonce, which Next puts on its own inline scripts
+// (it reads the nonce from the request's policy header); other responses get theirs from next.config.ts.
 const STAFF_PREFIXES = [
   "/dashboard",
   "/sessions",
@@ -62,18 +65,33 @@ async function refuseMalformedAction(request: NextRequest): Promise<NextResponse
   return fetchAction ? refuse(415, "unsupported_media_type") : null;
 }
 
+/** Every answer to a page request carries the page policy, refusals and redirects included. */
+function withPolicy(response: NextResponse, csp: string): NextResponse {
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
+
 export async function proxy(request: NextRequest) {
+  const csp = pageCsp({
+    nonce: newNonce(),
+    livekitUrl: env.LIVEKIT_URL,
+    oidcIssuer: env.AUTH_OIDC_ISSUER,
+    development: env.NODE_ENV === "development",
+    https: APP_ORIGIN.startsWith("https:"),
+  });
   if (request.method !== "GET" && request.method !== "HEAD") {
     const refused = refusePagePost(request) ?? (await refuseMalformedAction(request));
-    if (refused) return refused;
+    if (refused) return withPolicy(refused, csp);
   }
   const { pathname } = request.nextUrl;
   const staffPage =
     pathname === "/" || STAFF_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   if (staffPage && !SESSION_COOKIES.some((c) => request.cookies.has(c))) {
-    return NextResponse.redirect(new URL("/sign-in", request.url));
+    return withPolicy(NextResponse.redirect(new URL("/sign-in", request.url)), csp);
   }
-  return NextResponse.next();
+  const headers = new Headers(request.headers);
+  headers.set("Content-Security-Policy", csp);
+  return withPolicy(NextResponse.next({ request: { headers } }), csp);
 }
 
 export const config = { matcher: ["/((?!api|_next|i/|s/|favicon.ico).*)"] };

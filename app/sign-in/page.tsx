@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Button } from "@/components/ui/button";
-import { demoSignInEnabled, oidcEnabled } from "@/server/auth/config";
+import { demoSignInEnabled, emailSignInEnabled, oidcEnabled } from "@/server/auth/config";
 import { currentStaff } from "@/server/auth/staff";
 import { demoSignIn, emailSignIn, oidcSignIn } from "./actions";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
@@ -21,28 +21,32 @@ export default async function SignInPage({
       <p className="mt-2 text-slate-700">For staff. Customers use the personal link in their invitation.</p>
       {error && (
         <p role="alert" className="mt-4 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          That sign-in did not work. The link may have expired or been used already; ask for a new one.
+          {error === "busy"
+            ? "Too many sign-in requests from here. Try again in a few minutes."
+            : "That sign-in did not work. The link may have expired or been used already; ask for a new one."}
         </p>
       )}
-      <form
-        action={emailSignIn}
-        className="mt-8 space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200"
-      >
-        <div>
-          <label htmlFor="email" className="block text-sm font-medium">
-            Work email
-          </label>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            required
-            autoComplete="email"
-            className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2"
-          />
-        </div>
-        <Button className="w-full">Email me a sign-in link</Button>
-      </form>
+      {emailSignInEnabled && (
+        <form
+          action={emailSignIn}
+          className="mt-8 space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200"
+        >
+          <div>
+            <label htmlFor="email" className="block text-sm font-medium">
+              Work email
+            </label>
+            <input
+              id="email"
+              name="email"
+              type="email"
+              required
+              autoComplete="email"
+              className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2"
+            />
+          </div>
+          <Button className="w-full">Email me a sign-in link</Button>
+        </form>
+      )}
       {oidcEnabled && (
         <form action={oidcSignIn} className="mt-4">
           <Button variant="secondary" className="w-full">

@@ -22,9 +22,13 @@ export const users = sqliteTable(
     timeZone: text("time_zone").notNull().default("UTC"),
     /** Trained to listen to customers in vulnerable circumstances (specialist seating). */
     trainedForVulnerable: integer("trained_for_vulnerable", { mode: "boolean" }).notNull().default(false),
+    /** Signed into every session cookie at sign-in; raising it revokes them all (sign-out). */
+    sessionVersion: integer("session_version").notNull().default(0),
+    /** The company identity provider's subject (`sub`), linked at the first SSO sign-in. */
+    oidcSubject: text("oidc_subject"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("users_email_uq").on(t.email)],
+  (t) => [uniqueIndex("users_email_uq").on(t.email), uniqueIndex("users_oidc_subject_uq").on(t.oidcSubject)],
 );
 
 export const departments = sqliteTable(

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Adapter, AdapterUser } from "next-auth/adapters";
 import type { Db } from "@/db";
 import { users, verificationTokens } from "@/db/schema";
@@ -14,6 +14,7 @@ const toAdapterUser = (u: typeof users.$inferSelect): AdapterUser => ({
 /**
  * The minimal Auth.js adapter over our own tables. Staff are created by admins and the seed, never
  * by signing in, so createUser refuses. Auth.js hashes verification tokens before they reach us.
+ * SSO accounts are one column on users (the provider's subject): there is one provider.
  */
 export function immersionAdapter(db: Db): Adapter {
   return {
@@ -28,16 +29,24 @@ export function immersionAdapter(db: Db): Adapter {
       const u = await db.query.users.findFirst({ where: eq(users.email, email.toLowerCase()) });
       return u?.active ? toAdapterUser(u) : null;
     },
-    async getUserByAccount() {
-      return null;
+    async getUserByAccount({ provider, providerAccountId }) {
+      if (provider !== "oidc") return null;
+      const u = await db.query.users.findFirst({ where: eq(users.oidcSubject, providerAccountId) });
+      return u?.active ? toAdapterUser(u) : null;
     },
     async updateUser(user) {
       const u = await db.query.users.findFirst({ where: eq(users.id, user.id) });
       if (!u) throw new Error("Unknown user");
       return toAdapterUser(u);
     },
-    async linkAccount() {
-      // Company SSO accounts are matched by email to an existing staff member; nothing to store.
+    async linkAccount(account) {
+      // The first SSO sign-in of a staff member (matched by address, config.ts) links the
+      // provider's subject; from then on the subject, not the address, finds them.
+      if (account.provider !== "oidc") return;
+      await db
+        .update(users)
+        .set({ oidcSubject: account.providerAccountId })
+        .where(and(eq(users.id, account.userId), isNull(users.oidcSubject)));
     },
     async createVerificationToken(token) {
       await db.insert(verificationTokens).values({

@@ -21,8 +21,34 @@ async function activeUserByEmail(email: string) {
   return u?.active ? u : null;
 }
 
-const providers: NextAuthConfig["providers"] = [
-  {
+declare module "next-auth" {
+  interface Session {
+    /** The user's session version at sign-in; a sign-out raises the user's (revoke-sessions.ts). */
+    sessionVersion?: number;
+  }
+}
+
+async function activeUserById(id: string) {
+  const u = await db.query.users.findFirst({ where: eq(users.id, id) });
+  return u?.active ? u : null;
+}
+
+/**
+ * An SSO sign-in: the identity provider's subject decides who it is once linked (adapter.ts), so
+ * a changed or reassigned address at the provider cannot reach another staff member; before the
+ * first link the address must be an active staff member's with no other subject linked yet.
+ */
+export async function oidcSignInAllowed(subject: string, email: string | null | undefined) {
+  const linked = await db.query.users.findFirst({ where: eq(users.oidcSubject, subject) });
+  if (linked) return linked.active;
+  const byEmail = email ? await activeUserByEmail(email) : null;
+  return Boolean(byEmail && byEmail.oidcSubject === null);
+}
+
+const providers: NextAuthConfig["providers"] = [];
+
+if (!env.AUTH_SSO_ONLY) {
+  providers.push({
     id: "email",
     type: "email",
     name: "Email",
@@ -48,8 +74,8 @@ const providers: NextAuthConfig["providers"] = [
         }),
       );
     },
-  },
-];
+  });
+}
 
 if (env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_CLIENT_ID && env.AUTH_OIDC_CLIENT_SECRET) {
   providers.push({
@@ -81,6 +107,7 @@ if (env.IMMERSION_DEMO) {
 }
 
 export const demoSignInEnabled = env.IMMERSION_DEMO;
+export const emailSignInEnabled = !env.AUTH_SSO_ONLY;
 export const oidcEnabled = providers.some((p) => typeof p === "object" && "id" in p && p.id === "oidc");
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -92,22 +119,27 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in" },
   providers,
   callbacks: {
-    async signIn({ user, email }) {
+    async signIn({ user, email, account }) {
       if (email?.verificationRequest) return true; // the answer must not reveal whether the address exists
+      if (account?.provider === "oidc") return oidcSignInAllowed(account.providerAccountId, user.email);
       return Boolean(user.email && (await activeUserByEmail(user.email)));
     },
     async jwt({ token, user, trigger }) {
       // Identity is fixed at sign-in; a client-side session update can never change it.
+      // `user` is our own row here (the adapter's or the demo provider's), so its id is ours.
       if (trigger === "signIn" || trigger === "signUp") {
-        const found = user?.email ? await activeUserByEmail(user.email) : null;
-        return found ? { sub: found.id, iat: token.iat, exp: token.exp, jti: token.jti } : null;
+        const found = user?.id ? await activeUserById(user.id) : null;
+        return found
+          ? { sub: found.id, sv: found.sessionVersion, iat: token.iat, exp: token.exp, jti: token.jti }
+          : null;
       }
-      return { sub: token.sub, iat: token.iat, exp: token.exp, jti: token.jti };
+      return { sub: token.sub, sv: token.sv, iat: token.iat, exp: token.exp, jti: token.jti };
     },
     session({ session, token }) {
       // Role and department come from the database on every request (requireStaff), not from here.
       return {
         ...session,
+        sessionVersion: typeof token.sv === "number" ? token.sv : 0,
         user: { id: token.sub ?? "", email: session.user?.email ?? "", name: session.user?.name },
       };
     },

@@ -10,7 +10,7 @@ import { auth } from "./config";
 export const currentStaff = cache(async (): Promise<StaffActor | null> => {
   const session = await auth();
   const userId = session?.user?.id;
-  return userId ? loadStaffActor(db, userId) : null;
+  return userId ? loadStaffActor(db, userId, { sessionVersion: session.sessionVersion ?? 0 }) : null;
 });
 
 /** For pages: the staff actor, or a redirect to sign-in. */

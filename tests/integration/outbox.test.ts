@@ -11,7 +11,7 @@ import { outboxStatus } from "@/server/notify/outbox-status";
 import { createTransport, deliverDueEmails, type MailTransport } from "@/server/notify/sender";
 import { captureLogs } from "@/tests/support/log-capture";
 import { freePort } from "@/tests/support/ports";
-import { startTestSmtp, type TestSmtp } from "@/tests/support/smtp";
+import { type SmtpMode, startTestSmtp, type TestSmtp } from "@/tests/support/smtp";
 import { freshDatabaseUrl } from "@/tests/support/test-database";
 
 const ADDRESS = "ada.lovelace@example.com";
@@ -250,6 +250,72 @@ describe("deliverDueEmails over real SMTP", () => {
     const all = await rows();
     expect(all.every((r) => r.status === "sent" && r.attempts === 1)).toBe(true);
     expect(new Set(all.map((r) => r.messageId))).toEqual(ids);
+  });
+
+  it("a relay that kept the message but dropped the line before its 250: one resend, same Message-ID", async () => {
+    smtp.queueModes("accept-drop");
+    await queue(1);
+    const transport = createTransport(smtp.url);
+    const first = await deliverDueEmails({ db, workerId: "w1", transport });
+    expect(first).toMatchObject({ claimed: 1, retried: 1 });
+    const [row] = await rows();
+    await deliverDueEmails({ db, workerId: "w1", transport, now: row?.nextAttemptAt });
+    expect(smtp.received.map((m) => m.messageId)).toEqual([row?.messageId, row?.messageId]);
+    expect((await rows())[0]).toMatchObject({ status: "sent", attempts: 2 });
+  });
+
+  it("under SMTP down, 4xx, 5xx, drops mid-DATA and after DATA: no mail lost, resends only after an unanswered DATA", async () => {
+    const MAILS = 30;
+    const port = smtp.port;
+    await smtp.close(); // down for the first round
+    await queue(MAILS);
+    const transport = createTransport(`smtp://127.0.0.1:${port}`);
+    let now = new Date();
+    const down = await deliverDueEmails({ db, workerId: "w1", transport, now, limit: MAILS });
+    expect(down).toMatchObject({ claimed: MAILS, retried: MAILS });
+
+    smtp = await startTestSmtp({ port });
+    // Interleaved so that every kind of fault meets rows at every stage of their retries.
+    const plan: SmtpMode[] = Array.from({ length: 6 }, (): SmtpMode[] => [
+      "tempfail",
+      "drop",
+      "accept-drop",
+      "accept",
+    ]).flat();
+    plan.push("permfail", "permfail", "permfail", "permfail");
+    smtp.queueModes(...plan);
+    for (let round = 0; round < 20; round++) {
+      const pending = (await rows()).filter((r) => r.status === "pending");
+      if (!pending.length) break;
+      now = new Date(Math.max(...pending.map((r) => r.nextAttemptAt.getTime())));
+      await deliverDueEmails({ db, workerId: "w1", transport, now, limit: MAILS, maxAttempts: 10 });
+    }
+
+    const all = await rows();
+    expect(all.filter((r) => r.status === "pending")).toEqual([]);
+    const receivedIds = smtp.received.map((m) => m.messageId);
+    const timesReceived = (id: string) => receivedIds.filter((x) => x === id).length;
+    const sent = all.filter((r) => r.status === "sent");
+    const dead = all.filter((r) => r.status === "dead");
+    // Lost: a row marked sent that never arrived, or a row given up on for anything but a 5xx.
+    const lost = sent.filter((r) => timesReceived(r.messageId) === 0).length;
+    expect(lost).toBe(0);
+    expect(dead).toHaveLength(smtp.attempts.filter((m) => m === "permfail").length);
+    expect(dead.every((r) => /550/.test(r.lastError ?? ""))).toBe(true);
+    // Every extra copy follows a DATA the relay kept without answering, and carries the same id.
+    for (const r of all)
+      expect(timesReceived(r.messageId)).toBeLessThanOrEqual(
+        (r.status === "sent" ? 1 : 0) + smtp.acceptedThenDropped.filter((id) => id === r.messageId).length,
+      );
+    expect(new Set(receivedIds).size).toBe(receivedIds.length - smtp.acceptedThenDropped.length);
+    expect(receivedIds.every((id) => all.some((r) => r.messageId === id))).toBe(true);
+    const injected = new Map<string, number>([["down", MAILS]]);
+    for (const m of smtp.attempts) if (m !== "accept") injected.set(m, (injected.get(m) ?? 0) + 1);
+    console.log(
+      `SMTP faults injected: ${[...injected].map(([k, v]) => `${k} ${v}`).join(", ")}; ` +
+        `${MAILS} mails: ${sent.length} sent, ${dead.length} dead-lettered (5xx), ${lost} lost, ` +
+        `${receivedIds.length - new Set(receivedIds).size} duplicate copies (same Message-ID)`,
+    );
   });
 
   it("after a crash between send and mark, sends again after the lease with the SAME Message-ID", async () => {

@@ -5,10 +5,14 @@
 import "../support/test-env";
 import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
+import { decode } from "next-auth/jwt";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
 import { db } from "@/db";
-import { outbox, verificationTokens } from "@/db/schema";
+import { outbox, users, verificationTokens } from "@/db/schema";
+import { env } from "@/env";
+import { loadStaffActor } from "@/server/staff/load-staff-actor";
+import { revokeStaffSessions } from "@/server/staff/revoke-sessions";
 import { seededDb } from "../support/seeded-db";
 
 const APP = "http://app.test:3000";
@@ -95,6 +99,28 @@ describe("emailed sign-in links", () => {
     const again = await callback(link, { method: "POST", origin: APP });
     expect(again.headers.get("location")).toMatch(new RegExp(`^${APP}/sign-in\\?error=`));
     expect(again.headers.getSetCookie().some((c) => c.startsWith("authjs.session-token="))).toBe(false);
+  });
+
+  it("a session carries the user's session version; signing out (a raised version) ends every copy of it", async () => {
+    /** Signs in through the link and returns what the session cookie says. */
+    const signInOnce = async () => {
+      const res = await callback(await requestLink(), { method: "POST", origin: APP });
+      const cookie = res.headers.getSetCookie().find((c) => c.startsWith("authjs.session-token="));
+      const token = cookie?.split(";")[0]?.split("=")[1] ?? "";
+      const jwt = await decode({ token, secret: env.AUTH_SECRET, salt: "authjs.session-token" });
+      return { sub: String(jwt?.sub), sessionVersion: Number(jwt?.sv) };
+    };
+    const user = await db.query.users.findFirst({ where: eq(users.email, EMAIL) });
+    const first = await signInOnce();
+    expect(first).toEqual({ sub: user?.id, sessionVersion: user?.sessionVersion });
+    expect(await loadStaffActor(db, first.sub, first)).toMatchObject({ email: EMAIL });
+
+    await revokeStaffSessions(first.sub);
+    // The old cookie (on this device or copied anywhere) no longer makes a staff member.
+    expect(await loadStaffActor(db, first.sub, first)).toBeNull();
+    const second = await signInOnce();
+    expect(second.sessionVersion).toBe(first.sessionVersion + 1);
+    expect(await loadStaffActor(db, second.sub, second)).toMatchObject({ email: EMAIL });
   });
 
   it("refuses an oversized post to Auth.js unread", async () => {

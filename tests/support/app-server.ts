@@ -35,6 +35,47 @@ export async function startAppServer(opts: { databaseFile?: string } = {}): Prom
   const url = `http://127.0.0.1:${port}`;
   // The app's own webhook endpoint, so attendance and status follow the room as in production.
   const livekit = await startTestLivekit({ webhookUrl: `${url}/api/livekit/webhook` });
+  const server = await startNextServer(port, {
+    IMMERSION_DEMO: "true",
+    APP_URL: url,
+    DATABASE_URL: dbUrl,
+    SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+    LIVEKIT_URL: livekit.url,
+    LIVEKIT_API_KEY: livekit.apiKey,
+    LIVEKIT_API_SECRET: livekit.apiSecret,
+    WORKER_IN_PROCESS: "true",
+  });
+  return {
+    url,
+    db,
+    dbFile: path.join(dir, "app.db"),
+    smtp,
+    livekitUrl: livekit.url,
+    livekit,
+    logs: server.logs,
+    async close() {
+      server.kill("SIGTERM");
+      await new Promise((r) => setTimeout(r, 300));
+      await Promise.allSettled([smtp.close(), livekit.close()]);
+      client.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type NextServer = {
+  url: string;
+  child: ChildProcess;
+  logs: () => string;
+  /** Signals the whole process group (Next and its children). */
+  kill(signal: NodeJS.Signals): void;
+  /** Resolves when the server process has exited. */
+  exited: Promise<void>;
+};
+
+/** `next start` of the production build on 127.0.0.1:`port` with `env`, once /api/health answers. */
+export async function startNextServer(port: number, env: Record<string, string>): Promise<NextServer> {
+  const url = `http://127.0.0.1:${port}`;
   let output = "";
   // Next's own binary (not npx), in its own process group, so closing stops the whole server.
   const child: ChildProcess = spawn(
@@ -42,22 +83,11 @@ export async function startAppServer(opts: { databaseFile?: string } = {}): Prom
     ["start", "-p", String(port), "-H", "127.0.0.1"],
     {
       detached: true,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        IMMERSION_DEMO: "true",
-        APP_URL: url,
-        DATABASE_URL: dbUrl,
-        SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
-        LIVEKIT_URL: livekit.url,
-        LIVEKIT_API_KEY: livekit.apiKey,
-        LIVEKIT_API_SECRET: livekit.apiSecret,
-        WORKER_IN_PROCESS: "true",
-      },
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
   const deadline = Date.now() + 60_000;
@@ -72,24 +102,16 @@ export async function startAppServer(opts: { databaseFile?: string } = {}): Prom
   }
   return {
     url,
-    db,
-    dbFile: path.join(dir, "app.db"),
-    smtp,
-    livekitUrl: livekit.url,
-    livekit,
+    child,
     logs: () => output,
-    async close() {
-      if (child.pid) {
-        try {
-          process.kill(-child.pid, "SIGTERM");
-        } catch {
-          // already gone
-        }
+    exited,
+    kill(signal) {
+      if (!child.pid) return;
+      try {
+        process.kill(-child.pid, signal);
+      } catch {
+        // already gone
       }
-      await new Promise((r) => setTimeout(r, 300));
-      await Promise.allSettled([smtp.close(), livekit.close()]);
-      client.close();
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

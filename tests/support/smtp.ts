@@ -1,9 +1,10 @@
 // A real SMTP server on 127.0.0.1 for tests, programmable per message: accept it, answer 451
-// (temporary failure), answer 550 (permanent failure) or drop the connection mid-DATA.
+// (temporary failure), answer 550 (permanent failure), drop the connection mid-DATA, or take the
+// whole message and drop the connection before replying (the sender cannot know it arrived).
 import { type AddressObject, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
-export type SmtpMode = "accept" | "tempfail" | "permfail" | "drop";
+export type SmtpMode = "accept" | "tempfail" | "permfail" | "drop" | "accept-drop";
 
 export type ReceivedMail = {
   messageId: string | null;
@@ -25,6 +26,8 @@ export type TestSmtp = {
   received: ReceivedMail[];
   /** Every DATA attempt with the mode it got, accepted or not. */
   attempts: SmtpMode[];
+  /** Message-IDs of the messages kept in "accept-drop" mode (they are in `received` too). */
+  acceptedThenDropped: string[];
   /** Mode for messages not covered by `queueModes`. */
   setMode(mode: SmtpMode): void;
   /** The next messages get these modes, in order, before the default applies again. */
@@ -43,6 +46,7 @@ export async function startTestSmtp({ port = 0, mode = "accept" }: { port?: numb
   const queued: SmtpMode[] = [];
   const received: ReceivedMail[] = [];
   const attempts: SmtpMode[] = [];
+  const acceptedThenDropped: string[] = [];
 
   const server: SMTPServer = new SMTPServer({
     authOptional: true,
@@ -60,7 +64,7 @@ export async function startTestSmtp({ port = 0, mode = "accept" }: { port?: numb
         stream.resume();
         return;
       }
-      if (now !== "accept") {
+      if (now === "tempfail" || now === "permfail") {
         stream.resume();
         stream.on("end", () => {
           // Real relays echo the recipient in their replies; the sender must not store or log it.
@@ -75,6 +79,7 @@ export async function startTestSmtp({ port = 0, mode = "accept" }: { port?: numb
       }
       simpleParser(stream)
         .then((m) => {
+          if (now === "accept-drop") acceptedThenDropped.push(m.messageId ?? "");
           received.push({
             messageId: m.messageId ?? null,
             envelopeTo: session.envelope.rcptTo.map((r) => r.address),
@@ -90,6 +95,11 @@ export async function startTestSmtp({ port = 0, mode = "accept" }: { port?: numb
               content: a.content.toString("utf8"),
             })),
           });
+          if (now === "accept-drop") {
+            // Kept (a relay that crashed after queueing it), but the 250 never goes out.
+            for (const c of server.connections) if (c.id === session.id) c._socket.destroy();
+            return;
+          }
           callback();
         })
         .catch((error: Error) => callback(error));
@@ -108,6 +118,7 @@ export async function startTestSmtp({ port = 0, mode = "accept" }: { port?: numb
     url: `smtp://127.0.0.1:${actualPort}`,
     received,
     attempts,
+    acceptedThenDropped,
     setMode: (m) => {
       defaultMode = m;
     },
