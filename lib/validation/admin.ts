@@ -47,3 +47,22 @@ export const zCompanySettingsForm = z.strictObject({
   surveyFrequencyCapDays: z.string().max(10),
   retentionMonths: z.string().max(10),
 });
+
+const optionalUser = z
+  .union([z.uuid(), z.literal("")])
+  .optional()
+  .transform((v) => v || null);
+
+/** An admin creates a department (no id) or renames it and names its head (id). */
+export const zSaveDepartment = z.strictObject({
+  departmentId: z.union([z.uuid(), z.literal("")]).optional(),
+  name: z.string().trim().min(1, "Give the department a name").max(120),
+  headId: optionalUser,
+});
+
+/** An admin adds a staff member to a department, makes them an owner, or takes them out. */
+export const zDepartmentMember = z.strictObject({
+  departmentId: z.uuid(),
+  userId: z.uuid("Choose a staff member"),
+  membership: z.enum(["member", "owner", "none"], "Choose member, owner or remove"),
+});

@@ -149,7 +149,10 @@ export const POLICY = {
     roles: ["admin"],
     describe: "Approve, edit, renumber, retire reason codes",
   },
-  "department.manage": { roles: ["admin"], describe: "Name a department's head" },
+  "department.manage": {
+    roles: ["admin"],
+    describe: "Create and rename departments, name each one's head, choose its members and owners",
+  },
   "action.list": {
     roles: ALL_STAFF,
     describe: "See action lists (agents: their own and their departments' actions only)",

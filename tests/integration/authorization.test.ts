@@ -17,6 +17,7 @@ import { moveActionItem as transitionAction } from "@/server/action-items/move-a
 import { setDepartmentHead } from "@/server/action-items/set-department-head";
 import { decideChangeMessages } from "@/server/action-items/tell-customers/decide-change-messages";
 import { listAuditLog } from "@/server/admin/audit-log";
+import { listDepartments, saveDepartment, setDepartmentMember } from "@/server/admin/departments";
 import { createUser, listUsers, updateUser } from "@/server/admin/users";
 import { beforeAfter } from "@/server/analytics/before-after";
 import { dashboardFacets } from "@/server/analytics/dashboard-facets";
@@ -138,6 +139,8 @@ const ENDPOINTS: Record<
   "app/(staff)/admin/actions.ts#createUserAction": ["user.manage"],
   "app/(staff)/admin/actions.ts#updateUserAction": ["user.manage"],
   "app/(staff)/admin/actions.ts#updateSettingsAction": ["settings.manage"],
+  "app/(staff)/admin/actions.ts#saveDepartmentAction": ["department.manage"],
+  "app/(staff)/admin/actions.ts#setDepartmentMemberAction": ["department.manage"],
   "app/(staff)/admin/audit/export/route.ts#POST": ["audit.read"],
   "app/(staff)/customers/actions.ts#previewImportAction": ["customer.import"],
   "app/(staff)/customers/actions.ts#importCustomersAction": ["customer.import"],
@@ -373,6 +376,24 @@ describe("authorization matrix (domain layer, every role)", () => {
       "user.manage",
       (a) => updateUser(a, { userId: crypto.randomUUID(), role: "owner", timeZone: "UTC", active: "on" }),
       (a) => can(a, "user.manage"),
+    ],
+    ["listDepartments", "department.manage", (a) => listDepartments(a), (a) => can(a, "department.manage")],
+    [
+      "saveDepartment (an empty name)",
+      "department.manage",
+      (a) => saveDepartment(a, { name: " ", headId: "" }),
+      (a) => can(a, "department.manage"),
+    ],
+    [
+      "setDepartmentMember (someone who is not staff)",
+      "department.manage",
+      (a) =>
+        setDepartmentMember(a, {
+          departmentId: ctx.actionResource.departmentId,
+          userId: crypto.randomUUID(),
+          membership: "member",
+        }),
+      (a) => can(a, "department.manage"),
     ],
     ["listAuditLog", "audit.read", (a) => listAuditLog(a, {}), (a) => can(a, "audit.read")],
     [

@@ -3,7 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { staffEntry } from "@/app/_lib/entry/define-entry";
 import { formAction } from "@/app/_lib/entry/form-action";
-import { zCompanySettingsForm, zCreateUser, zUpdateUser } from "@/lib/validation/admin";
+import {
+  zCompanySettingsForm,
+  zCreateUser,
+  zDepartmentMember,
+  zSaveDepartment,
+  zUpdateUser,
+} from "@/lib/validation/admin";
+import { saveDepartment, setDepartmentMember } from "@/server/admin/departments";
 import { createUser, updateUser } from "@/server/admin/users";
 import { updateCompanySettings } from "@/server/settings/update-company-settings";
 
@@ -26,5 +33,19 @@ export const updateSettingsAction = formAction(staffEntry(zCompanySettingsForm, 
   done: () => {
     revalidatePath("/admin/settings");
     return "Saved.";
+  },
+});
+
+export const saveDepartmentAction = formAction(staffEntry(zSaveDepartment, saveDepartment), {
+  done: () => {
+    revalidatePath("/admin/departments");
+    return "Saved. Overdue actions escalate to the head from now on.";
+  },
+});
+
+export const setDepartmentMemberAction = formAction(staffEntry(zDepartmentMember, setDepartmentMember), {
+  done: () => {
+    revalidatePath("/admin/departments");
+    return "Saved. It applies from their next page.";
   },
 });

@@ -14,6 +14,11 @@ const SECTIONS = [
     text: "Invite staff, set roles, time zones and training; deactivate.",
   },
   {
+    href: "/admin/departments",
+    title: "Departments",
+    text: "Create departments, name each one's head, choose members and owners.",
+  },
+  {
     href: "/admin/settings",
     title: "Company profile and data care",
     text: "Name and logo shown to customers, currency, support phone, survey frequency cap, retention period.",
