@@ -200,6 +200,14 @@ export const POLICY = {
     roles: ["admin"],
     describe: "Invite staff, set their role, zone and training, deactivate them",
   },
+  "integrations.read": {
+    roles: ["admin"],
+    describe: "See the integrations (LiveKit, SMTP, database, SSO): configured or not, answering or not",
+  },
+  "profile.manage": {
+    roles: ALL_STAFF,
+    describe: "Set one's own time zone and language preference (each staff member, for themselves)",
+  },
   "audit.read": { roles: ["admin"], describe: "Read and export the audit log (who read or changed what)" },
   "mailbox.read": { roles: ["admin", "facilitator"], describe: "Development mailbox and outbox state" },
 } as const satisfies Record<string, Rule>;

@@ -18,6 +18,7 @@ import { setDepartmentHead } from "@/server/action-items/set-department-head";
 import { decideChangeMessages } from "@/server/action-items/tell-customers/decide-change-messages";
 import { listAuditLog } from "@/server/admin/audit-log";
 import { listDepartments, saveDepartment, setDepartmentMember } from "@/server/admin/departments";
+import { listIntegrations } from "@/server/admin/integrations";
 import { createUser, listUsers, updateUser } from "@/server/admin/users";
 import { beforeAfter } from "@/server/analytics/before-after";
 import { dashboardFacets } from "@/server/analytics/dashboard-facets";
@@ -395,6 +396,7 @@ describe("authorization matrix (domain layer, every role)", () => {
         }),
       (a) => can(a, "department.manage"),
     ],
+    ["listIntegrations", "integrations.read", (a) => listIntegrations(a), (a) => can(a, "integrations.read")],
     ["listAuditLog", "audit.read", (a) => listAuditLog(a, {}), (a) => can(a, "audit.read")],
     [
       // A reason that is not a code: the allowed role gets past authorization to a field error.

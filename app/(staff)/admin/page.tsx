@@ -24,6 +24,11 @@ const SECTIONS = [
     text: "Name and logo shown to customers, currency, support phone, survey frequency cap, retention period.",
   },
   {
+    href: "/admin/integrations",
+    title: "Integrations",
+    text: "LiveKit, SMTP, database and SSO: configured or not, answering or not (read-only).",
+  },
+  {
     href: "/admin/audit",
     title: "Audit log",
     text: "Who read or changed which record, when. Filter and export.",
