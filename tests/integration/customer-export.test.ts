@@ -79,15 +79,13 @@ describe("the export of one customer", () => {
         issuedWith: inv!.tokenHash,
         expiresAt: new Date(Date.now() + 1e9),
       });
-      await db
-        .insert(schema.consents)
-        .values({
-          invitationId,
-          purpose: "participate",
-          granted: true,
-          textVersion: `v-${mark}`,
-          language: "vi",
-        });
+      await db.insert(schema.consents).values({
+        invitationId,
+        purpose: "participate",
+        granted: true,
+        textVersion: `v-${mark}`,
+        language: "vi",
+      });
       const [survey] = await db
         .insert(schema.surveys)
         .values({
@@ -176,15 +174,13 @@ describe("the export of one customer", () => {
         messageId: `<${rand()}@test>`,
         customerId,
       });
-      await db
-        .insert(schema.auditLog)
-        .values({
-          actorType: "staff",
-          actorId: by,
-          action: "read",
-          resourceType: "customer",
-          resourceId: customerId,
-        });
+      await db.insert(schema.auditLog).values({
+        actorType: "staff",
+        actorId: by,
+        action: "read",
+        resourceType: "customer",
+        resourceId: customerId,
+      });
       return { customerId, invitationId };
     }
 
