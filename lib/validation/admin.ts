@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isValidTimeZone } from "@/lib/dates";
+import { LANGUAGES } from "@/lib/domain/languages";
 import { STAFF_ROLES } from "@/lib/domain/staff";
 
 const zone = z.string().trim().refine(isValidTimeZone, "Choose a valid IANA time zone, e.g. Europe/London");
@@ -65,4 +66,10 @@ export const zDepartmentMember = z.strictObject({
   departmentId: z.uuid(),
   userId: z.uuid("Choose a staff member"),
   membership: z.enum(["member", "owner", "none"], "Choose member, owner or remove"),
+});
+
+/** A staff member sets their own time zone and language preference. */
+export const zOwnProfile = z.strictObject({
+  timeZone: zone,
+  language: z.enum(LANGUAGES, "Choose English, Chinese or Vietnamese"),
 });

@@ -19,6 +19,7 @@ export async function loadStaffActor(db: Db, userId: string): Promise<StaffActor
     name: user.name,
     email: user.email,
     timeZone: user.timeZone,
+    language: user.language,
     departments: memberships,
   };
 }

@@ -77,6 +77,7 @@ import { getSessionDetail } from "@/server/sessions/get-session";
 import { listSessions, listSessionsPage, sessionsInRange } from "@/server/sessions/list-sessions";
 import { rescheduleSession } from "@/server/sessions/reschedule-session";
 import { updateCompanySettings } from "@/server/settings/update-company-settings";
+import { getOwnProfile, updateOwnProfile } from "@/server/staff/own-profile";
 import {
   exportSurveyResponses,
   listSurveyResponses,
@@ -141,6 +142,7 @@ const ENDPOINTS: Record<
   "app/(staff)/admin/actions.ts#updateUserAction": ["user.manage"],
   "app/(staff)/admin/actions.ts#updateSettingsAction": ["settings.manage"],
   "app/(staff)/admin/actions.ts#saveDepartmentAction": ["department.manage"],
+  "app/(staff)/profile/actions.ts#updateOwnProfileAction": ["profile.manage"],
   "app/(staff)/admin/actions.ts#setDepartmentMemberAction": ["department.manage"],
   "app/(staff)/admin/audit/export/route.ts#POST": ["audit.read"],
   "app/(staff)/customers/actions.ts#previewImportAction": ["customer.import"],
