@@ -398,6 +398,13 @@ describe("authorization matrix (domain layer, every role)", () => {
         }),
       (a) => can(a, "department.manage"),
     ],
+    ["getOwnProfile", "profile.manage", (a) => getOwnProfile(a), (a) => can(a, "profile.manage")],
+    [
+      "updateOwnProfile (a zone that does not exist)",
+      "profile.manage",
+      (a) => updateOwnProfile(a, { timeZone: "Mars/Olympus", language: "vi" }),
+      (a) => can(a, "profile.manage"),
+    ],
     ["listIntegrations", "integrations.read", (a) => listIntegrations(a), (a) => can(a, "integrations.read")],
     ["listAuditLog", "audit.read", (a) => listAuditLog(a, {}), (a) => can(a, "audit.read")],
     [
