@@ -200,6 +200,11 @@ export const POLICY = {
     roles: ["admin"],
     describe: "Invite staff, set their role, zone and training, deactivate them",
   },
+  "consent.manage": {
+    roles: ["admin"],
+    describe:
+      "Write a new version of the consent texts (en, zh-CN, vi) with a preview; old versions stay as they were",
+  },
   "integrations.read": {
     roles: ["admin"],
     describe: "See the integrations (LiveKit, SMTP, database, SSO): configured or not, answering or not",

@@ -33,6 +33,7 @@ import { sendOutreach } from "@/server/analytics/send-outreach";
 import { dashboardTrends } from "@/server/analytics/trends";
 import type { Actor } from "@/server/auth/actor";
 import { can, POLICY, type PolicyAction } from "@/server/auth/policy";
+import { createConsentVersion, listConsentVersions } from "@/server/consent/consent-versions";
 import { eraseCustomerByStaff } from "@/server/customers/erase-customer-by-staff";
 import { exportCustomer } from "@/server/customers/export-customer";
 import { getCustomer } from "@/server/customers/get-customer";
@@ -142,6 +143,7 @@ const ENDPOINTS: Record<
   "app/(staff)/admin/actions.ts#updateUserAction": ["user.manage"],
   "app/(staff)/admin/actions.ts#updateSettingsAction": ["settings.manage"],
   "app/(staff)/admin/actions.ts#saveDepartmentAction": ["department.manage"],
+  "app/(staff)/admin/actions.ts#createConsentVersionAction": ["consent.manage"],
   "app/(staff)/profile/actions.ts#updateOwnProfileAction": ["profile.manage"],
   "app/(staff)/admin/actions.ts#setDepartmentMemberAction": ["department.manage"],
   "app/(staff)/admin/audit/export/route.ts#POST": ["audit.read"],
@@ -397,6 +399,13 @@ describe("authorization matrix (domain layer, every role)", () => {
           membership: "member",
         }),
       (a) => can(a, "department.manage"),
+    ],
+    ["listConsentVersions", "consent.manage", (a) => listConsentVersions(a), (a) => can(a, "consent.manage")],
+    [
+      "createConsentVersion (empty texts)",
+      "consent.manage",
+      (a) => createConsentVersion(a, {}),
+      (a) => can(a, "consent.manage"),
     ],
     ["getOwnProfile", "profile.manage", (a) => getOwnProfile(a), (a) => can(a, "profile.manage")],
     [

@@ -12,6 +12,7 @@ import {
 } from "@/lib/validation/admin";
 import { saveDepartment, setDepartmentMember } from "@/server/admin/departments";
 import { createUser, updateUser } from "@/server/admin/users";
+import { createConsentVersion, zConsentVersion } from "@/server/consent/consent-versions";
 import { updateCompanySettings } from "@/server/settings/update-company-settings";
 
 export const createUserAction = formAction(staffEntry(zCreateUser, createUser), {
@@ -47,5 +48,12 @@ export const setDepartmentMemberAction = formAction(staffEntry(zDepartmentMember
   done: () => {
     revalidatePath("/admin/departments");
     return "Saved. It applies from their next page.";
+  },
+});
+
+export const createConsentVersionAction = formAction(staffEntry(zConsentVersion, createConsentVersion), {
+  done: () => {
+    revalidatePath("/admin/consent");
+    return "Published. Invitations sent from now on show this version.";
   },
 });

@@ -24,6 +24,11 @@ const SECTIONS = [
     text: "Name and logo shown to customers, currency, support phone, survey frequency cap, retention period.",
   },
   {
+    href: "/admin/consent",
+    title: "Consent texts",
+    text: "Write a new version in English, Chinese and Vietnamese, with a preview; old versions stay as they were.",
+  },
+  {
     href: "/admin/integrations",
     title: "Integrations",
     text: "LiveKit, SMTP, database and SSO: configured or not, answering or not (read-only).",
