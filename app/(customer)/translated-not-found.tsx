@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { StatusPage } from "@/components/ui/status-page";
+import { getCompanySettings } from "@/server/settings/get-company-settings";
 import { wayBack } from "./way-back";
 
 /** The "page not found" page in the visitor's language, with a way back that fits them. */
@@ -9,9 +10,10 @@ export async function TranslatedNotFound() {
   const t = await getTranslations("errors");
   const c = await getTranslations("common");
   const back = await wayBack();
+  const company = await getCompanySettings();
   return (
     <StatusPage
-      brand={c("appName")}
+      brand={company.name}
       title={t("notFoundTitle")}
       actions={
         <Link href={back.href} className={buttonClass()}>

@@ -45,9 +45,12 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           </nav>
           {actor && (
             <form action={signOutAction} className="flex items-center gap-3 text-sm">
-              <span className="text-slate-300">
+              <Link
+                href="/profile"
+                className="rounded px-2 py-2 text-slate-200 hover:bg-slate-800 hover:text-white"
+              >
                 {actor.name} · <span className="capitalize">{actor.role}</span>
-              </span>
+              </Link>
               <button type="submit" className="rounded px-3 py-2 font-medium hover:bg-slate-800">
                 Sign out
               </button>

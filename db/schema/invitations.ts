@@ -6,6 +6,7 @@ import { LANGUAGES } from "@/lib/domain/languages";
 import { createdAt, id, instant } from "./columns";
 import { customers } from "./customers";
 import { sessions } from "./sessions";
+import { users } from "./staff";
 
 export const invitations = sqliteTable(
   "invitations",
@@ -28,6 +29,12 @@ export const invitations = sqliteTable(
     payoutStatus: text("payout_status", { enum: PAYOUT_STATUSES }).notNull().default("not_due"),
     /** Set when the room removes this person; no new room token is minted afterwards. */
     removedFromRoomAt: instant("removed_from_room_at"),
+    /**
+     * The consent wording version in force when the invitation was made: its page shows that
+     * version's texts and its consents record it. Null: invited before admins set versions (the
+     * wording built into the code, CONSENT_TEXT_VERSION).
+     */
+    consentVersion: text("consent_version"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -70,6 +77,16 @@ export const consentTexts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.version, t.language, t.purpose] })],
 );
+
+/**
+ * Consent wording versions written by admins (en, zh-CN and vi for every purpose, in
+ * `consent_texts`, which refuses updates and deletes). The newest is in force for new invitations.
+ */
+export const consentVersions = sqliteTable("consent_versions", {
+  version: text("version").primaryKey(),
+  createdById: text("created_by_id").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+});
 
 /**
  * Further personal links to one invitation, one per later email (reminders, updates): tokens are

@@ -8,6 +8,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { LANGUAGES } from "@/lib/domain/languages";
 import { STAFF_ROLES } from "@/lib/domain/staff";
 import { createdAt, id, instant } from "./columns";
 
@@ -20,6 +21,8 @@ export const users = sqliteTable(
     role: text("role", { enum: STAFF_ROLES }).notNull(),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     timeZone: text("time_zone").notNull().default("UTC"),
+    /** Their language preference: how dates and numbers are written for them (staff pages are in English). */
+    language: text("language", { enum: LANGUAGES }).notNull().default("en"),
     /** Trained to listen to customers in vulnerable circumstances (specialist seating). */
     trainedForVulnerable: integer("trained_for_vulnerable", { mode: "boolean" }).notNull().default(false),
     /** Signed into every session cookie at sign-in; raising it revokes them all (sign-out). */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isValidTimeZone } from "@/lib/dates";
+import { LANGUAGES } from "@/lib/domain/languages";
 import { STAFF_ROLES } from "@/lib/domain/staff";
 
 const zone = z.string().trim().refine(isValidTimeZone, "Choose a valid IANA time zone, e.g. Europe/London");
@@ -46,4 +47,29 @@ export const zCompanySettingsForm = z.strictObject({
   defaultLanguages: z.array(z.string().max(10)).max(10),
   surveyFrequencyCapDays: z.string().max(10),
   retentionMonths: z.string().max(10),
+});
+
+const optionalUser = z
+  .union([z.uuid(), z.literal("")])
+  .optional()
+  .transform((v) => v || null);
+
+/** An admin creates a department (no id) or renames it and names its head (id). */
+export const zSaveDepartment = z.strictObject({
+  departmentId: z.union([z.uuid(), z.literal("")]).optional(),
+  name: z.string().trim().min(1, "Give the department a name").max(120),
+  headId: optionalUser,
+});
+
+/** An admin adds a staff member to a department, makes them an owner, or takes them out. */
+export const zDepartmentMember = z.strictObject({
+  departmentId: z.uuid(),
+  userId: z.uuid("Choose a staff member"),
+  membership: z.enum(["member", "owner", "none"], "Choose member, owner or remove"),
+});
+
+/** A staff member sets their own time zone and language preference. */
+export const zOwnProfile = z.strictObject({
+  timeZone: zone,
+  language: z.enum(LANGUAGES, "Choose English, Chinese or Vietnamese"),
 });

@@ -8,7 +8,7 @@ import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/policy";
 import { conflict, invalid, notFound } from "@/server/errors";
 import { appLink } from "@/server/mail/customer-mails";
-import { renderMail } from "@/server/mail/render";
+import { COMPANY, renderMail } from "@/server/mail/render";
 import { enqueueEmail } from "@/server/notify/outbox";
 
 export type UserRow = {
@@ -55,16 +55,16 @@ export async function createUser(actor: Actor, input: unknown): Promise<{ id: st
     if (!row) throw conflict("The account could not be created");
     const mail = renderMail({
       lang: "en",
-      heading: "You have an Immersion account",
+      heading: `You have a ${COMPANY} account`,
       blocks: [
-        { paragraph: `${actor.name} gave you access to Immersion. Sign in with this email address.` },
+        { paragraph: `${actor.name} gave you access to ${COMPANY}. Sign in with this email address.` },
         { button: { label: "Go to sign-in", href: appLink("/sign-in") } },
       ],
     });
     await enqueueEmail(tx, {
       kind: "staff_invite",
       to: data.email,
-      subject: "Your Immersion account",
+      subject: `Your ${COMPANY} account`,
       ...mail,
     });
     await audit(tx, actor, "user.create", "user", row.id);

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Language } from "@/lib/domain/languages";
 import type { StaffRole } from "@/lib/domain/staff";
 
 export type StaffActor = {
@@ -8,6 +9,8 @@ export type StaffActor = {
   name: string;
   email: string;
   timeZone: string;
+  /** Their language preference; dates are written in its conventions (LOCALE_TAGS). */
+  language: Language;
   /** Departments this person belongs to; owners work the department's actions. */
   departments: { id: string; isOwner: boolean }[];
 };

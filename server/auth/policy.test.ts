@@ -10,6 +10,7 @@ const staff = (role: StaffActor["role"], extra: Partial<StaffActor> = {}): Staff
   name: role,
   email: `${role}@x.test`,
   timeZone: "UTC",
+  language: "en",
   departments: [],
   ...extra,
 });

@@ -149,7 +149,10 @@ export const POLICY = {
     roles: ["admin"],
     describe: "Approve, edit, renumber, retire reason codes",
   },
-  "department.manage": { roles: ["admin"], describe: "Name a department's head" },
+  "department.manage": {
+    roles: ["admin"],
+    describe: "Create and rename departments, name each one's head, choose its members and owners",
+  },
   "action.list": {
     roles: ALL_STAFF,
     describe: "See action lists (agents: their own and their departments' actions only)",
@@ -196,6 +199,19 @@ export const POLICY = {
   "user.manage": {
     roles: ["admin"],
     describe: "Invite staff, set their role, zone and training, deactivate them",
+  },
+  "consent.manage": {
+    roles: ["admin"],
+    describe:
+      "Write a new version of the consent texts (en, zh-CN, vi) with a preview; old versions stay as they were",
+  },
+  "integrations.read": {
+    roles: ["admin"],
+    describe: "See the integrations (LiveKit, SMTP, database, SSO): configured or not, answering or not",
+  },
+  "profile.manage": {
+    roles: ALL_STAFF,
+    describe: "Set one's own time zone and language preference (each staff member, for themselves)",
   },
   "audit.read": { roles: ["admin"], describe: "Read and export the audit log (who read or changed what)" },
   "mailbox.read": { roles: ["admin", "facilitator"], describe: "Development mailbox and outbox state" },

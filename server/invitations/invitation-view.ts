@@ -2,15 +2,18 @@ import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { consents, sessionStaff, users } from "@/db/schema";
+import type { Locale } from "@/lib/i18n/config";
+import { CONSENT_TEXT_VERSION } from "@/lib/i18n/consent-texts";
 import type { CustomerActor } from "@/server/auth/actor";
 import { can } from "@/server/auth/policy";
+import { consentWording } from "@/server/consent/consent-versions";
 import { notFound } from "@/server/errors";
 import type { resolveInvitationToken } from "./resolve-invitation";
 
 type Resolved = NonNullable<Awaited<ReturnType<typeof resolveInvitationToken>>>;
 
 /** What the customer's landing page shows: TEXAS facts about the session, their answers so far. */
-export async function invitationView(actor: CustomerActor, row: Resolved) {
+export async function invitationView(actor: CustomerActor, row: Resolved, locale: Locale = "en") {
   if (!can(actor, "invitation.respond", { invitationId: row.invitation.id })) throw notFound();
   const staff = await db
     .select({ role: users.role, roomRole: sessionStaff.roomRole })
@@ -22,6 +25,11 @@ export async function invitationView(actor: CustomerActor, row: Resolved) {
     .from(consents)
     .where(eq(consents.invitationId, row.invitation.id))
     .orderBy(asc(consents.createdAt));
+  const consentTexts = await consentWording(
+    db,
+    row.invitation.consentVersion ?? CONSENT_TEXT_VERSION,
+    locale,
+  );
   const latest = Object.fromEntries(given.map((c) => [c.purpose, c.granted]));
   return {
     firstName: (row.customer.name ?? "").split(/\s+/)[0] ?? "",
@@ -52,6 +60,8 @@ export async function invitationView(actor: CustomerActor, row: Resolved) {
       accommodations: row.invitation.accommodations,
       accommodationOther: row.invitation.accommodationOther ?? "",
     },
+    /** The consent sentences of the version this invitation was made with, in the page's language. */
+    consentTexts,
     consents: {
       participate: latest.participate ?? false,
       quoteAnonymously: latest.quote_anonymously ?? false,

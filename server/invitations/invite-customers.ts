@@ -7,6 +7,7 @@ import { zInviteCustomers } from "@/lib/validation/sessions";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
 import { authorizeSession } from "@/server/auth/authorize-session";
+import { currentConsentVersion } from "@/server/consent/consent-versions";
 import { notErased } from "@/server/customers/customer-where";
 import { conflict } from "@/server/errors";
 import { scheduleReminders } from "@/server/reminders/schedule-reminders";
@@ -37,12 +38,19 @@ export async function inviteCustomers(actor: Actor, input: { sessionId: string; 
       .where(and(eq(invitations.sessionId, session.id), inArray(invitations.customerId, data.customerIds)));
     const skip = new Set(already.map((a) => a.customerId));
     let invited = 0;
+    const consentVersion = await currentConsentVersion(tx);
     for (const person of people) {
       if (skip.has(person.id) || !mayEmail(person)) continue;
       const { token, hash } = newLinkToken();
       const [inv] = await tx
         .insert(invitations)
-        .values({ sessionId: session.id, customerId: person.id, tokenHash: hash, tokenExpiresAt: expires })
+        .values({
+          sessionId: session.id,
+          customerId: person.id,
+          tokenHash: hash,
+          tokenExpiresAt: expires,
+          consentVersion,
+        })
         .returning();
       if (!inv) throw new Error("invitation insert returned nothing");
       await notifyInvitee(tx, "invitation", { session, invitation: inv, customer: person, token });

@@ -10,6 +10,7 @@ import { audit } from "@/server/audit/log";
 import type { CustomerActor } from "@/server/auth/actor";
 import { can } from "@/server/auth/policy";
 import { pinConsentTexts } from "@/server/consent/consent-texts";
+import { consentWording } from "@/server/consent/consent-versions";
 import { conflict, invalid, notFound } from "@/server/errors";
 import { isSessionClosed } from "@/server/sessions/session-closed";
 import { promoteFromWaitlist } from "./promote-waitlisted";
@@ -43,17 +44,21 @@ export async function respondToInvitation(
       ["contact_after", input.contactAfter],
     ];
     if (session.recordingEnabled) purposes.push(["record", input.record]);
-    await pinConsentTexts(
-      tx,
-      locale,
-      purposes.map(([purpose]) => purpose),
-    );
+    // The version the invitation was made with (older invitations: the wording in the code).
+    const version = inv.consentVersion ?? CONSENT_TEXT_VERSION;
+    if (version === CONSENT_TEXT_VERSION)
+      await pinConsentTexts(
+        tx,
+        locale,
+        purposes.map(([purpose]) => purpose),
+      );
+    else await consentWording(tx, version, locale); // stored when the admin wrote it; refuses a gap
     await tx.insert(consents).values(
       purposes.map(([purpose, granted]) => ({
         invitationId: inv.id,
         purpose,
         granted,
-        textVersion: CONSENT_TEXT_VERSION,
+        textVersion: version,
         language: locale,
       })),
     );

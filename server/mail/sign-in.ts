@@ -1,13 +1,13 @@
 import "server-only";
-import { renderMail } from "./render";
+import { COMPANY, renderMail } from "./render";
 
 /** The staff sign-in link email (staff pages are in English). */
 export function signInMail(url: string) {
   return {
-    subject: "Your sign-in link for Immersion",
+    subject: `Your sign-in link for ${COMPANY}`,
     ...renderMail({
       lang: "en",
-      heading: "Sign in to Immersion",
+      heading: `Sign in to ${COMPANY}`,
       blocks: [
         { paragraph: "Use the button below to sign in. The link works once and expires in 24 hours." },
         { button: { label: "Sign in", href: url } },

@@ -1,8 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import type { Tx } from "@/db";
-import { outbox } from "@/db/schema";
+import { companySettings, outbox } from "@/db/schema";
 import { env } from "@/env";
+import { applyBrand } from "@/server/mail/render";
 
 /** Anything that can insert: the app's `db` or the `tx` of a drizzle transaction. */
 
@@ -50,7 +51,14 @@ export function newMessageId(): string {
  * that caused it commits. The Message-ID is fixed here, so every retry carries the same one.
  */
 export async function enqueueEmail(tx: Tx, input: EmailInput): Promise<{ id: string; messageId: string }> {
-  const mail = emailInput.parse(input);
+  const [brand] = await tx
+    .select({ name: companySettings.name, logoUrl: companySettings.logoUrl })
+    .from(companySettings)
+    .limit(1);
+  // The company's name and logo, as they are when the mail is queued (every retry sends the same).
+  const mail = applyBrand(emailInput.parse(input), brand ?? { name: "Immersion", logoUrl: null }, (p) =>
+    new URL(p, env.APP_URL).toString(),
+  );
   const messageId = newMessageId();
   const [row] = await tx
     .insert(outbox)

@@ -27,6 +27,7 @@ export async function loadStaffActor(
     name: user.name,
     email: user.email,
     timeZone: user.timeZone,
+    language: user.language,
     departments: memberships,
   };
 }

@@ -17,6 +17,8 @@ import { moveActionItem as transitionAction } from "@/server/action-items/move-a
 import { setDepartmentHead } from "@/server/action-items/set-department-head";
 import { decideChangeMessages } from "@/server/action-items/tell-customers/decide-change-messages";
 import { listAuditLog } from "@/server/admin/audit-log";
+import { listDepartments, saveDepartment, setDepartmentMember } from "@/server/admin/departments";
+import { listIntegrations } from "@/server/admin/integrations";
 import { createUser, listUsers, updateUser } from "@/server/admin/users";
 import { beforeAfter } from "@/server/analytics/before-after";
 import { dashboardFacets } from "@/server/analytics/dashboard-facets";
@@ -31,6 +33,7 @@ import { sendOutreach } from "@/server/analytics/send-outreach";
 import { dashboardTrends } from "@/server/analytics/trends";
 import type { Actor } from "@/server/auth/actor";
 import { can, POLICY, type PolicyAction } from "@/server/auth/policy";
+import { createConsentVersion, listConsentVersions } from "@/server/consent/consent-versions";
 import { eraseCustomerByStaff } from "@/server/customers/erase-customer-by-staff";
 import { exportCustomer } from "@/server/customers/export-customer";
 import { getCustomer } from "@/server/customers/get-customer";
@@ -75,6 +78,7 @@ import { getSessionDetail } from "@/server/sessions/get-session";
 import { listSessions, listSessionsPage, sessionsInRange } from "@/server/sessions/list-sessions";
 import { rescheduleSession } from "@/server/sessions/reschedule-session";
 import { updateCompanySettings } from "@/server/settings/update-company-settings";
+import { getOwnProfile, updateOwnProfile } from "@/server/staff/own-profile";
 import {
   exportSurveyResponses,
   listSurveyResponses,
@@ -138,6 +142,10 @@ const ENDPOINTS: Record<
   "app/(staff)/admin/actions.ts#createUserAction": ["user.manage"],
   "app/(staff)/admin/actions.ts#updateUserAction": ["user.manage"],
   "app/(staff)/admin/actions.ts#updateSettingsAction": ["settings.manage"],
+  "app/(staff)/admin/actions.ts#saveDepartmentAction": ["department.manage"],
+  "app/(staff)/admin/actions.ts#createConsentVersionAction": ["consent.manage"],
+  "app/(staff)/profile/actions.ts#updateOwnProfileAction": ["profile.manage"],
+  "app/(staff)/admin/actions.ts#setDepartmentMemberAction": ["department.manage"],
   "app/(staff)/admin/audit/export/route.ts#POST": ["audit.read"],
   "app/(staff)/customers/actions.ts#previewImportAction": ["customer.import"],
   "app/(staff)/customers/actions.ts#importCustomersAction": ["customer.import"],
@@ -374,6 +382,39 @@ describe("authorization matrix (domain layer, every role)", () => {
       (a) => updateUser(a, { userId: crypto.randomUUID(), role: "owner", timeZone: "UTC", active: "on" }),
       (a) => can(a, "user.manage"),
     ],
+    ["listDepartments", "department.manage", (a) => listDepartments(a), (a) => can(a, "department.manage")],
+    [
+      "saveDepartment (an empty name)",
+      "department.manage",
+      (a) => saveDepartment(a, { name: " ", headId: "" }),
+      (a) => can(a, "department.manage"),
+    ],
+    [
+      "setDepartmentMember (someone who is not staff)",
+      "department.manage",
+      (a) =>
+        setDepartmentMember(a, {
+          departmentId: ctx.actionResource.departmentId,
+          userId: crypto.randomUUID(),
+          membership: "member",
+        }),
+      (a) => can(a, "department.manage"),
+    ],
+    ["listConsentVersions", "consent.manage", (a) => listConsentVersions(a), (a) => can(a, "consent.manage")],
+    [
+      "createConsentVersion (empty texts)",
+      "consent.manage",
+      (a) => createConsentVersion(a, {}),
+      (a) => can(a, "consent.manage"),
+    ],
+    ["getOwnProfile", "profile.manage", (a) => getOwnProfile(a), (a) => can(a, "profile.manage")],
+    [
+      "updateOwnProfile (a zone that does not exist)",
+      "profile.manage",
+      (a) => updateOwnProfile(a, { timeZone: "Mars/Olympus", language: "vi" }),
+      (a) => can(a, "profile.manage"),
+    ],
+    ["listIntegrations", "integrations.read", (a) => listIntegrations(a), (a) => can(a, "integrations.read")],
     ["listAuditLog", "audit.read", (a) => listAuditLog(a, {}), (a) => can(a, "audit.read")],
     [
       // A reason that is not a code: the allowed role gets past authorization to a field error.

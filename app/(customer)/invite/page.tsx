@@ -20,10 +20,10 @@ export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer"
 export default async function InvitePage() {
   const found = await currentInvitee();
   if (!found) redirect("/link-invalid");
-  const v = await invitationView(found.actor, found);
+  const locale = await getLocale();
+  const v = await invitationView(found.actor, found, isLocale(locale) ? locale : "en");
   const t = await getTranslations("invite");
   const c = await getTranslations("common");
-  const locale = await getLocale();
   const tag = isLocale(locale) ? LOCALE_TAGS[locale] : "en-GB";
   const status = v.invitation.status;
   const closed = isSessionClosed(v.session);
@@ -155,20 +155,20 @@ export default async function InvitePage() {
                 <legend className="text-base text-slate-700">{t("consentIntro")}</legend>
                 <Checkbox
                   name="participate"
-                  label={t("consentParticipate")}
+                  label={v.consentTexts.participate}
                   defaultChecked={v.consents.participate}
                 />
                 <Checkbox
                   name="quoteAnonymously"
-                  label={t("consentQuote")}
+                  label={v.consentTexts.quote_anonymously}
                   defaultChecked={v.consents.quoteAnonymously}
                 />
                 {v.session.recordingEnabled && (
-                  <Checkbox name="record" label={t("consentRecord")} defaultChecked={v.consents.record} />
+                  <Checkbox name="record" label={v.consentTexts.record} defaultChecked={v.consents.record} />
                 )}
                 <Checkbox
                   name="contactAfter"
-                  label={t("consentContact")}
+                  label={v.consentTexts.contact_after}
                   defaultChecked={v.consents.contactAfter}
                 />
               </fieldset>

@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/card";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { formatDate } from "@/lib/dates";
 import { isOpenWork } from "@/lib/domain/action-statuses";
+import { LOCALE_TAGS } from "@/lib/i18n/config";
 import type { ActionItem } from "@/server/action-items/action-item-query";
 import { listAllActionItems } from "@/server/action-items/list-all-action-items";
 import { listMyActionItems } from "@/server/action-items/list-my-action-items";
@@ -53,7 +54,7 @@ export default async function ActionsPage({
         return (
           <span className={overdue ? "font-bold text-red-800" : ""}>
             {overdue && "Overdue · "}
-            {formatDate(a.deadline, actor.timeZone)}
+            {formatDate(a.deadline, actor.timeZone, LOCALE_TAGS[actor.language])}
           </span>
         );
       },

@@ -14,9 +14,24 @@ const SECTIONS = [
     text: "Invite staff, set roles, time zones and training; deactivate.",
   },
   {
+    href: "/admin/departments",
+    title: "Departments",
+    text: "Create departments, name each one's head, choose members and owners.",
+  },
+  {
     href: "/admin/settings",
     title: "Company profile and data care",
     text: "Name and logo shown to customers, currency, support phone, survey frequency cap, retention period.",
+  },
+  {
+    href: "/admin/consent",
+    title: "Consent texts",
+    text: "Write a new version in English, Chinese and Vietnamese, with a preview; old versions stay as they were.",
+  },
+  {
+    href: "/admin/integrations",
+    title: "Integrations",
+    text: "LiveKit, SMTP, database and SSO: configured or not, answering or not (read-only).",
   },
   {
     href: "/admin/audit",

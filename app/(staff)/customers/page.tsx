@@ -6,6 +6,7 @@ import { buttonClass } from "@/components/ui/button";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { PageLoading } from "@/components/ui/page-loading";
 import { formatDate } from "@/lib/dates";
+import { LOCALE_TAGS } from "@/lib/i18n/config";
 import { type CustomerFilter, zCustomerFilter } from "@/lib/validation/customers";
 import type { StaffActor } from "@/server/auth/actor";
 import { can } from "@/server/auth/policy";
@@ -193,7 +194,7 @@ async function CustomerTable({
       sortKey: "created",
       descFirst: true,
       className: "whitespace-nowrap",
-      cell: (c) => formatDate(c.createdAt, actor.timeZone),
+      cell: (c) => formatDate(c.createdAt, actor.timeZone, LOCALE_TAGS[actor.language]),
     },
   ];
   return (

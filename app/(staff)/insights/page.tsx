@@ -5,6 +5,7 @@ import { buttonClass } from "@/components/ui/button";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { formatDate } from "@/lib/dates";
 import { QUADRANT_LABELS, quadrantOf } from "@/lib/domain/insights";
+import { LOCALE_TAGS } from "@/lib/i18n/config";
 import { formatEstimate } from "@/lib/money";
 import { can } from "@/server/auth/policy";
 import { requireStaffPage } from "@/server/auth/staff";
@@ -59,7 +60,7 @@ export default async function InsightsPage({
       header: "Created",
       sortKey: "created",
       descFirst: true,
-      cell: (i) => formatDate(i.createdAt, actor.timeZone),
+      cell: (i) => formatDate(i.createdAt, actor.timeZone, LOCALE_TAGS[actor.language]),
     },
   ];
   return (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { orNotFound } from "@/app/_lib/page-guard";
 import { Card, Stat } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/dates";
+import { LOCALE_TAGS } from "@/lib/i18n/config";
 import { requireStaffPage } from "@/server/auth/staff";
 import { devMailbox } from "@/server/notify/dev-mailbox";
 
@@ -27,7 +28,8 @@ export default async function MailboxPage() {
         {mails.map((m) => (
           <Card key={m.id} title={m.subject}>
             <p className="text-sm text-slate-600">
-              To {m.to} · {m.date ? formatDateTime(new Date(m.date), actor.timeZone) : ""}
+              To {m.to} ·{" "}
+              {m.date ? formatDateTime(new Date(m.date), actor.timeZone, LOCALE_TAGS[actor.language]) : ""}
             </p>
             <pre className="mt-3 whitespace-pre-wrap break-words font-sans text-sm">
               {linkify(m.text ?? "")}

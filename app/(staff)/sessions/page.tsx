@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/card";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { PageLoading } from "@/components/ui/page-loading";
 import { formatDateTime } from "@/lib/dates";
+import { LOCALE_TAGS } from "@/lib/i18n/config";
 import type { StaffActor } from "@/server/auth/actor";
 import { can } from "@/server/auth/policy";
 import { requireStaffPage } from "@/server/auth/staff";
@@ -85,7 +86,7 @@ async function SessionTable({ actor, query }: { actor: StaffActor; query: Query 
       className: "min-w-44",
       cell: (s) => (
         <>
-          {formatDateTime(s.startsAt, actor.timeZone)}
+          {formatDateTime(s.startsAt, actor.timeZone, LOCALE_TAGS[actor.language])}
           <span className="block text-slate-600">{s.durationMinutes} min</span>
         </>
       ),

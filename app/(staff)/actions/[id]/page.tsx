@@ -7,6 +7,7 @@ import { Badge, Card } from "@/components/ui/card";
 import { SelectField, TextArea, TextField } from "@/components/ui/field";
 import { formatDate } from "@/lib/dates";
 import { isOpenWork } from "@/lib/domain/action-statuses";
+import { LOCALE_TAGS } from "@/lib/i18n/config";
 import { getActionItem } from "@/server/action-items/get-action-item";
 import { requireStaffPage } from "@/server/auth/staff";
 import { commentActionItemAction, editActionItemAction, moveActionItemAction } from "../actions";
@@ -67,7 +68,8 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
           <p className="mt-1 text-slate-700">
             {a.department} · owner {a.owner} ·{" "}
             <span className={overdue ? "font-bold text-red-800" : ""}>
-              {overdue ? "overdue since" : "due"} {formatDate(a.deadline, actor.timeZone)}
+              {overdue ? "overdue since" : "due"}{" "}
+              {formatDate(a.deadline, actor.timeZone, LOCALE_TAGS[actor.language])}
             </span>
           </p>
         </div>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { orNotFound } from "@/app/_lib/page-guard";
 import { buttonClass } from "@/components/ui/button";
 import { formatDateTime } from "@/lib/dates";
+import { LOCALE_TAGS } from "@/lib/i18n/config";
 import { listAuditLog } from "@/server/admin/audit-log";
 import { requireStaffPage } from "@/server/auth/staff";
 
@@ -77,7 +78,7 @@ export default async function AuditPage({
               // biome-ignore lint/suspicious/noArrayIndexKey: audit rows are read-only and ordered
               <tr key={i} className="border-t border-slate-100">
                 <td className="px-3 py-2 whitespace-nowrap">
-                  {formatDateTime(r.at, actor.timeZone, "en-GB")}
+                  {formatDateTime(r.at, actor.timeZone, LOCALE_TAGS[actor.language])}
                 </td>
                 <td className="px-3 py-2">{r.actor ?? r.actorType}</td>
                 <td className="px-3 py-2 font-mono">{r.action}</td>

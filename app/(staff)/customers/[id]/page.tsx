@@ -4,6 +4,7 @@ import { orNotFound } from "@/app/_lib/page-guard";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatDate } from "@/lib/dates";
+import { LOCALE_TAGS } from "@/lib/i18n/config";
 import { can } from "@/server/auth/policy";
 import { requireStaffPage } from "@/server/auth/staff";
 import { getCustomer } from "@/server/customers/get-customer";
@@ -40,7 +41,8 @@ export default async function CustomerPage({
         <div className="min-w-0">
           <h1 className="break-words text-3xl font-bold tracking-tight">{customer.name}</h1>
           <p className="mt-1 text-sm text-slate-600">
-            In the directory since {formatDate(customer.createdAt, actor.timeZone)}
+            In the directory since{" "}
+            {formatDate(customer.createdAt, actor.timeZone, LOCALE_TAGS[actor.language])}
           </p>
         </div>
         {can(actor, "customer.export") && (

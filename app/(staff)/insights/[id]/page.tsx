@@ -8,6 +8,7 @@ import { Badge, Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { formatDate } from "@/lib/dates";
 import { QUADRANT_LABELS, quadrantOf } from "@/lib/domain/insights";
+import { LOCALE_TAGS } from "@/lib/i18n/config";
 import { formatEstimate } from "@/lib/money";
 import { listDepartmentsWithMembers } from "@/server/action-items/list-departments-with-members";
 import { requireStaffPage } from "@/server/auth/staff";
@@ -111,7 +112,8 @@ export default async function InsightPage({ params }: { params: Promise<{ id: st
                       {a.title}
                     </Link>
                     <p className="text-sm text-slate-600">
-                      {a.department} · {a.owner} · due {formatDate(a.deadline, actor.timeZone)}
+                      {a.department} · {a.owner} · due{" "}
+                      {formatDate(a.deadline, actor.timeZone, LOCALE_TAGS[actor.language])}
                     </p>
                   </div>
                   <Badge status={a.status} />

@@ -4,6 +4,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { formatDate } from "@/lib/dates";
 import { parseEvidenceRef } from "@/lib/domain/notes";
+import { LOCALE_TAGS } from "@/lib/i18n/config";
 import { can } from "@/server/auth/policy";
 import { requireStaffPage } from "@/server/auth/staff";
 import { listUntriagedComments } from "@/server/insights/list-untriaged-comments";
@@ -88,7 +89,7 @@ export default async function NewInsightPage({
                   <span className="block">“{c.comment}”</span>
                   <span className="text-slate-600">
                     Survey comment · CSAT {c.csat} · NPS {c.nps} · {c.sessionTitle} ·{" "}
-                    {formatDate(c.createdAt, actor.timeZone)}
+                    {formatDate(c.createdAt, actor.timeZone, LOCALE_TAGS[actor.language])}
                   </span>
                 </Pick>
               ))}

@@ -7,6 +7,7 @@ import { Badge, Card } from "@/components/ui/card";
 import { ColumnHeads } from "@/components/ui/column-heads";
 import { CheckboxGroup } from "@/components/ui/field";
 import { formatDateTime } from "@/lib/dates";
+import { LOCALE_TAGS } from "@/lib/i18n/config";
 import { can } from "@/server/auth/policy";
 import { requireStaffPage } from "@/server/auth/staff";
 import { listCustomers } from "@/server/customers/list-customers";
@@ -52,7 +53,8 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
           <p className="text-sm text-slate-600">{FORMAT_LABELS[session.format]}</p>
           <h1 className="text-3xl font-bold tracking-tight">{session.title}</h1>
           <p className="mt-1 text-slate-700">
-            {formatDateTime(session.startsAt, actor.timeZone)} · {session.durationMinutes} min
+            {formatDateTime(session.startsAt, actor.timeZone, LOCALE_TAGS[actor.language])} ·{" "}
+            {session.durationMinutes} min
             {session.timeZone !== actor.timeZone && (
               <span className="text-slate-600">
                 {" "}

@@ -5,6 +5,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { COMMON_TIME_ZONES, formatDateTime, instantToZonedWallTime } from "@/lib/dates";
 import { INVITATION_STATUSES } from "@/lib/domain/invitations";
+import { LOCALE_TAGS } from "@/lib/i18n/config";
 import type { StaffActor } from "@/server/auth/actor";
 import { customerFacets } from "@/server/customers/customer-facets";
 import type { getSessionDetail } from "@/server/sessions/get-session";
@@ -50,8 +51,10 @@ export async function ScheduleControls({ actor, detail }: { actor: StaffActor; d
       {session.status === "cancelled" && (
         <p role="status" className="rounded-md border border-red-200 bg-red-50 p-3 text-red-900">
           This session was cancelled
-          {session.cancelledAt ? ` on ${formatDateTime(session.cancelledAt, actor.timeZone)}` : ""}. Everyone
-          on the list and the staff attending were sent a calendar cancellation.
+          {session.cancelledAt
+            ? ` on ${formatDateTime(session.cancelledAt, actor.timeZone, LOCALE_TAGS[actor.language])}`
+            : ""}
+          . Everyone on the list and the staff attending were sent a calendar cancellation.
         </p>
       )}
       <section

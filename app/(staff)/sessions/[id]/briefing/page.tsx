@@ -3,6 +3,7 @@ import Link from "next/link";
 import { orNotFound } from "@/app/_lib/page-guard";
 import { Badge, Card } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/dates";
+import { LOCALE_TAGS } from "@/lib/i18n/config";
 import { requireStaffPage } from "@/server/auth/staff";
 import { getBriefing } from "@/server/sessions/get-briefing";
 import { ModerationHistory } from "../../../_components/moderation-history";
@@ -32,8 +33,8 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
         </Link>
         <h1 className="mt-2 text-3xl font-bold tracking-tight">Briefing: {session.title}</h1>
         <p className="mt-1 text-slate-700">
-          {formatDateTime(session.startsAt, actor.timeZone)} · {guests.length} guests · {withNeeds.length}{" "}
-          with accommodations
+          {formatDateTime(session.startsAt, actor.timeZone, LOCALE_TAGS[actor.language])} · {guests.length}{" "}
+          guests · {withNeeds.length} with accommodations
         </p>
         <p className="mt-2 max-w-3xl text-sm text-slate-600">
           Confidential: accommodations and notes are shared only with facilitators so the room can be ready.

@@ -4,6 +4,7 @@ import { orNotFound } from "@/app/_lib/page-guard";
 import { NoteTriageList } from "@/components/notes/note-triage-list";
 import { TriageFilters } from "@/components/notes/triage-filters";
 import { formatDateTime } from "@/lib/dates";
+import { LOCALE_TAGS } from "@/lib/i18n/config";
 import { requireStaffPage } from "@/server/auth/staff";
 import { listInsightTitles } from "@/server/insights/list-insight-titles";
 import { listSessionNotes } from "@/server/notes/list-session-notes";
@@ -41,7 +42,9 @@ export default async function SessionNotesPage({
       <div>
         <h1 className="text-3xl font-bold tracking-tight">Triage notes</h1>
         <p className="mt-1 text-slate-700">
-          {data.session.title} · {formatDateTime(data.session.startsAt, actor.timeZone)} · {data.total} notes
+          {data.session.title} ·{" "}
+          {formatDateTime(data.session.startsAt, actor.timeZone, LOCALE_TAGS[actor.language])} · {data.total}{" "}
+          notes
           {data.session.status === "live" && " · the session is live: new notes appear when you reload"}
         </p>
       </div>
