@@ -195,6 +195,7 @@ export function RoomClient({
   onLevels,
   defaultCaptions = false,
   roundStrings,
+  onSessionChanged,
 }: {
   sessionId: string;
   strings: RoomStrings;
@@ -213,6 +214,8 @@ export function RoomClient({
   defaultCaptions?: boolean;
   /** Speed dating: the round timer's words. */
   roundStrings?: RoundTimerStrings;
+  /** The server said the session started, or this page saw it end: the caller may read it again. */
+  onSessionChanged?: () => void;
 }) {
   const [room, setRoom] = useState<Room | null>(null);
   const [phase, setPhase] = useState<Phase>(
@@ -237,6 +240,8 @@ export function RoomClient({
   const hasNotices = Boolean(notices);
   const noticesRef = useRef(hasNotices);
   noticesRef.current = hasNotices;
+  const sessionChanged = useRef(onSessionChanged);
+  sessionChanged.current = onSessionChanged;
   const heard = useSpeaking(room, onLevels);
 
   const refresh = useCallback(() => {
@@ -291,6 +296,7 @@ export function RoomClient({
       const msg = roomMessages().decodeRoomMessage(topic, payload, from?.identity || senderIdentity);
       if (msg?.topic === "caption") setCaptions((c) => [...c.slice(-4), { at: msg.at, text: msg.text }]);
       else if (msg?.topic === "notice" && noticesRef.current) setNotice(msg.step);
+      else if (msg?.topic === "round-clock") sessionChanged.current?.();
     };
     const onMetadata = (metadata?: string) => {
       setHidden(hiddenListenersOf(metadata));
@@ -338,6 +344,11 @@ export function RoomClient({
     setRoom(r);
     return r;
   }, [refresh]);
+
+  const ended = phase === "ended";
+  useEffect(() => {
+    if (ended) sessionChanged.current?.();
+  }, [ended]);
 
   // Leaving the page leaves the room.
   useEffect(

@@ -188,16 +188,16 @@ export async function placeAtTable(
 }
 
 /**
- * Tells everyone at every table that the round clock changed (call it after the change is
- * committed: the session started). Each page then asks the token route again, so customers and
- * the facilitator learn when round 1 ends, and rotating staff need not wait for their next poll.
+ * Tells everyone in every room of the session that it started (call it after the change is
+ * committed). Each page then asks again: for speed dating the token route, so customers and the
+ * facilitator learn when round 1 ends and rotating staff need not wait for their next poll; in
+ * every format the staff room reloads its view, so its status badge says "Live" without a reload.
  */
 export async function announceRoundClock(
   session: Pick<Session, "format" | "roomName" | "tableCount" | "roundMinutes">,
 ): Promise<void> {
-  if (!hasTables(session)) return;
   for (const name of sessionRoomNames(session)) {
-    // A table nobody is at yet has nobody to tell; their first token carries the clock.
+    // A room nobody is in yet has nobody to tell; their first token (or page load) says it.
     const everyone = await identitiesInRoom(name).catch(() => []);
     await sendToIdentities(name, everyone, { topic: "round-clock", type: "round-clock" });
   }
