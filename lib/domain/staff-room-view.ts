@@ -1,5 +1,6 @@
 import type { NoteView, QuestionView } from "./backroom-views";
 import type { ModerationEntry } from "./moderation-entry";
+import type { ReasonCodeView } from "./reason-codes";
 import type { RoomRole } from "./room-roles";
 import type { SessionStatus } from "./sessions";
 
@@ -27,6 +28,6 @@ export type StaffRoomView = {
   staff: RoomStaffMember[];
   moderation: { entries: ModerationEntry[]; priorByCustomer: Record<string, number> };
   backroom: { questions: QuestionView[]; notes: NoteView[] };
-  reasonCodes: { id: string; number: number; label: string }[];
+  reasonCodes: ReasonCodeView[];
   departments: { id: string; name: string }[];
 };

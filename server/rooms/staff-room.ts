@@ -8,6 +8,7 @@ import type { StaffRoomView } from "@/lib/domain/staff-room-view";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
 import { authorizeSession } from "@/server/auth/authorize-session";
+import { toReasonCodeView } from "@/server/reason-codes/code-view";
 import { canModerate } from "./backroom/backroom-access";
 import { backroomState } from "./backroom/backroom-state";
 import { moderationForSession } from "./moderation/moderation-log";
@@ -61,11 +62,14 @@ export async function staffRoomView(anyActor: Actor, sessionId: string): Promise
     staff: staff.map((s) => ({ ...s, roomRole: roomRoleOf(s.id), identity: staffIdentity(s.id) })),
     moderation: await moderationForSession(actor, sessionId),
     backroom: await backroomState(actor, sessionId),
-    reasonCodes: await db
-      .select({ id: reasonCodes.id, number: reasonCodes.number, label: reasonCodes.label })
-      .from(reasonCodes)
-      .where(eq(reasonCodes.active, true))
-      .orderBy(asc(reasonCodes.number)),
+    // With definitions and examples: the note form shows them where codes are picked.
+    reasonCodes: (
+      await db
+        .select()
+        .from(reasonCodes)
+        .where(eq(reasonCodes.state, "active"))
+        .orderBy(asc(reasonCodes.number))
+    ).map(toReasonCodeView),
     departments: await db
       .select({ id: departments.id, name: departments.name })
       .from(departments)
