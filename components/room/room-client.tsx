@@ -196,6 +196,7 @@ export function RoomClient({
   defaultCaptions = false,
   roundStrings,
   onSessionChanged,
+  nameOf,
 }: {
   sessionId: string;
   strings: RoomStrings;
@@ -216,6 +217,11 @@ export function RoomClient({
   roundStrings?: RoundTimerStrings;
   /** The server said the session started, or this page saw it end: the caller may read it again. */
   onSessionChanged?: () => void;
+  /**
+   * The name to show for an identity, over the name LiveKit carries: the staff room shows guests
+   * as its view names them (a pseudonym for staff without need-to-know).
+   */
+  nameOf?: (identity: string) => string | undefined;
 }) {
   const [room, setRoom] = useState<Room | null>(null);
   const [phase, setPhase] = useState<Phase>(
@@ -242,13 +248,16 @@ export function RoomClient({
   noticesRef.current = hasNotices;
   const sessionChanged = useRef(onSessionChanged);
   sessionChanged.current = onSessionChanged;
+  const nameOfRef = useRef(nameOf);
+  nameOfRef.current = nameOf;
   const heard = useSpeaking(room, onLevels);
 
   const refresh = useCallback(() => {
     const r = roomRef.current;
     if (!r) return;
     const s = snapshot(r);
-    setPeople(s.people);
+    const named = nameOfRef.current;
+    setPeople(named ? s.people.map((p) => ({ ...p, name: named(p.identity) ?? p.name })) : s.people);
     setVoices(s.voices);
     setAudioBlocked(!r.canPlaybackAudio);
   }, []);

@@ -8,7 +8,9 @@ import type { SessionStatus } from "./sessions";
 export type RoomGuest = {
   invitationId: string;
   customerId: string;
+  /** Their name, or a pseudonym ("Guest 3F2A") for staff without need-to-know. */
   name: string;
+  pseudonymous: boolean;
   identity: string;
   /** Epoch milliseconds when the room removed them, if it did. */
   removedFromRoomAt: number | null;

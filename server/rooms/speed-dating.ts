@@ -23,6 +23,7 @@ import {
 import type { Actor } from "@/server/auth/actor";
 import { authorizeSession } from "@/server/auth/authorize-session";
 import { conflict, forbidden, notFound } from "@/server/errors";
+import { guestNamer } from "./guest-names";
 import { identitiesInRoom, sendToIdentities } from "./room-service";
 
 /** Speed dating with its tables set up: one room per table (otherwise the session's one room). */
@@ -208,12 +209,13 @@ export async function announceRoundClock(
  * browser can show every table for the current round from the same clock as everyone else.
  */
 export async function speedDatingView(actor: Actor, sessionId: string) {
-  const { session } = await authorizeSession(actor, sessionId, "room.backroom");
+  const { session, actor: staff } = await authorizeSession(actor, sessionId, "room.backroom");
   if (!hasTables(session)) return null;
+  const namer = guestNamer(staff, session);
   const { tables, roundMinutes } = shape(session);
   await seatNow(session);
   const seats = await db
-    .select({ tableIndex: speedDatingSeats.tableIndex, name: customers.name })
+    .select({ tableIndex: speedDatingSeats.tableIndex, customerId: customers.id, name: customers.name })
     .from(speedDatingSeats)
     .innerJoin(invitations, eq(invitations.id, speedDatingSeats.invitationId))
     .innerJoin(customers, eq(customers.id, invitations.customerId))
@@ -232,7 +234,7 @@ export async function speedDatingView(actor: Actor, sessionId: string) {
     roundMinutes,
     startedAt: session.startedAt?.getTime() ?? null,
     serverNow: Date.now(),
-    guests: seats.map((s) => ({ table: s.tableIndex + 1, name: s.name ?? "Guest" })),
+    guests: seats.map((s) => ({ table: s.tableIndex + 1, name: namer.name(s.customerId, s.name) })),
     rotation: rotation.map((r) => ({ userId: r.userId, slot: r.slot, name: r.name })),
   };
 }

@@ -11,6 +11,7 @@ import { authorizeSession } from "@/server/auth/authorize-session";
 import { toReasonCodeView } from "@/server/reason-codes/code-view";
 import { canModerate } from "./backroom/backroom-access";
 import { backroomState } from "./backroom/backroom-state";
+import { guestNamer } from "./guest-names";
 import { moderationForSession } from "./moderation/moderation-log";
 
 /**
@@ -42,8 +43,10 @@ export async function staffRoomView(anyActor: Actor, sessionId: string): Promise
     .select({ id: users.id, name: users.name })
     .from(users)
     .where(inArray(users.id, [...new Set([...staffIds, session.facilitatorId])]));
-  // Seeing who is in the room is reading personal data: audited once per load of the view.
-  if (guests.length) await audit(db, actor, "room_guest_names", "session", sessionId);
+  // Need-to-know: names for the facilitator and admins, pseudonyms for the other staff. Seeing who
+  // is in the room is reading personal data: audited once per load of the view.
+  const namer = guestNamer(actor, session);
+  if (guests.length && namer.seesNames) await audit(db, actor, "room_guest_names", "session", sessionId);
   return {
     session: {
       id: session.id,
@@ -55,7 +58,8 @@ export async function staffRoomView(anyActor: Actor, sessionId: string): Promise
     canModerate: canModerate(actor, session, staffIds),
     guests: guests.map((g) => ({
       ...g,
-      name: g.name ?? "Guest",
+      name: namer.name(g.customerId, g.name),
+      pseudonymous: !namer.seesNames,
       identity: customerIdentity(g.invitationId),
       removedFromRoomAt: g.removedFromRoomAt?.getTime() ?? null,
     })),

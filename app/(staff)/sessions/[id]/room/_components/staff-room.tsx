@@ -172,6 +172,7 @@ export function StaffRoom({
         personExtra={personExtra}
         roundStrings={roundStrings}
         onSessionChanged={() => void reload()}
+        nameOf={(identity) => view.guests.find((g) => g.identity === identity)?.name}
       />
     </>
   );
