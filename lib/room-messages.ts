@@ -11,8 +11,9 @@ import { zModerationEntry } from "./domain/moderation-entry";
 
 /**
  * `backroom` goes to staff identities only; `notice` to one customer (their own moderation step);
- * `caption` to everyone in the room; `round-clock` (speed dating: the session started) to everyone
- * at every table, carrying nothing to trust — each page asks the token route again.
+ * `caption` to everyone in the room; `round-clock` (the session started) to everyone in every room
+ * of the session, carrying nothing to trust — each page asks again (speed dating: the token route
+ * for the round clock; the staff room: its view, for the status).
  */
 export const ROOM_TOPICS = ["backroom", "notice", "caption", "round-clock"] as const;
 export type RoomTopic = (typeof ROOM_TOPICS)[number];

@@ -195,6 +195,8 @@ export function RoomClient({
   onLevels,
   defaultCaptions = false,
   roundStrings,
+  onSessionChanged,
+  nameOf,
 }: {
   sessionId: string;
   strings: RoomStrings;
@@ -213,6 +215,13 @@ export function RoomClient({
   defaultCaptions?: boolean;
   /** Speed dating: the round timer's words. */
   roundStrings?: RoundTimerStrings;
+  /** The server said the session started, or this page saw it end: the caller may read it again. */
+  onSessionChanged?: () => void;
+  /**
+   * The name to show for an identity, over the name LiveKit carries: the staff room shows guests
+   * as its view names them (a pseudonym for staff without need-to-know).
+   */
+  nameOf?: (identity: string) => string | undefined;
 }) {
   const [room, setRoom] = useState<Room | null>(null);
   const [phase, setPhase] = useState<Phase>(
@@ -237,13 +246,18 @@ export function RoomClient({
   const hasNotices = Boolean(notices);
   const noticesRef = useRef(hasNotices);
   noticesRef.current = hasNotices;
+  const sessionChanged = useRef(onSessionChanged);
+  sessionChanged.current = onSessionChanged;
+  const nameOfRef = useRef(nameOf);
+  nameOfRef.current = nameOf;
   const heard = useSpeaking(room, onLevels);
 
   const refresh = useCallback(() => {
     const r = roomRef.current;
     if (!r) return;
     const s = snapshot(r);
-    setPeople(s.people);
+    const named = nameOfRef.current;
+    setPeople(named ? s.people.map((p) => ({ ...p, name: named(p.identity) ?? p.name })) : s.people);
     setVoices(s.voices);
     setAudioBlocked(!r.canPlaybackAudio);
   }, []);
@@ -291,6 +305,7 @@ export function RoomClient({
       const msg = roomMessages().decodeRoomMessage(topic, payload, from?.identity || senderIdentity);
       if (msg?.topic === "caption") setCaptions((c) => [...c.slice(-4), { at: msg.at, text: msg.text }]);
       else if (msg?.topic === "notice" && noticesRef.current) setNotice(msg.step);
+      else if (msg?.topic === "round-clock") sessionChanged.current?.();
     };
     const onMetadata = (metadata?: string) => {
       setHidden(hiddenListenersOf(metadata));
@@ -338,6 +353,11 @@ export function RoomClient({
     setRoom(r);
     return r;
   }, [refresh]);
+
+  const ended = phase === "ended";
+  useEffect(() => {
+    if (ended) sessionChanged.current?.();
+  }, [ended]);
 
   // Leaving the page leaves the room.
   useEffect(

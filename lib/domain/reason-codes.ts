@@ -22,3 +22,13 @@ export const splitExamples = (text: string) =>
     .split("\n")
     .map((l) => l.trim())
     .filter(Boolean);
+
+/** "2 7, 10" → [2, 7, 10]: reason codes typed by number (staff remember numbers, not lists). */
+export const codeNumbersOf = (s: string) => [
+  ...new Set(
+    s
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number),
+  ),
+];

@@ -1,5 +1,6 @@
 import type { NoteView, QuestionView } from "./backroom-views";
 import type { ModerationEntry } from "./moderation-entry";
+import type { ReasonCodeView } from "./reason-codes";
 import type { RoomRole } from "./room-roles";
 import type { SessionStatus } from "./sessions";
 
@@ -7,7 +8,9 @@ import type { SessionStatus } from "./sessions";
 export type RoomGuest = {
   invitationId: string;
   customerId: string;
+  /** Their name, or a pseudonym ("Guest 3F2A") for staff without need-to-know. */
   name: string;
+  pseudonymous: boolean;
   identity: string;
   /** Epoch milliseconds when the room removed them, if it did. */
   removedFromRoomAt: number | null;
@@ -27,6 +30,6 @@ export type StaffRoomView = {
   staff: RoomStaffMember[];
   moderation: { entries: ModerationEntry[]; priorByCustomer: Record<string, number> };
   backroom: { questions: QuestionView[]; notes: NoteView[] };
-  reasonCodes: { id: string; number: number; label: string }[];
+  reasonCodes: ReasonCodeView[];
   departments: { id: string; name: string }[];
 };

@@ -11,6 +11,7 @@ export type StoryTurnAction = (typeof STORY_TURN_ACTIONS)[number];
 /** One guest's place in the order, as staff see it (and, first name only, as the room shows it). */
 export type StoryTurn = {
   invitationId: string;
+  customerId: string;
   identity: string;
   name: string;
   state: StoryTurnState;

@@ -11,6 +11,14 @@ const blankToNull = z
   .nullish()
   .transform((v) => v || null);
 
+/** Reason codes typed by number ("2 7, 10"), in the room's note form and the listening log. */
+export const zCodeNumbers = z
+  .string()
+  .trim()
+  .max(100)
+  .regex(/^[\d\s,]*$/, "Numbers only, separated by spaces or commas")
+  .default("");
+
 /**
  * A listening-log entry: the room's note form, plus the day and channel it was heard on. Codes
  * come as checked ids and/or typed numbers ("2 7, 10"): staff remember numbers, not lists.
@@ -21,12 +29,7 @@ export const zAddListeningNote = z.strictObject({
   kind: z.enum(NOTE_KINDS),
   text: z.string().trim().min(2, "Write the quote or summary").max(4000),
   reasonCodeIds: z.array(z.uuid()).max(10).default([]),
-  codeNumbers: z
-    .string()
-    .trim()
-    .max(100)
-    .regex(/^[\d\s,]*$/, "Numbers only, separated by spaces or commas")
-    .default(""),
+  codeNumbers: zCodeNumbers,
   emotion: z.enum(EMOTIONS).default("neutral"),
   contact: z.enum(CONTACT_KINDS).default("unknown"),
   departmentId: z
@@ -36,16 +39,6 @@ export const zAddListeningNote = z.strictObject({
   customerEmail: blankToNull.pipe(z.email("An email address").max(320).nullable()),
 });
 export type AddListeningNoteInput = z.input<typeof zAddListeningNote>;
-
-/** "2 7, 10" → [2, 7, 10]. */
-export const codeNumbersOf = (s: string) => [
-  ...new Set(
-    s
-      .split(/[\s,]+/)
-      .filter(Boolean)
-      .map(Number),
-  ),
-];
 
 export const zEvidenceRefs = z
   .array(z.string().refine((s) => parseEvidenceRef(s) !== null, "Unknown evidence"))

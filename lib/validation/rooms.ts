@@ -4,6 +4,7 @@ import { EMOTIONS } from "@/lib/domain/emotions";
 import { MODERATION_CATEGORIES, MODERATION_STEPS } from "@/lib/domain/moderation";
 import { parseIdentity } from "@/lib/domain/room-identity";
 import { STORY_TURN_ACTIONS } from "@/lib/domain/story-turns";
+import { zCodeNumbers } from "./notes";
 
 export const zModerate = z.strictObject({
   sessionId: z.uuid(),
@@ -54,6 +55,7 @@ export const zAddNote = z.strictObject({
   text: z.string().trim().min(2, "Write the quote or summary").max(4000),
   atSeconds: z.coerce.number().int().min(0).max(86_400).optional(),
   reasonCodeIds: z.array(z.uuid()).max(10).default([]),
+  codeNumbers: zCodeNumbers,
   emotion: z.enum(EMOTIONS).default("neutral"),
   contact: z.enum(CONTACT_KINDS).default("unknown"),
   departmentId: z.uuid().nullable().default(null),

@@ -111,6 +111,12 @@ export const POLICY = {
     describe:
       "Read and write the room's backroom: submit and up-vote questions, take notes (attending staff)",
   },
+  "room.guest_names": {
+    roles: RUNS_SESSIONS,
+    staffRule: ownsSession,
+    describe:
+      "See the guests' names in a session's room, story order and tables (its facilitator; admins; audited); other attending staff see pseudonyms",
+  },
   "room.caption": {
     roles: ALL_STAFF,
     staffRule: attendsSession,

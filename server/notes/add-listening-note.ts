@@ -1,13 +1,14 @@
 import "server-only";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { db } from "@/db";
-import { customers, departments, listeningNoteReasonCodes, listeningNotes, reasonCodes } from "@/db/schema";
+import { customers, departments, listeningNoteReasonCodes, listeningNotes } from "@/db/schema";
 import { zonedWallTimeToInstant } from "@/lib/dates";
-import { codeNumbersOf, zAddListeningNote } from "@/lib/validation/notes";
+import { zAddListeningNote } from "@/lib/validation/notes";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/policy";
 import { invalid } from "@/server/errors";
+import { resolveCodeIds } from "@/server/reason-codes/resolve-codes";
 
 /**
  * Logs what was heard outside a session (an ordinary call listened to, what an advisor reports):
@@ -21,26 +22,7 @@ export async function addListeningNote(actor: Actor, raw: unknown): Promise<{ id
   if (heardAt.getTime() > Date.now() + 86_400_000)
     throw invalid("That day is in the future", { heardOn: ["Choose today or a day before"] });
   return db.transaction(async (tx) => {
-    const numbers = codeNumbersOf(input.codeNumbers);
-    const byNumber = numbers.length
-      ? await tx
-          .select({ id: reasonCodes.id, number: reasonCodes.number })
-          .from(reasonCodes)
-          .where(and(inArray(reasonCodes.number, numbers), eq(reasonCodes.state, "active")))
-      : [];
-    const unknown = numbers.filter((n) => !byNumber.some((c) => c.number === n));
-    if (unknown.length)
-      throw invalid("Unknown code numbers", { codeNumbers: [`No active code ${unknown.join(", ")}`] });
-    const ids = [...new Set([...input.reasonCodeIds, ...byNumber.map((c) => c.id)])];
-    if (ids.length > 10) throw invalid("Too many codes", { codeNumbers: ["At most ten codes on one note"] });
-    const active = ids.length
-      ? await tx
-          .select({ id: reasonCodes.id })
-          .from(reasonCodes)
-          .where(and(inArray(reasonCodes.id, ids), eq(reasonCodes.state, "active")))
-      : [];
-    if (active.length !== ids.length)
-      throw invalid("Choose active reason codes", { reasonCodeIds: ["Unknown code"] });
+    const ids = await resolveCodeIds(tx, input.reasonCodeIds, input.codeNumbers);
     if (input.departmentId) {
       const dept = await tx.query.departments.findFirst({ where: eq(departments.id, input.departmentId) });
       if (!dept) throw invalid("Unknown department", { departmentId: ["Choose a department"] });

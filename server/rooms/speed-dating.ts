@@ -23,6 +23,7 @@ import {
 import type { Actor } from "@/server/auth/actor";
 import { authorizeSession } from "@/server/auth/authorize-session";
 import { conflict, forbidden, notFound } from "@/server/errors";
+import { guestNamer } from "./guest-names";
 import { identitiesInRoom, sendToIdentities } from "./room-service";
 
 /** Speed dating with its tables set up: one room per table (otherwise the session's one room). */
@@ -188,16 +189,16 @@ export async function placeAtTable(
 }
 
 /**
- * Tells everyone at every table that the round clock changed (call it after the change is
- * committed: the session started). Each page then asks the token route again, so customers and
- * the facilitator learn when round 1 ends, and rotating staff need not wait for their next poll.
+ * Tells everyone in every room of the session that it started (call it after the change is
+ * committed). Each page then asks again: for speed dating the token route, so customers and the
+ * facilitator learn when round 1 ends and rotating staff need not wait for their next poll; in
+ * every format the staff room reloads its view, so its status badge says "Live" without a reload.
  */
 export async function announceRoundClock(
   session: Pick<Session, "format" | "roomName" | "tableCount" | "roundMinutes">,
 ): Promise<void> {
-  if (!hasTables(session)) return;
   for (const name of sessionRoomNames(session)) {
-    // A table nobody is at yet has nobody to tell; their first token carries the clock.
+    // A room nobody is in yet has nobody to tell; their first token (or page load) says it.
     const everyone = await identitiesInRoom(name).catch(() => []);
     await sendToIdentities(name, everyone, { topic: "round-clock", type: "round-clock" });
   }
@@ -208,12 +209,13 @@ export async function announceRoundClock(
  * browser can show every table for the current round from the same clock as everyone else.
  */
 export async function speedDatingView(actor: Actor, sessionId: string) {
-  const { session } = await authorizeSession(actor, sessionId, "room.backroom");
+  const { session, actor: staff } = await authorizeSession(actor, sessionId, "room.backroom");
   if (!hasTables(session)) return null;
+  const namer = guestNamer(staff, session);
   const { tables, roundMinutes } = shape(session);
   await seatNow(session);
   const seats = await db
-    .select({ tableIndex: speedDatingSeats.tableIndex, name: customers.name })
+    .select({ tableIndex: speedDatingSeats.tableIndex, customerId: customers.id, name: customers.name })
     .from(speedDatingSeats)
     .innerJoin(invitations, eq(invitations.id, speedDatingSeats.invitationId))
     .innerJoin(customers, eq(customers.id, invitations.customerId))
@@ -232,7 +234,7 @@ export async function speedDatingView(actor: Actor, sessionId: string) {
     roundMinutes,
     startedAt: session.startedAt?.getTime() ?? null,
     serverNow: Date.now(),
-    guests: seats.map((s) => ({ table: s.tableIndex + 1, name: s.name ?? "Guest" })),
+    guests: seats.map((s) => ({ table: s.tableIndex + 1, name: namer.name(s.customerId, s.name) })),
     rotation: rotation.map((r) => ({ userId: r.userId, slot: r.slot, name: r.name })),
   };
 }

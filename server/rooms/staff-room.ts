@@ -8,8 +8,10 @@ import type { StaffRoomView } from "@/lib/domain/staff-room-view";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
 import { authorizeSession } from "@/server/auth/authorize-session";
+import { toReasonCodeView } from "@/server/reason-codes/code-view";
 import { canModerate } from "./backroom/backroom-access";
 import { backroomState } from "./backroom/backroom-state";
+import { guestNamer } from "./guest-names";
 import { moderationForSession } from "./moderation/moderation-log";
 
 /**
@@ -41,8 +43,10 @@ export async function staffRoomView(anyActor: Actor, sessionId: string): Promise
     .select({ id: users.id, name: users.name })
     .from(users)
     .where(inArray(users.id, [...new Set([...staffIds, session.facilitatorId])]));
-  // Seeing who is in the room is reading personal data: audited once per load of the view.
-  if (guests.length) await audit(db, actor, "room_guest_names", "session", sessionId);
+  // Need-to-know: names for the facilitator and admins, pseudonyms for the other staff. Seeing who
+  // is in the room is reading personal data: audited once per load of the view.
+  const namer = guestNamer(actor, session);
+  if (guests.length && namer.seesNames) await audit(db, actor, "room_guest_names", "session", sessionId);
   return {
     session: {
       id: session.id,
@@ -54,18 +58,22 @@ export async function staffRoomView(anyActor: Actor, sessionId: string): Promise
     canModerate: canModerate(actor, session, staffIds),
     guests: guests.map((g) => ({
       ...g,
-      name: g.name ?? "Guest",
+      name: namer.name(g.customerId, g.name),
+      pseudonymous: !namer.seesNames,
       identity: customerIdentity(g.invitationId),
       removedFromRoomAt: g.removedFromRoomAt?.getTime() ?? null,
     })),
     staff: staff.map((s) => ({ ...s, roomRole: roomRoleOf(s.id), identity: staffIdentity(s.id) })),
     moderation: await moderationForSession(actor, sessionId),
     backroom: await backroomState(actor, sessionId),
-    reasonCodes: await db
-      .select({ id: reasonCodes.id, number: reasonCodes.number, label: reasonCodes.label })
-      .from(reasonCodes)
-      .where(eq(reasonCodes.active, true))
-      .orderBy(asc(reasonCodes.number)),
+    // With definitions and examples: the note form shows them where codes are picked.
+    reasonCodes: (
+      await db
+        .select()
+        .from(reasonCodes)
+        .where(eq(reasonCodes.state, "active"))
+        .orderBy(asc(reasonCodes.number))
+    ).map(toReasonCodeView),
     departments: await db
       .select({ id: departments.id, name: departments.name })
       .from(departments)

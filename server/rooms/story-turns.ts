@@ -12,6 +12,7 @@ import { authorizeSession } from "@/server/auth/authorize-session";
 import { conflict, notFound } from "@/server/errors";
 import { log } from "@/server/log/logger";
 import { assertSessionOpen } from "@/server/sessions/session-closed";
+import { guestNamer } from "./guest-names";
 import { roomService } from "./room-service";
 
 const isStoryCircle = (session: Pick<Session, "format">) => session.format === "story_circle";
@@ -22,7 +23,7 @@ const isStoryCircle = (session: Pick<Session, "format">) => session.format === "
  */
 async function loadTurns(tx: Tx, session: Session): Promise<StoryTurn[]> {
   const guests = await tx
-    .select({ invitationId: invitations.id, name: customers.name })
+    .select({ invitationId: invitations.id, customerId: invitations.customerId, name: customers.name })
     .from(invitations)
     .innerJoin(customers, eq(customers.id, invitations.customerId))
     .where(
@@ -55,13 +56,14 @@ async function loadTurns(tx: Tx, session: Session): Promise<StoryTurn[]> {
         .where(eq(storyTurns.sessionId, session.id))
         .orderBy(asc(storyTurns.position))
     : rows;
-  const nameOf = new Map(guests.map((g) => [g.invitationId, g.name ?? "Guest"]));
+  const guestOf = new Map(guests.map((g) => [g.invitationId, g]));
   return all
-    .filter((r) => nameOf.has(r.invitationId))
+    .filter((r) => guestOf.has(r.invitationId))
     .map((r) => ({
       invitationId: r.invitationId,
+      customerId: guestOf.get(r.invitationId)!.customerId,
       identity: customerIdentity(r.invitationId),
-      name: nameOf.get(r.invitationId)!,
+      name: guestOf.get(r.invitationId)!.name ?? "Guest",
       state: r.state,
       startedAt: r.startedAt?.getTime() ?? null,
     }));
@@ -101,9 +103,14 @@ export async function storyTurnsView(
   actor: Actor,
   sessionId: string,
 ): Promise<{ turns: StoryTurn[]; targetSeconds: number } | null> {
-  const { session } = await authorizeSession(actor, sessionId, "room.backroom");
+  const { session, actor: staff } = await authorizeSession(actor, sessionId, "room.backroom");
   if (!isStoryCircle(session)) return null;
-  const turns = await db.transaction((tx) => loadTurns(tx, session));
+  const loaded = await db.transaction((tx) => loadTurns(tx, session));
+  // Need-to-know: staff who may not see names see the guests' pseudonyms.
+  const namer = guestNamer(staff, session);
+  const turns = namer.seesNames
+    ? loaded
+    : loaded.map((t) => ({ ...t, name: namer.name(t.customerId, null) }));
   return { turns, targetSeconds: storyTargetSeconds(session.durationMinutes, turns.length) };
 }
 

@@ -98,7 +98,7 @@ export async function receiveLivekitWebhook(
     return "applied";
   });
   for (const identity of toRemove) await removeFromRoom(roomName, identity);
-  // The first table room starting starts the round clock; whoever is already in was told "waiting".
+  // The first room starting starts the session (and the round clock); whoever is already in is told.
   if (session && started) await announceRoundClock(session);
   if (session && outcome === "applied" && event.event === "room_finished") await autoEndIfOver(session.id);
   if (

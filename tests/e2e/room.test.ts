@@ -111,8 +111,15 @@ describe("the live room", () => {
     facilitator = await newPage();
     await signInAs(facilitator, "Farah Facilitator");
     await facilitator.goto(`${app.url}/sessions/${sessionId}/room`);
+    expect(await facilitator.locator("[data-session-status]").getAttribute("data-session-status")).toBe(
+      "scheduled",
+    );
     await facilitator.getByRole("button", { name: "Join the room" }).click();
     await joined(facilitator);
+    // The first person in starts the session (LiveKit's room_started): the badge and the buttons
+    // follow without a reload.
+    await facilitator.locator('[data-session-status="live"]').waitFor();
+    expect(await facilitator.getByRole("button", { name: "Start session" }).count()).toBe(0);
 
     agent = await newPage();
     await signInAs(agent, "Amira Agent");

@@ -40,7 +40,7 @@ import { getCustomer } from "@/server/customers/get-customer";
 import { importCustomers, previewCustomerImport } from "@/server/customers/import-customers";
 import { listCustomers, listCustomersPage } from "@/server/customers/list-customers";
 import { createCustomer, updateCustomer } from "@/server/customers/save-customer";
-import { DomainError } from "@/server/errors";
+import { DomainError, forbidden } from "@/server/errors";
 import { staffHome } from "@/server/home/staff-home";
 import { attachEvidence, removeEvidence } from "@/server/insights/change-evidence";
 import { createInsight } from "@/server/insights/create-insight";
@@ -813,6 +813,14 @@ describe("authorization matrix (domain layer, every role)", () => {
     ...(
       [
         ["staffRoomView", "room.backroom", (a: Actor) => staffRoomView(a, ctx.sessionId)],
+        [
+          "staffRoomView (the guests' names, not pseudonyms)",
+          "room.guest_names",
+          (a: Actor) =>
+            staffRoomView(a, ctx.sessionId).then((v) => {
+              if (!v.guests.length || v.guests.some((g) => g.pseudonymous)) throw forbidden();
+            }),
+        ],
         ["speedDatingView", "room.backroom", (a: Actor) => speedDatingView(a, ctx.sessionId)],
         [
           "submitQuestion",

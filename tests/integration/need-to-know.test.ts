@@ -97,5 +97,26 @@ describe("the staff room", () => {
       .where(and(eq(auditLog.resourceId, sessionId), eq(auditLog.action, "room_guest_names")));
     expect(seen).toHaveLength(1);
     expect(seen[0]?.actorId).toBe(staff.facilitator.userId);
+    expect(view.guests[0]).toMatchObject({ pseudonymous: false });
+    expect(view.guests[0]!.name).not.toMatch(/^Guest /);
+  });
+
+  it("shows other attending staff pseudonyms in the room, and audits names only where they are seen", async () => {
+    const { sessionId, guests } = await roomSession(staff.facilitator, { customers: 2, agent: staff.agent });
+    const view = await staffRoomView(staff.agent, sessionId);
+    expect(view.guests.map((g) => g.name).sort()).toEqual(
+      guests.map((g) => `Guest ${g.customerId.slice(0, 4).toUpperCase()}`).sort(),
+    );
+    expect(view.guests.every((g) => g.pseudonymous)).toBe(true);
+    const names = (await staffRoomView(staff.facilitator, sessionId)).guests.map((g) => g.name);
+    // Nothing the agent received carries a guest's name.
+    for (const name of names) expect(JSON.stringify(view)).not.toContain(name);
+    const audited = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.resourceId, sessionId), eq(auditLog.action, "room_guest_names")));
+    expect(audited.map((a) => a.actorId)).toEqual([staff.facilitator.userId]);
+    // An admin looking in sees names, audited too.
+    expect((await staffRoomView(staff.admin, sessionId)).guests.every((g) => !g.pseudonymous)).toBe(true);
   });
 });

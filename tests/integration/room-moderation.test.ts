@@ -241,4 +241,28 @@ describe("backroom", () => {
     expect(new Set(state.notes[0]!.reasonCodeIds)).toEqual(new Set([rc1!.id, rc2!.id]));
     expect(await code(backroomState(guests[0]!, sessionId))).toBe("not_found");
   });
+
+  it("takes reason codes typed by number on a room note, as the listening log does", async () => {
+    const { sessionId } = await roomSession(staff.facilitator, { agent: staff.agent });
+    const [a, b, c] = await db.select().from(reasonCodes).where(eq(reasonCodes.state, "active")).limit(3);
+    const note = await addNote(staff.agent, {
+      sessionId,
+      kind: "quote",
+      text: "They asked for my account number three times",
+      reasonCodeIds: [a!.id],
+      codeNumbers: `${b!.number}, ${c!.number} ${b!.number}`,
+    });
+    expect(new Set(note.reasonCodeIds)).toEqual(new Set([a!.id, b!.id, c!.id]));
+    const unknown = await addNote(staff.agent, {
+      sessionId,
+      kind: "quote",
+      text: "Nothing",
+      codeNumbers: "9999",
+    }).catch((e: unknown) => e);
+    expect(unknown).toBeInstanceOf(DomainError);
+    expect((unknown as DomainError).fieldErrors).toEqual({ codeNumbers: ["No active code 9999"] });
+    await expect(
+      addNote(staff.agent, { sessionId, kind: "quote", text: "x y", codeNumbers: "2a" }),
+    ).rejects.toThrow(/Numbers only/);
+  });
 });

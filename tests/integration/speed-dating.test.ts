@@ -22,6 +22,7 @@ import { roomSession } from "../support/room-fixtures";
 import { startRoomLivekit } from "../support/room-test-env";
 import { seededDb } from "../support/seeded-db";
 import type { TestLivekit } from "../support/test-livekit";
+import { until } from "../support/until";
 import { NodeParticipant } from "./livekit-dev/node-participant";
 
 type Staff = Awaited<ReturnType<typeof seededDb>>;
@@ -169,15 +170,18 @@ describe("the start of the session", () => {
       { sessionId: made.sessionId, userId: staff.agent.userId, roomRole: "speaker" },
       { sessionId: made.sessionId, userId: staff.executive.userId, roomRole: "observer" },
     ]);
-    const people: NodeParticipant[] = [];
-    for (const actor of [...made.guests, staff.agent, staff.executive]) {
-      const c = await mintRoomToken(actor, made.sessionId);
-      expect(c.placement).toMatchObject({ startedAt: null, clock: { started: false, endsAt: null } });
-      const p = await NodeParticipant.connect(c.url, c.token);
-      joined.push(p);
-      people.push(p);
-    }
-    for (const p of people) await p.waitConnected();
+    const people = await Promise.all(
+      [...made.guests, staff.agent, staff.executive].map(async (actor) => {
+        const c = await mintRoomToken(actor, made.sessionId);
+        expect(c.placement).toMatchObject({ startedAt: null, clock: { started: false, endsAt: null } });
+        const p = await NodeParticipant.connect(c.url, c.token);
+        joined.push(p);
+        return p;
+      }),
+    );
+    // The server's message can reach only an open data channel: each page is "at the table" once
+    // it is, which on a busy machine (werift's handshakes run in JavaScript) can take seconds.
+    await Promise.all(people.map((p) => p.waitDataOpen()));
     expect(new Set(people.map((p) => p.join.room?.name)).size).toBe(2);
     const roomName = (await db.query.sessions.findFirst({ where: eq(sessions.id, made.sessionId) }))!
       .roomName;
@@ -187,7 +191,8 @@ describe("the start of the session", () => {
   /** Everyone was told by the server itself (no sender), and asking again gives round 1's end. */
   async function everyoneToldOfTheClock(made: Awaited<ReturnType<typeof seatedBeforeStart>>) {
     const told = (p: NodeParticipant) => p.data.some((d) => d.topic === "round-clock" && d.from === "");
-    await expect.poll(() => made.people.filter(told).length, { timeout: 10_000 }).toBe(made.people.length);
+    await until(() => made.people.every(told));
+    expect(made.people.filter(told)).toHaveLength(made.people.length);
     const again = await mintRoomToken(made.guests[0]!, made.sessionId);
     expect(again.placement?.clock).toMatchObject({ started: true, round: 0 });
     expect(again.placement?.clock.endsAt).toBeGreaterThan(Date.now());

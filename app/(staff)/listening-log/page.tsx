@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CodeNumberField } from "@/components/notes/code-number-field";
 import { CodePicker } from "@/components/notes/code-picker";
 import { NoteTriageList } from "@/components/notes/note-triage-list";
 import { TriageFilters } from "@/components/notes/triage-filters";
@@ -68,13 +69,7 @@ export default async function ListeningLogPage({
             />
           </div>
           <TextArea name="text" label="What was said" rows={3} required />
-          <TextField
-            name="codeNumbers"
-            label="Codes by number"
-            inputMode="numeric"
-            hint="Type the numbers, e.g. 2 7 — or tick them below"
-            autoComplete="off"
-          />
+          <CodeNumberField codes={log.codes} />
           <CodePicker codes={log.codes} />
           <div className="grid gap-4 sm:grid-cols-3">
             <SelectField name="emotion" label="Emotion" options={options(EMOTIONS)} />

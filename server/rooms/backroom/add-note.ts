@@ -1,19 +1,13 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
-import {
-  departments,
-  invitations,
-  reasonCodes,
-  roomNoteReasonCodes,
-  roomNotes,
-  type Session,
-} from "@/db/schema";
+import { departments, invitations, roomNoteReasonCodes, roomNotes, type Session } from "@/db/schema";
 import type { NoteView } from "@/lib/domain/backroom-views";
 import { type AddNoteInput, zAddNote } from "@/lib/validation/rooms";
 import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
 import { invalid } from "@/server/errors";
+import { resolveCodeIds } from "@/server/reason-codes/resolve-codes";
 import { broadcastToSessionStaff } from "../broadcast";
 import { staffInBackroom } from "./backroom-access";
 import { noteViews } from "./note-views";
@@ -22,9 +16,9 @@ import { noteViews } from "./note-views";
 export async function addNote(actor: Actor, input: AddNoteInput): Promise<NoteView> {
   const data = zAddNote.parse(input);
   const { session, staff } = await staffInBackroom(actor, data.sessionId, "room.backroom");
-  const codes = [...new Set(data.reasonCodeIds)];
-  await checkReferences(session, { ...data, reasonCodeIds: codes });
+  await checkReferences(session, data);
   const id = await db.transaction(async (tx) => {
+    const codes = await resolveCodeIds(tx, data.reasonCodeIds, data.codeNumbers);
     const [row] = await tx
       .insert(roomNotes)
       .values({
@@ -54,19 +48,11 @@ export async function addNote(actor: Actor, input: AddNoteInput): Promise<NoteVi
 const secondsSinceStart = (session: Session) =>
   session.startedAt ? Math.max(0, Math.floor((Date.now() - session.startedAt.getTime()) / 1000)) : 0;
 
-/** Reason codes must be active, the department must exist, the customer must be a guest here. */
+/** The department must exist, the customer must be a guest here (codes: resolveCodeIds). */
 async function checkReferences(
   session: Session,
-  refs: { reasonCodeIds: string[]; departmentId: string | null; customerId: string | null },
+  refs: { departmentId: string | null; customerId: string | null },
 ): Promise<void> {
-  if (refs.reasonCodeIds.length) {
-    const found = await db
-      .select({ id: reasonCodes.id })
-      .from(reasonCodes)
-      .where(and(inArray(reasonCodes.id, refs.reasonCodeIds), eq(reasonCodes.active, true)));
-    if (found.length !== refs.reasonCodeIds.length)
-      throw invalid("Unknown reason code", { reasonCodeIds: ["Unknown reason code"] });
-  }
   if (
     refs.departmentId &&
     !(await db.query.departments.findFirst({ where: eq(departments.id, refs.departmentId) }))

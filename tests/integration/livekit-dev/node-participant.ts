@@ -22,7 +22,13 @@ import {
   WrappedJoinRequest,
   WrappedJoinRequest_Compression,
 } from "@livekit/protocol";
-import { MediaStreamTrack, RTCPeerConnection, type RTCRtpTransceiver, type RtpPacket } from "werift";
+import {
+  MediaStreamTrack,
+  type RTCDataChannel,
+  RTCPeerConnection,
+  type RTCRtpTransceiver,
+  type RtpPacket,
+} from "werift";
 import WebSocket from "ws";
 
 export interface LocalTrack {
@@ -64,6 +70,7 @@ export class NodeParticipant {
     readonly ws: WebSocket,
     readonly pc: RTCPeerConnection,
     readonly join: JoinResponse,
+    private readonly reliable: RTCDataChannel,
   ) {
     pc.ontrack = ({ track, transceiver }) => {
       const publisherSid = transceiver.receiver.remoteStreamId?.split("|")[0] ?? "";
@@ -126,7 +133,7 @@ export class NodeParticipant {
           reject(Object.assign(new Error("resumed"), { reconnect: msg.message.value }));
       });
     });
-    const participant = new NodeParticipant(ws, pc, join);
+    const participant = new NodeParticipant(ws, pc, join, reliable);
     reliable.onMessage.subscribe((bytes) => {
       if (typeof bytes === "string") return;
       try {
@@ -236,13 +243,34 @@ export class NodeParticipant {
     }
   }
 
-  async waitConnected(timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
+  /**
+   * Resolves once the peer connection is up. With no `timeoutMs` it waits for that condition
+   * alone (the test's own timeout bounds it): werift's DTLS and SCTP run in JavaScript, so on a
+   * busy machine a handshake can take many seconds, and a deadline of its own made tests fail
+   * there while nothing was wrong. A connection that fails or closes rejects at once.
+   */
+  async waitConnected(timeoutMs?: number): Promise<void> {
+    const deadline = timeoutMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + timeoutMs;
     while (this.pc.connectionState !== "connected") {
-      if (Date.now() > deadline)
+      const over = this.pc.connectionState === "failed" || this.pc.connectionState === "closed";
+      if (over || Date.now() > deadline)
         throw new Error(
           `peer connection is ${this.pc.connectionState} (ICE ${this.pc.iceConnectionState}, signaling ${this.pc.signalingState}, ${this.errors.length} signal errors)`,
         );
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /**
+   * Resolves once the reliable data channel is open: only then can the server's data reach this
+   * participant (the peer connection being up is not enough; SCTP comes after DTLS). A test that
+   * expects a message sent after joining waits for this first, or the message may go nowhere.
+   */
+  async waitDataOpen(): Promise<void> {
+    await this.waitConnected();
+    while (this.reliable.readyState !== "open") {
+      if (this.reliable.readyState === "closed" || this.pc.connectionState === "closed")
+        throw new Error(`data channel is ${this.reliable.readyState}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }

@@ -5,7 +5,6 @@ import { requireStaffPage } from "@/server/auth/staff";
 import { speedDatingView } from "@/server/rooms/speed-dating";
 import { staffRoomView } from "@/server/rooms/staff-room";
 import { storyTurnsView } from "@/server/rooms/story-turns";
-import { SessionStatusButtons } from "../session-status-buttons";
 import { StaffRoom } from "./_components/staff-room";
 
 export const metadata: Metadata = { title: "Room" };
@@ -84,23 +83,15 @@ export default async function StaffRoomPage({ params }: { params: Promise<{ id: 
   const speedDating = await orNotFound(speedDatingView(actor, id));
   const story = await orNotFound(storyTurnsView(actor, id));
   const status = view.session.status;
+  // The heading, the status badge and Start/End are drawn by StaffRoom: the status changes live.
   return (
     <div className="max-w-7xl space-y-4">
       <Link href={`/sessions/${id}`} className="text-sm text-blue-800 hover:underline">
         ← {view.session.title}
       </Link>
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-3xl font-bold tracking-tight">Room</h1>
-        <span
-          className="rounded-full bg-slate-200 px-3 py-1 text-sm font-semibold"
-          data-session-status={status}
-        >
-          {STATUS_LABEL[status]}
-        </span>
-        {view.canModerate && <SessionStatusButtons sessionId={id} status={status} />}
-      </div>
       <StaffRoom
         initial={view}
+        statusLabels={STATUS_LABEL}
         strings={STRINGS}
         speedDating={speedDating}
         roundStrings={ROUND_STRINGS}

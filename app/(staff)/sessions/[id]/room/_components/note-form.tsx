@@ -1,6 +1,8 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { CodeNumberField } from "@/components/notes/code-number-field";
+import { CodePicker } from "@/components/notes/code-picker";
 import { CONTACT_KINDS, type ContactKind } from "@/lib/domain/backroom";
 import type { NoteView } from "@/lib/domain/backroom-views";
 import { EMOTIONS, type Emotion } from "@/lib/domain/emotions";
@@ -46,6 +48,7 @@ export function NoteForm({
       text: String(d.get("text") ?? ""),
       atSeconds: at === "" ? undefined : Number(at),
       reasonCodeIds: d.getAll("reasonCodeIds").map(String),
+      codeNumbers: String(d.get("codeNumbers") ?? ""),
       emotion: oneOf<Emotion>(EMOTIONS, d.get("emotion"), "neutral"),
       contact: oneOf<ContactKind>(CONTACT_KINDS, d.get("contact"), "unknown"),
       departmentId: String(d.get("departmentId") ?? "") || null,
@@ -140,14 +143,8 @@ export function NoteForm({
           </select>
         </label>
       </div>
-      <fieldset className="max-h-40 overflow-y-auto rounded-md border border-slate-300 p-2 text-sm">
-        <legend>Reason codes (several allowed)</legend>
-        {view.reasonCodes.map((c) => (
-          <label key={c.id} className="flex items-center gap-2">
-            <input type="checkbox" name="reasonCodeIds" value={c.id} /> {c.number}. {c.label}
-          </label>
-        ))}
-      </fieldset>
+      <CodeNumberField codes={view.reasonCodes} id="note-code-numbers" />
+      <CodePicker codes={view.reasonCodes} legend="Reason codes (several allowed)" />
       <button type="submit" className={btn}>
         Save note
       </button>

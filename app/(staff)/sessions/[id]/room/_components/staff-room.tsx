@@ -11,9 +11,11 @@ import type { RoundTimerStrings } from "@/components/room/round-timer";
 import type { NoteView, QuestionView } from "@/lib/domain/backroom-views";
 import type { ModerationCategory } from "@/lib/domain/moderation";
 import type { ModerationEntry } from "@/lib/domain/moderation-entry";
+import type { SessionStatus } from "@/lib/domain/sessions";
 import type { StaffRoomView } from "@/lib/domain/staff-room-view";
 import type { StoryTurn } from "@/lib/domain/story-turns";
 import type { SpeedDatingView } from "@/server/rooms/speed-dating";
+import { SessionStatusButtons } from "../../session-status-buttons";
 import { loadRoomAction } from "../actions";
 import { BackroomPanel } from "./backroom-panel";
 import { CaptionBox } from "./caption-box";
@@ -28,8 +30,19 @@ import { useRaisedVoices } from "./use-raised-voices";
  * backroom. State comes from the database on load (and again after a reconnect); live changes
  * arrive as staff-only data messages, each carrying the rows as saved.
  */
+/** Statuses only move forward (draft → scheduled → live → ended, or cancelled). */
+const STATUS_ORDER: Record<SessionStatus, number> = {
+  draft: 0,
+  scheduled: 1,
+  live: 2,
+  ended: 3,
+  cancelled: 3,
+};
+const later = (a: SessionStatus, b: SessionStatus) => (STATUS_ORDER[b] > STATUS_ORDER[a] ? b : a);
+
 export function StaffRoom({
   initial,
+  statusLabels,
   strings,
   speedDating = null,
   roundStrings,
@@ -37,6 +50,7 @@ export function StaffRoom({
   story = null,
 }: {
   initial: StaffRoomView;
+  statusLabels: Record<SessionStatus, string>;
   strings: RoomStrings;
   /** Speed dating: every table and the rotation, for the facilitator's overview. */
   speedDating?: SpeedDatingView | null;
@@ -130,17 +144,36 @@ export function StaffRoom({
       </>
     );
 
+  // The newest of what this page loaded (a re-render after Start) and what it read since (the
+  // server's start announcement, the room closing): never back to "Scheduled" once live.
+  const status = later(initial.session.status, view.session.status);
+
   return (
-    <RoomClient
-      sessionId={sessionId}
-      strings={strings}
-      defaultAudioOnly
-      initiallyEnded={closed}
-      panel={panel}
-      panelTitle="Backroom"
-      onLevels={initial.canModerate ? onLevels : undefined}
-      personExtra={personExtra}
-      roundStrings={roundStrings}
-    />
+    <>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-3xl font-bold tracking-tight">Room</h1>
+        <span
+          role="status"
+          className="rounded-full bg-slate-200 px-3 py-1 text-sm font-semibold"
+          data-session-status={status}
+        >
+          {statusLabels[status]}
+        </span>
+        {view.canModerate && <SessionStatusButtons sessionId={sessionId} status={status} />}
+      </div>
+      <RoomClient
+        sessionId={sessionId}
+        strings={strings}
+        defaultAudioOnly
+        initiallyEnded={closed}
+        panel={panel}
+        panelTitle="Backroom"
+        onLevels={initial.canModerate ? onLevels : undefined}
+        personExtra={personExtra}
+        roundStrings={roundStrings}
+        onSessionChanged={() => void reload()}
+        nameOf={(identity) => view.guests.find((g) => g.identity === identity)?.name}
+      />
+    </>
   );
 }
