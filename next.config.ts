@@ -22,8 +22,6 @@ const config: NextConfig = {
     "smtp-server",
     "werift",
     "livekit-server-sdk",
-    // Imports drizzle-orm at run time by a computed name, which a bundler cannot follow.
-    "rate-limiter-flexible",
     // Reads its VTIMEZONE files from its own folder at run time.
     "@touch4it/ical-timezones",
     // The dashboard's PDF: pdfkit reads its font metrics, and we the CJK font, from their folders.

@@ -2,8 +2,9 @@ import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { instant } from "./columns";
 
 /**
- * rate-limiter-flexible's RateLimiterDrizzle store, shared by every app instance (the database is
- * the one shared place). Keys are hashed (server/security/rate-limit.ts): no address or email in
+ * Rate-limit counters (server/security/rate-limit.ts; the layout of rate-limiter-flexible's
+ * drizzle store, which counted here before), shared by every app instance (the database is the
+ * one shared place). Keys are hashed (server/security/rate-limit.ts): no address or email in
  * here. Rows past `expire` are pruned.
  */
 export const rateLimitBuckets = sqliteTable("rate_limit_buckets", {

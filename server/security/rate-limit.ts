@@ -1,13 +1,16 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { lt } from "drizzle-orm";
-import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
+import { lt, sql } from "drizzle-orm";
 import { type Db, db as defaultDb } from "@/db";
 import { rateLimitBuckets } from "@/db/schema";
+import { groupCommit } from "@/server/group-commit";
 
 /*
- * Rate limits on rate-limiter-flexible's drizzle store (docs/decisions/016-rate-limits.md): one
- * atomic upsert per attempt in the shared database, so every app instance counts together.
+ * Rate limits counted in the shared database (docs/decisions/016-rate-limits.md), so every app
+ * instance counts together. The attempts that arrive together (one turn of the event loop) are
+ * counted with ONE upsert: a busy survey used to pay one write transaction (and one fsync) per
+ * submit for its counter, more than the answer itself (decision 019). Each caller is answered once
+ * that statement has committed, so the count is exact across instances, not an estimate.
  */
 
 export type RateDecision = { allowed: boolean; retryAfterSeconds: number };
@@ -23,30 +26,67 @@ export function bucketKey(key: string): string {
   return `${name}:${createHash("sha256").update(rest).digest("base64url")}`;
 }
 
-// One limiter per (database, points, window); rate-limiter-flexible fixes both per instance.
-const limiters = new WeakMap<object, Map<string, RateLimiterDrizzle>>();
+/** The row's key: the limit and window first (rate-limiter-flexible's prefix, kept), then the hashed key. */
+const rowKey = (key: string, limit: number, windowSeconds: number) =>
+  `rl${limit}/${windowSeconds}:${bucketKey(key)}`;
 
-function limiterFor(db: Db, points: number, windowSeconds: number): RateLimiterDrizzle {
-  let forDb = limiters.get(db);
-  if (!forDb) {
-    forDb = new Map();
-    limiters.set(db, forDb);
+type Attempt = { key: string; limit: number; windowSeconds: number };
+
+/**
+ * One statement for every attempt of the batch. A key asked n times adds n points at once; the
+ * i-th of them is allowed when the points before the batch plus i stay within the limit — what n
+ * separate attempts in arrival order would have answered. A window starts at a key's first
+ * attempt and lasts `windowSeconds`; an attempt after it starts a new window. Refused attempts
+ * count too (as in rate-limiter-flexible, which this replaces), so hammering does not reopen it.
+ */
+async function countBatch(db: Db, attempts: Attempt[]): Promise<RateDecision[]> {
+  const now = new Date();
+  const rows = new Map<string, { key: string; points: number; expire: Date }>();
+  for (const a of attempts) {
+    const key = rowKey(a.key, a.limit, a.windowSeconds);
+    const row = rows.get(key);
+    if (row) row.points++;
+    else rows.set(key, { key, points: 1, expire: new Date(now.getTime() + a.windowSeconds * 1000) });
   }
-  const id = `${points}/${windowSeconds}`;
-  let limiter = forDb.get(id);
-  if (!limiter) {
-    limiter = new RateLimiterDrizzle({
-      storeClient: db,
-      schema: rateLimitBuckets,
-      points,
-      duration: windowSeconds,
-      keyPrefix: `rl${id}`,
-      // Pruned by pruneNowAndThen below, not by a timer of the library's in every process.
-      clearExpiredByTimeout: false,
-    });
-    forDb.set(id, limiter);
+  const expire = sql.identifier(rateLimitBuckets.expire.name);
+  const points = sql.identifier(rateLimitBuckets.points.name);
+  const expired = sql`${expire} <= ${now.getTime()}`;
+  const counted = await db
+    .insert(rateLimitBuckets)
+    .values([...rows.values()])
+    .onConflictDoUpdate({
+      target: rateLimitBuckets.key,
+      set: {
+        points: sql`CASE WHEN ${expired} THEN excluded.${points} ELSE ${points} + excluded.${points} END`,
+        expire: sql`CASE WHEN ${expired} THEN excluded.${expire} ELSE ${expire} END`,
+      },
+    })
+    .returning();
+  const after = new Map(counted.map((r) => [r.key, r]));
+  const seen = new Map<string, number>();
+  return attempts.map((a) => {
+    const key = rowKey(a.key, a.limit, a.windowSeconds);
+    const row = after.get(key);
+    const mine = rows.get(key);
+    if (!row || !mine) throw new Error("rate limit: the upsert returned no row for a key");
+    const nth = (seen.get(key) ?? 0) + 1;
+    seen.set(key, nth);
+    const consumed = row.points - mine.points + nth;
+    if (consumed <= a.limit) return { allowed: true, retryAfterSeconds: 0 };
+    const msLeft = (row.expire?.getTime() ?? now.getTime()) - now.getTime();
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(msLeft / 1000)) };
+  });
+}
+
+const batchers = new WeakMap<object, (a: Attempt) => Promise<RateDecision>>();
+
+function batcherFor(db: Db) {
+  let count = batchers.get(db);
+  if (!count) {
+    count = groupCommit<Attempt, RateDecision>((attempts) => countBatch(db, attempts), 512);
+    batchers.set(db, count);
   }
-  return limiter;
+  return count;
 }
 
 /**
@@ -60,14 +100,7 @@ export async function consumeRateLimit(
   db: Db = defaultDb,
 ): Promise<RateDecision> {
   await pruneNowAndThen(db);
-  try {
-    await limiterFor(db, limit, windowSeconds).consume(bucketKey(key));
-    return { allowed: true, retryAfterSeconds: 0 };
-  } catch (refused) {
-    if (refused instanceof RateLimiterRes)
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(refused.msBeforeNext / 1000)) };
-    throw refused;
-  }
+  return batcherFor(db)({ key, limit, windowSeconds });
 }
 
 const PRUNE_EVERY_MS = 60_000;

@@ -5,8 +5,8 @@ import { cache } from "react";
 import { db } from "@/db";
 import { customers, invitations, sessions, surveyResponses, surveys } from "@/db/schema";
 import type { RespondentActor } from "@/server/auth/actor";
+import { batchedLoader } from "@/server/group-commit";
 import { hashToken } from "@/server/security/tokens";
-import { batchedLoader } from "./group-commit";
 
 export const SURVEY_COOKIE = "im_srv";
 

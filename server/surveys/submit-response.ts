@@ -6,11 +6,11 @@ import type { SurveyAnswers, SurveyQuestion } from "@/lib/domain/surveys";
 import type { Locale } from "@/lib/i18n/config";
 import { checkAnswers } from "@/lib/survey-logic";
 import { type SurveyAnswerInput, zSurveyAnswer } from "@/lib/validation/surveys";
-import { recordResponseInRollups } from "@/server/analytics/rollups/record-response";
+import { recordResponsesInRollups } from "@/server/analytics/rollups/record-response";
 import type { RespondentActor } from "@/server/auth/actor";
 import { can } from "@/server/auth/policy";
 import { type DomainError, invalid, notFound } from "@/server/errors";
-import { groupCommit } from "./group-commit";
+import { groupCommit } from "@/server/group-commit";
 import { questionsOfVersion } from "./template-versions";
 
 type Call = { surveyId: string; answers: Record<string, unknown>; final: boolean; locale: Locale };
@@ -92,17 +92,21 @@ async function saveBatch(tx: Tx, calls: Call[]): Promise<Outcome[]> {
       .values(inserts)
       .onConflictDoNothing({ target: surveyResponses.surveyId })
       .returning({ surveyId: surveyResponses.surveyId });
-    // The dashboard's rollups move in the same transaction as the answers, so they never drift.
+    // The dashboard's rollups move in the same transaction as the answers, so they never drift;
+    // the whole batch's counts are summed and written at once.
     const storedIds = new Set(stored.map((r) => r.surveyId));
-    for (const row of inserts)
-      if (storedIds.has(row.surveyId))
-        await recordResponseInRollups(tx, {
+    await recordResponsesInRollups(
+      tx,
+      inserts
+        .filter((row) => storedIds.has(row.surveyId))
+        .map((row) => ({
           surveyId: row.surveyId,
           language: row.language,
           csat: row.csat ?? null,
           nps: row.nps ?? null,
           ces: row.ces ?? null,
-        });
+        })),
+    );
     // A row another process stored first: that answer stands, this call did not create one.
     if (stored.length < inserts.length) {
       const created = new Set(stored.map((s) => s.surveyId));

@@ -1,10 +1,11 @@
-// Rate limits (rate-limiter-flexible on the app's libSQL database) through the real entry kit
+// Rate limits (batched counters in the app's libSQL database) through the real entry kit
 // and personal-link route: keyed on the client address through one trusted proxy, so forged
 // X-Forwarded-For entries make no new buckets; no email or address stored; windows expire and
 // old buckets are pruned; a valid link that is rate-limited gets "try again in a minute".
 import "../support/test-env";
 import "../support/behind-one-proxy";
 import { and, eq, inArray } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/libsql";
 import { NextRequest } from "next/server";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
@@ -12,13 +13,15 @@ import { clientKey } from "@/app/_lib/client-key";
 import { entry } from "@/app/_lib/entry/define-entry";
 import { routeHandler } from "@/app/_lib/entry/route-handler";
 import { GET as openInvite } from "@/app/i/[token]/route";
-import { db } from "@/db";
+import { db, openDb } from "@/db";
+import * as schema from "@/db/schema";
 import { customers, invitations, outbox, rateLimitBuckets } from "@/db/schema";
 import { instantToZonedWallTime } from "@/lib/dates";
 import { inviteCustomers } from "@/server/invitations/invite-customers";
 import { consumeRateLimit, pruneRateLimits } from "@/server/security/rate-limit";
 import { createSession } from "@/server/sessions/create-session";
 import { seededDb } from "../support/seeded-db";
+import { TEST_DATABASE_URL } from "../support/test-env";
 
 let staff: Awaited<ReturnType<typeof seededDb>>;
 beforeAll(async () => {
@@ -95,6 +98,58 @@ describe("windows", () => {
     expect(await pruneRateLimits(new Date())).toBeGreaterThan(0);
     const left = await db.select().from(rateLimitBuckets);
     for (const b of left) expect(b.expire === null || b.expire > new Date()).toBe(true);
+  });
+});
+
+describe("attempts that arrive together", () => {
+  it("are counted with one statement, and exactly the limit is allowed, in arrival order", async () => {
+    // An app client that counts the statements it is given.
+    let statements = 0;
+    const base = openDb(TEST_DATABASE_URL);
+    const client = new Proxy(base.client, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop);
+        if (prop !== "execute") return typeof value === "function" ? value.bind(target) : value;
+        return (...args: Parameters<typeof target.execute>) => {
+          statements++;
+          return target.execute(...args);
+        };
+      },
+    });
+    const counting = drizzle(client, { schema });
+    await consumeRateLimit("warm:up", 1, 60, counting); // the once-a-minute prune runs here
+    statements = 0;
+    const decisions = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        consumeRateLimit(`burst:${i % 2 ? "odd" : "even"}`, 10, 60, counting),
+      ),
+    );
+    expect(statements).toBe(1);
+    // 15 attempts on each key: the first 10 of each pass, the other 5 are refused.
+    for (const parity of [0, 1]) {
+      const mine = decisions.filter((_, i) => i % 2 === parity);
+      expect(mine.map((d) => d.allowed)).toEqual([...Array(10).fill(true), ...Array(5).fill(false)]);
+      for (const d of mine.slice(10)) expect(d.retryAfterSeconds).toBeGreaterThan(0);
+    }
+    // The next batch continues the count.
+    expect((await consumeRateLimit("burst:odd", 10, 60, counting)).allowed).toBe(false);
+    base.client.close();
+  });
+
+  it("hold across app instances: two processes' batches on one database allow the limit in all", async () => {
+    // A second app instance: its own client and its own batches, on the same database.
+    const other = openDb(TEST_DATABASE_URL);
+    try {
+      const attempts = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          i % 2 ? consumeRateLimit("shared:link", 12, 60) : consumeRateLimit("shared:link", 12, 60, other.db),
+        ),
+      );
+      expect(attempts.filter((d) => d.allowed)).toHaveLength(12);
+      expect((await consumeRateLimit("shared:link", 12, 60, other.db)).allowed).toBe(false);
+    } finally {
+      other.client.close();
+    }
   });
 });
 

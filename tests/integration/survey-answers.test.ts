@@ -1,7 +1,8 @@
 import "../support/test-env";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
+import { rawResponseRollupsSql } from "@/db/rollups-rebuild";
 import { invitations, sessions, surveyResponses, surveys } from "@/db/schema";
 import { instantToZonedWallTime } from "@/lib/dates";
 import type { RespondentActor } from "@/server/auth/actor";
@@ -111,8 +112,8 @@ describe("answers saved as they are given", () => {
       many.map((r, i) =>
         submitSurveyResponse(
           r.actor,
-          { answers: { csat: i === 3 ? "0x3" : 4, heard: 6, nps: 9 }, final: true },
-          "en",
+          { answers: { csat: i === 3 ? "0x3" : 3 + (i % 3), heard: 6, nps: (i * 3) % 11 }, final: true },
+          (["en", "vi", "zh"] as const)[i % 3] ?? "en",
         ),
       ),
     );
@@ -127,6 +128,18 @@ describe("answers saved as they are given", () => {
         ),
       );
     expect(stored).toHaveLength(8);
+    // The batch's rollups were summed and written at once: they equal the raw figures.
+    const rows = async (q: ReturnType<typeof sql>) =>
+      ((await db.all(q)) as Record<string, unknown>[])
+        .map((r) => JSON.stringify(Object.values(r).map(Number)))
+        .sort();
+    expect(
+      await rows(sql`SELECT grain, bucket, sent, responses, csat_count, nps_count, csat_satisfied, nps_promoters,
+        nps_detractors, ces_count, ces_sum, ces_sum_squares FROM response_rollups WHERE sent != 0 OR responses != 0`),
+    ).toEqual(
+      await rows(sql`SELECT grain, bucket, sent, responses, csat_count, nps_count, csat_satisfied, nps_promoters,
+        nps_detractors, ces_count, ces_sum, ces_sum_squares FROM (${rawResponseRollupsSql()})`),
+    );
   });
 
   it("withdrawal erases free text and the draft; the ratings stay, anonymous", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { customers, invitations, responseRollups, sessions, surveys } from "@/db/schema";
 import { bucketStart, ROLLUP_GRAINS } from "@/lib/domain/rollups";
@@ -12,14 +12,19 @@ import { bucketStart, ROLLUP_GRAINS } from "@/lib/domain/rollups";
 type Slice = { format: string; sentAt: Date; segment: string };
 
 async function sliceOfSurvey(tx: Tx, surveyId: string): Promise<Slice | null> {
-  const [row] = await tx
-    .select({ format: sessions.format, sentAt: surveys.sentAt, segment: customers.segment })
+  return (await slicesOfSurveys(tx, [surveyId])).get(surveyId) ?? null;
+}
+
+/** The slices of many surveys with one query. */
+async function slicesOfSurveys(tx: Tx, surveyIds: string[]): Promise<Map<string, Slice>> {
+  const rows = await tx
+    .select({ id: surveys.id, format: sessions.format, sentAt: surveys.sentAt, segment: customers.segment })
     .from(surveys)
     .innerJoin(sessions, eq(sessions.id, surveys.sessionId))
     .leftJoin(invitations, eq(invitations.id, surveys.invitationId))
     .leftJoin(customers, eq(customers.id, invitations.customerId))
-    .where(eq(surveys.id, surveyId));
-  return row ? { format: row.format, sentAt: row.sentAt, segment: row.segment ?? "" } : null;
+    .where(inArray(surveys.id, surveyIds));
+  return new Map(rows.map((r) => [r.id, { format: r.format, sentAt: r.sentAt, segment: r.segment ?? "" }]));
 }
 
 type Counts = {
@@ -35,30 +40,36 @@ type Counts = {
   cesSumSquares?: number;
 };
 
-/** Adds (or, with negative counts, takes away) one slice's counts in the day, week and month buckets. */
-export async function addToResponseRollups(tx: Tx, slice: Slice, language: string, counts: Counts) {
-  const c = {
-    sent: 0,
-    responses: 0,
-    csatCount: 0,
-    npsCount: 0,
-    csatSatisfied: 0,
-    npsPromoters: 0,
-    npsDetractors: 0,
-    cesCount: 0,
-    cesSum: 0,
-    cesSumSquares: 0,
-    ...counts,
-  };
-  const rows = ROLLUP_GRAINS.map((grain) => ({
+const ZERO = {
+  sent: 0,
+  responses: 0,
+  csatCount: 0,
+  npsCount: 0,
+  csatSatisfied: 0,
+  npsPromoters: 0,
+  npsDetractors: 0,
+  cesCount: 0,
+  cesSum: 0,
+  cesSumSquares: 0,
+} satisfies Required<Counts>;
+type Row = typeof responseRollups.$inferInsert & Required<Counts>;
+
+/** The day, week and month rows of one slice's counts. */
+const rowsOf = (slice: Slice, language: string, counts: Counts): Row[] =>
+  ROLLUP_GRAINS.map((grain) => ({
     grain,
     bucket: bucketStart(grain, slice.sentAt),
     format: slice.format,
     segment: slice.segment,
     language,
-    ...c,
+    ...ZERO,
+    ...counts,
   }));
-  const plus = (col: keyof typeof c) =>
+
+/** Adds the rows' counts to the stored ones, one statement (the rows' keys must be distinct). */
+async function addRows(tx: Tx, rows: Row[]) {
+  if (!rows.length) return;
+  const plus = (col: keyof Counts) =>
     sql`${sql.identifier(responseRollups[col].name)} + excluded.${sql.identifier(responseRollups[col].name)}`;
   await tx
     .insert(responseRollups)
@@ -71,19 +82,13 @@ export async function addToResponseRollups(tx: Tx, slice: Slice, language: strin
         responseRollups.segment,
         responseRollups.language,
       ],
-      set: {
-        sent: plus("sent"),
-        responses: plus("responses"),
-        csatCount: plus("csatCount"),
-        npsCount: plus("npsCount"),
-        csatSatisfied: plus("csatSatisfied"),
-        npsPromoters: plus("npsPromoters"),
-        npsDetractors: plus("npsDetractors"),
-        cesCount: plus("cesCount"),
-        cesSum: plus("cesSum"),
-        cesSumSquares: plus("cesSumSquares"),
-      },
+      set: Object.fromEntries(Object.keys(ZERO).map((col) => [col, plus(col as keyof Counts)])),
     });
+}
+
+/** Adds (or, with negative counts, takes away) one slice's counts in the day, week and month buckets. */
+export async function addToResponseRollups(tx: Tx, slice: Slice, language: string, counts: Counts) {
+  await addRows(tx, rowsOf(slice, language, counts));
 }
 
 export type ResponseValues = {
@@ -112,13 +117,31 @@ export function responseCounts(v: Pick<ResponseValues, "csat" | "nps" | "ces">, 
 }
 
 /**
- * THE call for every new survey answer: in the same transaction as the insert of the response
- * row, with the values just saved. A late answer (weeks after its survey) lands in its
- * survey's bucket like any other.
+ * THE call for new survey answers: in the same transaction as the insert of the response rows,
+ * with the values just saved. A late answer (weeks after its survey) lands in its survey's bucket
+ * like any other. A batch of answers (the submit's group commit) costs two statements, whatever
+ * its size: one query for the surveys' slices, one upsert of the summed counts.
  */
+export async function recordResponsesInRollups(tx: Tx, values: ResponseValues[]): Promise<void> {
+  if (!values.length) return;
+  const slices = await slicesOfSurveys(tx, [...new Set(values.map((v) => v.surveyId))]);
+  const sums = new Map<string, Row>();
+  for (const v of values) {
+    const slice = slices.get(v.surveyId);
+    if (!slice) continue;
+    const counts = responseCounts(v);
+    for (const row of rowsOf(slice, v.language, counts)) {
+      const key = JSON.stringify([row.grain, row.bucket, row.format, row.segment, row.language]);
+      const sum = sums.get(key);
+      if (!sum) sums.set(key, row);
+      else for (const col of Object.keys(ZERO) as (keyof Counts)[]) sum[col] += row[col];
+    }
+  }
+  await addRows(tx, [...sums.values()]);
+}
+
 export async function recordResponseInRollups(tx: Tx, v: ResponseValues): Promise<void> {
-  const slice = await sliceOfSurvey(tx, v.surveyId);
-  if (slice) await addToResponseRollups(tx, slice, v.language, responseCounts(v));
+  await recordResponsesInRollups(tx, [v]);
 }
 
 /** For every survey sent (the response rate's denominator), in the transaction that creates it. */
