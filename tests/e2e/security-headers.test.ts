@@ -5,22 +5,15 @@
 // one policy violation reported by the browser.
 import { createHash, randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { customers, invitations, sessions, surveyResponses, surveys, users } from "@/db/schema";
 import { HSTS_VALUE, NON_PAGE_CSP } from "@/lib/security/headers";
-import { type AppServer, startAppServer } from "../support/app-server";
-import { launchChromium } from "../support/chromium";
 import { journey } from "../support/journey";
 
-let app: AppServer;
-let browser: Browser;
 let sessionId = "";
 
-const { newPage, signInAs, closeAll } = journey(
-  () => app,
-  () => browser,
-);
+const { app, newPage, signInAs } = journey();
 
 const tokenHash = (t: string) => createHash("sha256").update(t, "utf8").digest("hex");
 
@@ -103,8 +96,6 @@ function expectPagePolicy(res: Response): string {
 }
 
 beforeAll(async () => {
-  app = await startAppServer();
-  browser = await launchChromium();
   const farah = await app.db.query.users.findFirst({
     where: eq(users.email, "facilitator@northwind.example"),
   });
@@ -118,12 +109,6 @@ beforeAll(async () => {
     })
     .returning();
   sessionId = s!.id;
-});
-
-afterAll(async () => {
-  await closeAll();
-  await browser?.close();
-  await app?.close();
 });
 
 describe("security headers", () => {
