@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/_lib/page-guard";
 import { formatDateTime } from "@/lib/dates";
-import { SESSION_FORMATS } from "@/lib/domain/sessions";
 import { requireStaffPage } from "@/server/auth/staff";
 import { getSurveyTemplate } from "@/server/surveys/list-templates";
 import { FORMAT_CHOICES } from "../../../sessions/format-labels";

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/_lib/page-guard";
-import { SESSION_FORMATS } from "@/lib/domain/sessions";
 import type { SurveyQuestion } from "@/lib/domain/surveys";
 import { assertCan } from "@/server/auth/policy";
 import { requireStaffPage } from "@/server/auth/staff";
