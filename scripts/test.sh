@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: every test — typecheck, lint, unit, integration (real libSQL, SMTP, LiveKit) and
 # end-to-end in real Chromium. The LiveKit suites run twice: on the development server and on the
-# real LiveKit server (pinned, built with Go on first use). Installs what a fresh machine lacks first.
+# real LiveKit server (pinned, built with Go on first use); unit and integration run again on each
+# Node major `engines` supports. Installs what a fresh machine lacks first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export TZ=UTC
@@ -31,3 +32,11 @@ echo "== room end-to-end on the real LiveKit server"
 LIVEKIT_TEST_SERVER=real npx vitest run --project e2e "${LIVEKIT_E2E[@]}"
 # A far time zone catches code that silently assumes UTC.
 echo "== date logic in a far time zone"; TZ=Pacific/Kiritimati npx vitest run --project unit lib
+# Every Node major that package.json's `engines` supports, besides the machine's own: unit and
+# integration (libSQL file) once each, on a Node unpacked from the npm registry into .cache/node/.
+# The browser suites stay on the machine's Node: the app under test is `next start`, the same code.
+own_major=$(node -p 'process.versions.node.split(".")[0]')
+for major in $(node -p 'require("./package.json").engines.node.match(/(?<=\^)\d+/g).join(" ")'); do
+  [ "$major" = "$own_major" ] && continue
+  echo "== unit + integration on Node $major"; bash scripts/test-on-node.sh "$major"
+done

@@ -14,8 +14,10 @@ import {
   WEEKLY_DIGEST_PATTERN,
 } from "@/server/analytics/digest/send-weekly-digests";
 import { applyRetention, RETENTION_JOB } from "@/server/customers/apply-retention";
+import { PRUNE_OUTBOX_JOB, pruneSentMail } from "@/server/notify/prune-outbox";
 import { REMINDER_JOB } from "@/server/reminders/schedule-reminders";
 import { sendReminders } from "@/server/reminders/send-reminders";
+import { PRUNE_WEBHOOK_EVENTS_JOB, pruneWebhookEvents } from "@/server/rooms/prune-webhook-events";
 import { autoEndIfOver } from "@/server/sessions/auto-end-session";
 import { markNoShows, NO_SHOW_JOB } from "@/server/sessions/mark-no-shows";
 import { AUTO_END_JOB } from "@/server/sessions/schedule-auto-end";
@@ -59,6 +61,21 @@ registerJobHandler(AUTO_END_JOB, async (payload) => {
 registerRecurringTask({ name: "jobs.prune-slots", pattern: "17 4 * * *", jobKind: "jobs.prune-slots" });
 registerJobHandler("jobs.prune-slots", async (payload, ctx) => {
   await pruneFinishedSlots(ctx.db, slotInstant(payload));
+});
+// Tables that grow with time, pruned nightly: sent mail (dead letters stay for an admin) and the
+// ids of applied LiveKit webhook events. Rate-limit buckets prune themselves on use
+// (server/security/rate-limit.ts), worker heartbeats on every heartbeat.
+registerRecurringTask({ name: PRUNE_OUTBOX_JOB, pattern: "23 4 * * *", jobKind: PRUNE_OUTBOX_JOB });
+registerJobHandler(PRUNE_OUTBOX_JOB, async (payload, ctx) => {
+  await pruneSentMail(ctx.db, slotInstant(payload));
+});
+registerRecurringTask({
+  name: PRUNE_WEBHOOK_EVENTS_JOB,
+  pattern: "29 4 * * *",
+  jobKind: PRUNE_WEBHOOK_EVENTS_JOB,
+});
+registerJobHandler(PRUNE_WEBHOOK_EVENTS_JOB, async (payload, ctx) => {
+  await pruneWebhookEvents(ctx.db, slotInstant(payload));
 });
 
 // The weekly digest to executives and heads who asked for it (once per person per week: digest_deliveries).

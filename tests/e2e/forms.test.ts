@@ -6,11 +6,10 @@ import { eq, sql } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { customers, invitations, sessions } from "@/db/schema";
-import { instantToZonedWallTime } from "@/lib/dates";
 import { axeViolations } from "../support/axe";
 import { journey } from "../support/journey";
 
-const { app, newPage, signInAs } = journey();
+const { app, newPage, signInAs, fillNewSession } = journey();
 
 const SHOTS = process.env.SCREENSHOT_DIR;
 const TITLE = "Forms e2e — double submit";
@@ -77,12 +76,7 @@ describe("forms", () => {
   it("a double click on a create form creates one record; the button is disabled while it runs", async () => {
     page = await newPage({ width: 1280, height: 900 });
     await signInAs(page, "Farah Facilitator");
-    await page.goto(`${app.url}/sessions/new`);
-    await page.getByLabel("Title").fill(TITLE);
-    await page
-      .getByLabel("Starts at")
-      .fill(instantToZonedWallTime(new Date(Date.now() + 4 * 86400_000), "Europe/London"));
-    await page.getByLabel("Time zone").selectOption("Europe/London");
+    await fillNewSession(page, TITLE, 4);
     const create = page.getByRole("button", { name: "Create and schedule" });
     const held = await holdServerActions(page);
     await create.dblclick();

@@ -23,7 +23,7 @@ const GUESTS = [
   },
 ];
 
-const { app, newPage: openPage, signInAs } = journey();
+const { app, newPage: openPage, signInAs, scheduleSession } = journey();
 const newPage = () => openPage({ width: 1280, height: 900 });
 
 async function mailsTo(address: string, subject: RegExp, count = 1) {
@@ -58,15 +58,7 @@ describe("the facilitator's scheduling journey", () => {
   it("invites by tag; each guest gets the invitation with a calendar file in their language", async () => {
     page = await newPage();
     await signInAs(page, "Farah Facilitator");
-    await page.goto(`${app.url}/sessions/new`);
-    await page.getByLabel("Title").fill("Moving house — panel");
-    await page
-      .getByLabel("Starts at")
-      .fill(instantToZonedWallTime(new Date(Date.now() + 3 * 86400_000), "Europe/London"));
-    await page.getByLabel("Time zone").selectOption("Europe/London");
-    await page.getByRole("button", { name: "Create and schedule" }).click();
-    await page.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
-    sessionId = page.url().split("/").pop() ?? "";
+    sessionId = (await scheduleSession(page, "Moving house — panel", 3)).split("/").pop() ?? "";
 
     await page.getByLabel("Tag", { exact: true }).selectOption(TAG);
     await page.getByRole("button", { name: "Invite everyone who matches" }).click();

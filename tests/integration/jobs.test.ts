@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type Db, openDb } from "@/db";
-import { migrateDatabase } from "@/db/migrate";
 import { jobs, outbox, workerHeartbeats } from "@/db/schema";
 import { claimJobs, completeJob, enqueueJob } from "@/server/jobs/queue";
 import { registerJobHandler } from "@/server/jobs/registry";
@@ -14,31 +10,14 @@ import { enqueueEmail } from "@/server/notify/outbox";
 import { createTransport } from "@/server/notify/sender";
 import { captureLogs } from "@/tests/support/log-capture";
 import { startTestSmtp } from "@/tests/support/smtp";
-import { freshDatabaseUrl } from "@/tests/support/test-database";
+import { migratedTestDatabase } from "@/tests/support/test-database";
 
-const dir = mkdtempSync(path.join(tmpdir(), "immersion-jobs-"));
-const url = await freshDatabaseUrl(path.join(dir, "jobs.db"));
-const opened: { close(): void }[] = [];
-let db: Db;
-
-function open(): Db {
-  const { client, db } = openDb(url);
-  opened.push(client);
-  return db;
-}
+const { db, open, url } = await migratedTestDatabase("jobs");
 
 const rows = () => db.select().from(jobs);
 const later = (from: Date, ms: number) => new Date(from.getTime() + ms);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-beforeAll(async () => {
-  db = open();
-  await migrateDatabase(db);
-});
-afterAll(() => {
-  for (const c of opened) c.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 beforeEach(async () => {
   await db.delete(jobs);
   await db.delete(outbox);

@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Db, openDb } from "@/db";
-import { migrateDatabase } from "@/db/migrate";
 import { customers, outbox } from "@/db/schema";
 import { enqueueEmail } from "@/server/notify/outbox";
 import { outboxStatus } from "@/server/notify/outbox-status";
@@ -12,21 +8,12 @@ import { createTransport, deliverDueEmails, type MailTransport } from "@/server/
 import { captureLogs } from "@/tests/support/log-capture";
 import { freePort } from "@/tests/support/ports";
 import { type SmtpMode, startTestSmtp, type TestSmtp } from "@/tests/support/smtp";
-import { freshDatabaseUrl } from "@/tests/support/test-database";
+import { migratedTestDatabase } from "@/tests/support/test-database";
 
 const ADDRESS = "ada.lovelace@example.com";
-const dir = mkdtempSync(path.join(tmpdir(), "immersion-outbox-"));
-const url = await freshDatabaseUrl(path.join(dir, "outbox.db"));
-const opened: { close(): void }[] = [];
-let db: Db;
+const { db, open, url } = await migratedTestDatabase("outbox");
 let smtp: TestSmtp;
 let logs: ReturnType<typeof captureLogs>;
-
-function open(): Db {
-  const { client, db } = openDb(url);
-  opened.push(client);
-  return db;
-}
 
 const mail = (n = 0) => ({
   kind: "test",
@@ -45,14 +32,6 @@ async function queue(count: number, target: Db = db): Promise<void> {
 const rows = () => db.select().from(outbox);
 const later = (from: Date, ms: number) => new Date(from.getTime() + ms);
 
-beforeAll(async () => {
-  db = open();
-  await migrateDatabase(db);
-});
-afterAll(() => {
-  for (const c of opened) c.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 beforeEach(async () => {
   await db.delete(outbox);
   smtp = await startTestSmtp();

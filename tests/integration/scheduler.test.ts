@@ -1,41 +1,19 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { type Db, openDb } from "@/db";
-import { migrateDatabase } from "@/db/migrate";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { jobs } from "@/db/schema";
 import { claimJobs, completeJob } from "@/server/jobs/queue";
 import type { RecurringTask } from "@/server/jobs/recurring-tasks";
 import { registerJobHandler } from "@/server/jobs/registry";
 import { createScheduler, latestSlot, pruneFinishedSlots, slotInstant } from "@/server/jobs/scheduler";
 import { runWorkerOnce } from "@/server/jobs/worker";
-import { freshDatabaseUrl } from "@/tests/support/test-database";
+import { migratedTestDatabase } from "@/tests/support/test-database";
 
-const dir = mkdtempSync(path.join(tmpdir(), "immersion-scheduler-"));
-const url = await freshDatabaseUrl(path.join(dir, "scheduler.db"));
-const opened: { close(): void }[] = [];
-let db: Db;
-
-function open(): Db {
-  const { client, db } = openDb(url);
-  opened.push(client);
-  return db;
-}
+const { db, open } = await migratedTestDatabase("scheduler");
 
 const minutely: RecurringTask = { name: "test.minutely", pattern: "* * * * *", jobKind: "test.minutely" };
 const daily: RecurringTask = { name: "test.daily", pattern: "0 3 * * *", jobKind: "test.daily" };
 const tasks = () => [minutely, daily];
 const at = (iso: string) => new Date(iso);
 
-beforeAll(async () => {
-  db = open();
-  await migrateDatabase(db);
-});
-afterAll(() => {
-  for (const c of opened) c.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 beforeEach(async () => {
   await db.delete(jobs);
   vi.spyOn(console, "warn").mockImplementation(() => {});

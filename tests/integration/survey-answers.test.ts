@@ -1,10 +1,9 @@
 import "../support/test-env";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { rawResponseRollupsSql } from "@/db/rollups-rebuild";
-import { invitations, sessions, surveyResponses, surveys } from "@/db/schema";
-import { instantToZonedWallTime } from "@/lib/dates";
+import { invitations, surveyResponses, surveys } from "@/db/schema";
 import type { RespondentActor } from "@/server/auth/actor";
 import { DomainError } from "@/server/errors";
 import { withdrawCustomer } from "@/server/invitations/withdraw";
@@ -12,7 +11,7 @@ import { endSession } from "@/server/sessions/set-session-status";
 import { dispatchSurveys } from "@/server/surveys/dispatch-surveys";
 import { submitSurveyResponse } from "@/server/surveys/submit-response";
 import { getSurveyPage } from "@/server/surveys/survey-page";
-import { actorFor, invite, newCustomers, newSession, rsvp } from "../support/lifecycle-fixtures";
+import { actorFor, liveSessionWith, newCustomers } from "../support/lifecycle-fixtures";
 import { seededDb } from "../support/seeded-db";
 
 type Staff = Awaited<ReturnType<typeof seededDb>>;
@@ -22,23 +21,10 @@ beforeAll(async () => {
   staff = await seededDb();
 });
 
-const inDays = (days: number) => instantToZonedWallTime(new Date(Date.now() + days * 86400_000), "UTC");
-
 /** `n` attendees of an ended session, each with a survey: their respondent actors and invite tokens. */
 async function respondents(n: number) {
   const people = await newCustomers(n);
-  const sessionId = await newSession(staff.facilitator, { startsAtLocal: inDays(2), timeZone: "UTC" });
-  const tokens = await invite(
-    staff.facilitator,
-    sessionId,
-    people.map((p) => p.id),
-  );
-  for (const t of tokens) await rsvp(t);
-  await db
-    .update(invitations)
-    .set({ status: "attended" })
-    .where(and(eq(invitations.sessionId, sessionId), eq(invitations.status, "accepted")));
-  await db.update(sessions).set({ status: "live" }).where(eq(sessions.id, sessionId));
+  const { sessionId, tokens } = await liveSessionWith(staff.facilitator, people);
   await endSession(staff.facilitator, { sessionId });
   await dispatchSurveys(sessionId);
   const rows = await db.select().from(surveys).where(eq(surveys.sessionId, sessionId));

@@ -2,7 +2,7 @@ import "../support/test-env";
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { customers, invitations, jobs, outbox, sessions, surveys } from "@/db/schema";
+import { customers, invitations, jobs, outbox, surveys } from "@/db/schema";
 import { instantToZonedWallTime } from "@/lib/dates";
 import { withdrawCustomer } from "@/server/invitations/withdraw";
 import { getJobHandler } from "@/server/jobs/registry";
@@ -11,7 +11,15 @@ import { endSession } from "@/server/sessions/set-session-status";
 import { dispatchSurveys } from "@/server/surveys/dispatch-surveys";
 import { submitSurveyResponse } from "@/server/surveys/submit-response";
 import "@/server/jobs/handlers";
-import { actorFor, invite, newCustomers, newSession, rsvp, sessionRow } from "../support/lifecycle-fixtures";
+import {
+  actorFor,
+  invite,
+  liveSessionWith,
+  newCustomers,
+  newSession,
+  rsvp,
+  sessionRow,
+} from "../support/lifecycle-fixtures";
 import { seededDb } from "../support/seeded-db";
 
 type Staff = Awaited<ReturnType<typeof seededDb>>;
@@ -38,20 +46,9 @@ const invitationOf = async (sessionId: string, customerId: string) => {
   return row;
 };
 
-const setStatus = (id: string, status: "attended" | "accepted") =>
-  db.update(invitations).set({ status }).where(eq(invitations.id, id));
-
 /** A session with these customers booked; `attended` of them marked as the room marks them. */
 async function endedSessionWith(people: { id: string }[], attended: { id: string }[]) {
-  const sessionId = await newSession(staff.facilitator, { startsAtLocal: inDays(2), timeZone: "UTC" });
-  const tokens = await invite(
-    staff.facilitator,
-    sessionId,
-    people.map((p) => p.id),
-  );
-  for (const t of tokens) await rsvp(t);
-  for (const p of attended) await setStatus((await invitationOf(sessionId, p.id)).id, "attended");
-  await db.update(sessions).set({ status: "live" }).where(eq(sessions.id, sessionId));
+  const { sessionId, tokens } = await liveSessionWith(staff.facilitator, people, attended);
   await endSession(staff.facilitator, { sessionId });
   return { sessionId, tokens };
 }

@@ -1,10 +1,9 @@
 import "../support/test-env";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { invitations, sessions, surveyResponses, surveys, surveyTemplateVersions } from "@/db/schema";
-import { instantToZonedWallTime } from "@/lib/dates";
+import { surveyResponses, surveys, surveyTemplateVersions } from "@/db/schema";
 import type { SurveyQuestion } from "@/lib/domain/surveys";
 import { endSession } from "@/server/sessions/set-session-status";
 import { dispatchSurveys } from "@/server/surveys/dispatch-surveys";
@@ -14,7 +13,7 @@ import { saveSurveyTemplate } from "@/server/surveys/save-template";
 import { saveSessionSurvey, sendSurveyNow } from "@/server/surveys/session-survey";
 import { submitSurveyResponse } from "@/server/surveys/submit-response";
 import { getSurveyPage } from "@/server/surveys/survey-page";
-import { invite, newCustomers, newSession, rsvp } from "../support/lifecycle-fixtures";
+import { liveSessionWith, newCustomers } from "../support/lifecycle-fixtures";
 import { seededDb } from "../support/seeded-db";
 
 type Staff = Awaited<ReturnType<typeof seededDb>>;
@@ -36,19 +35,7 @@ const QUESTIONS: SurveyQuestion[] = [
 
 async function endedWithAttendees(n: number) {
   const people = await newCustomers(n, { language: "vi" });
-  const at = instantToZonedWallTime(new Date(Date.now() + 2 * 86400_000), "UTC");
-  const sessionId = await newSession(staff.facilitator, { startsAtLocal: at, timeZone: "UTC" });
-  const tokens = await invite(
-    staff.facilitator,
-    sessionId,
-    people.map((p) => p.id),
-  );
-  for (const t of tokens) await rsvp(t);
-  await db
-    .update(invitations)
-    .set({ status: "attended" })
-    .where(and(eq(invitations.sessionId, sessionId), eq(invitations.status, "accepted")));
-  await db.update(sessions).set({ status: "live" }).where(eq(sessions.id, sessionId));
+  const { sessionId } = await liveSessionWith(staff.facilitator, people);
   return { sessionId, people };
 }
 

@@ -57,14 +57,19 @@ export function journey() {
     await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
   }
 
-  /** Creates and schedules a session two days ahead in London time; leaves the page on it. */
-  async function scheduleSession(page: Page, title: string) {
+  /** Fills the new-session form: `title`, starting `daysAhead` days from now in London time. */
+  async function fillNewSession(page: Page, title: string, daysAhead = 2) {
     await page.goto(`${app.url}/sessions/new`);
     await page.getByLabel("Title").fill(title);
     await page
       .getByLabel("Starts at")
-      .fill(instantToZonedWallTime(new Date(Date.now() + 2 * 86400_000), "Europe/London"));
+      .fill(instantToZonedWallTime(new Date(Date.now() + daysAhead * 86400_000), "Europe/London"));
     await page.getByLabel("Time zone").selectOption("Europe/London");
+  }
+
+  /** Creates and schedules that session; leaves the page on it and returns its address. */
+  async function scheduleSession(page: Page, title: string, daysAhead = 2) {
+    await fillNewSession(page, title, daysAhead);
     await page.getByRole("button", { name: "Create and schedule" }).click();
     await page.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
     return page.url();
@@ -87,7 +92,7 @@ export function journey() {
     return m[0];
   };
 
-  return { app, browser: chromium, newPage, signInAs, scheduleSession, mailTo, linkIn };
+  return { app, browser: chromium, newPage, signInAs, fillNewSession, scheduleSession, mailTo, linkIn };
 }
 
 /**

@@ -2,7 +2,8 @@
 // in chosen languages and zones, their personal links (read from the queued invitation email).
 import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db";
-import { customers, outbox, sessionStaff, sessions } from "@/db/schema";
+import { customers, invitations, outbox, sessionStaff, sessions } from "@/db/schema";
+import { instantToZonedWallTime } from "@/lib/dates";
 import type { Language } from "@/lib/domain/languages";
 import type { StaffActor } from "@/server/auth/actor";
 import { inviteCustomers } from "@/server/invitations/invite-customers";
@@ -94,3 +95,38 @@ export const sessionRow = async (id: string) => {
   if (!s) throw new Error("no session");
   return s;
 };
+
+/**
+ * A live session two days ahead (UTC) with these customers invited and booked, and `attended` of
+ * them (all by default) marked attended as the room marks them: ready to be ended.
+ */
+export async function liveSessionWith(
+  facilitator: StaffActor,
+  people: { id: string }[],
+  attended: { id: string }[] = people,
+) {
+  const startsAtLocal = instantToZonedWallTime(new Date(Date.now() + 2 * 86400_000), "UTC");
+  const sessionId = await newSession(facilitator, { startsAtLocal, timeZone: "UTC" });
+  const tokens = await invite(
+    facilitator,
+    sessionId,
+    people.map((p) => p.id),
+  );
+  for (const t of tokens) await rsvp(t);
+  if (attended.length)
+    await db
+      .update(invitations)
+      .set({ status: "attended" })
+      .where(
+        and(
+          eq(invitations.sessionId, sessionId),
+          inArray(
+            invitations.customerId,
+            attended.map((p) => p.id),
+          ),
+          eq(invitations.status, "accepted"),
+        ),
+      );
+  await db.update(sessions).set({ status: "live" }).where(eq(sessions.id, sessionId));
+  return { sessionId, tokens };
+}

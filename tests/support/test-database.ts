@@ -1,9 +1,13 @@
 // Which database the integration suite runs on. `npm test` runs it twice: on a libSQL file (the
 // embedded default) and with IMMERSION_TEST_DB=sqld on a real libSQL server, so every domain test
 // proves the same behaviour on both. Servers started here are killed after the test file.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { createClient } from "@libsql/client";
-import { afterAll } from "vitest";
+import { afterAll, beforeAll } from "vitest";
+import { type Db, openDb } from "@/db";
+import { migrateDatabase } from "@/db/migrate";
 import { type Sqld, startSqld } from "./sqld";
 
 export type TestDbKind = "file" | "sqld";
@@ -50,4 +54,29 @@ export function rawDatabaseBytes(url: string): Buffer | null {
   return Buffer.concat(
     [file, `${file}-wal`, `${file}-shm`].filter((f) => existsSync(f)).map((f) => readFileSync(f)),
   );
+}
+
+/**
+ * A migrated database of the kind under test for one test file, under a temporary folder: `db`
+ * is open from the start and migrated before the file's tests; `open()` adds a connection of its
+ * own (another worker). Every connection closes and the folder goes after the file.
+ */
+export async function migratedTestDatabase(name: string) {
+  const dir = mkdtempSync(path.join(tmpdir(), `immersion-${name}-`));
+  const url = await freshDatabaseUrl(path.join(dir, `${name}.db`));
+  const clients: { close(): void }[] = [];
+  const open = (): Db => {
+    const { client, db } = openDb(url);
+    clients.push(client);
+    return db;
+  };
+  const db = open();
+  beforeAll(async () => {
+    await migrateDatabase(db);
+  });
+  afterAll(() => {
+    for (const c of clients) c.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return { db, open, url };
 }

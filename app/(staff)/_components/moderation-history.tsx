@@ -1,16 +1,8 @@
 import { formatDate } from "@/lib/dates";
-import type { ModerationCategory, ModerationStep } from "@/lib/domain/moderation";
+import type { ModerationHistoryItem } from "@/server/rooms/moderation/moderation-history";
 import { CATEGORY_LABEL, STEP_LABEL } from "../sessions/[id]/room/_components/room-ui";
 
-export type ModerationHistoryRow = {
-  id: string;
-  sessionTitle: string;
-  step: ModerationStep;
-  category: ModerationCategory;
-  note: string;
-  actedByName: string;
-  at: Date;
-};
+export type ModerationHistoryRow = Omit<ModerationHistoryItem, "sessionId">;
 
 /**
  * A customer's warnings and removals from past sessions, for the record and the briefing: so the

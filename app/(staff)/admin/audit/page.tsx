@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { orNotFound } from "@/app/_lib/page-guard";
 import { buttonClass } from "@/components/ui/button";
+import { PageHeading } from "@/components/ui/page-heading";
 import { formatDateTime } from "@/lib/dates";
 import { LOCALE_TAGS } from "@/lib/i18n/config";
 import { listAuditLog } from "@/server/admin/audit-log";
@@ -32,12 +32,7 @@ export default async function AuditPage({
   const query = new URLSearchParams(filter).toString();
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/admin" className="text-sm font-medium text-blue-800 hover:underline">
-          ← Admin
-        </Link>
-      </p>
-      <h1 className="text-3xl font-bold tracking-tight">Audit log</h1>
+      <PageHeading back={{ href: "/admin", label: "Admin" }} title="Audit log" />
       <form method="get" className="flex flex-wrap items-end gap-3">
         {FIELDS.map(([name, label]) => (
           <div key={name}>

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { orNotFound } from "@/app/_lib/page-guard";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Checkbox, SelectField, TextField } from "@/components/ui/field";
+import { PageHeading } from "@/components/ui/page-heading";
 import { STAFF_ROLES } from "@/lib/domain/staff";
 import { listUsers } from "@/server/admin/users";
 import { requireStaffPage } from "@/server/auth/staff";
@@ -28,12 +28,7 @@ export default async function UsersPage() {
   const people = await orNotFound(listUsers(actor));
   return (
     <div className="max-w-4xl space-y-6">
-      <p>
-        <Link href="/admin" className="text-sm font-medium text-blue-800 hover:underline">
-          ← Admin
-        </Link>
-      </p>
-      <h1 className="text-3xl font-bold tracking-tight">Staff</h1>
+      <PageHeading back={{ href: "/admin", label: "Admin" }} title="Staff" />
       <Card title="Invite a staff member">
         <ActionForm action={createUserAction} className="grid gap-4 sm:grid-cols-2">
           <TextField name="name" label="Name" required autoComplete="off" />

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PageHeading } from "@/components/ui/page-heading";
 import { CSV_TEMPLATE_HEADER } from "@/lib/customer-csv";
 import { CSV_MAX_BYTES, CSV_MAX_ROWS } from "@/lib/validation/customers";
 import { can } from "@/server/auth/policy";
@@ -16,12 +16,7 @@ export default async function ImportCustomersPage() {
   const header = seesNeeds ? CSV_TEMPLATE_HEADER : CSV_TEMPLATE_HEADER.replace(",accessibility_notes", "");
   return (
     <div className="max-w-6xl space-y-6">
-      <p>
-        <Link href="/customers" className="text-sm font-medium text-blue-800 hover:underline">
-          ← Customers
-        </Link>
-      </p>
-      <h1 className="text-3xl font-bold tracking-tight">Import customers from CSV</h1>
+      <PageHeading back={{ href: "/customers", label: "Customers" }} title="Import customers from CSV" />
       <section className="max-w-3xl space-y-2 text-slate-800">
         <p>
           The first row names the columns; <strong>name</strong> and <strong>email</strong> are required, the

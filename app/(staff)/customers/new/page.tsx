@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PageHeading } from "@/components/ui/page-heading";
 import { can } from "@/server/auth/policy";
 import { requireStaffPage } from "@/server/auth/staff";
 import { createCustomerAction } from "../actions";
@@ -13,12 +13,7 @@ export default async function NewCustomerPage() {
   if (!can(actor, "customer.manage")) notFound();
   return (
     <div className="max-w-3xl space-y-6">
-      <p>
-        <Link href="/customers" className="text-sm font-medium text-blue-800 hover:underline">
-          ← Customers
-        </Link>
-      </p>
-      <h1 className="text-3xl font-bold tracking-tight">New customer</h1>
+      <PageHeading back={{ href: "/customers", label: "Customers" }} title="New customer" />
       <div className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
         <CustomerForm
           action={createCustomerAction}
