@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { lt, sql } from "drizzle-orm";
-import { type Db, db as defaultDb } from "@/db";
+import { type Db, db as defaultDb, type Tx } from "@/db";
 import { rateLimitBuckets } from "@/db/schema";
 import { groupCommit } from "@/server/group-commit";
 
@@ -30,7 +30,7 @@ export function bucketKey(key: string): string {
 const rowKey = (key: string, limit: number, windowSeconds: number) =>
   `rl${limit}/${windowSeconds}:${bucketKey(key)}`;
 
-type Attempt = { key: string; limit: number; windowSeconds: number };
+export type Attempt = { key: string; limit: number; windowSeconds: number };
 
 /**
  * One statement for every attempt of the batch. A key asked n times adds n points at once; the
@@ -38,8 +38,10 @@ type Attempt = { key: string; limit: number; windowSeconds: number };
  * separate attempts in arrival order would have answered. A window starts at a key's first
  * attempt and lasts `windowSeconds`; an attempt after it starts a new window. Refused attempts
  * count too (as in rate-limiter-flexible, which this replaces), so hammering does not reopen it.
+ * Inside a caller's transaction (the survey answer's group commit), the count commits with it.
  */
-async function countBatch(db: Db, attempts: Attempt[]): Promise<RateDecision[]> {
+export async function countAttempts(db: Tx, attempts: Attempt[]): Promise<RateDecision[]> {
+  if (!attempts.length) return [];
   const now = new Date();
   const rows = new Map<string, { key: string; points: number; expire: Date }>();
   for (const a of attempts) {
@@ -83,7 +85,7 @@ const batchers = new WeakMap<object, (a: Attempt) => Promise<RateDecision>>();
 function batcherFor(db: Db) {
   let count = batchers.get(db);
   if (!count) {
-    count = groupCommit<Attempt, RateDecision>((attempts) => countBatch(db, attempts), 512);
+    count = groupCommit<Attempt, RateDecision>((attempts) => countAttempts(db, attempts), 512);
     batchers.set(db, count);
   }
   return count;

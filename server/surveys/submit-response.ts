@@ -9,8 +9,9 @@ import { type SurveyAnswerInput, zSurveyAnswer } from "@/lib/validation/surveys"
 import { recordResponsesInRollups } from "@/server/analytics/rollups/record-response";
 import type { RespondentActor } from "@/server/auth/actor";
 import { can } from "@/server/auth/policy";
-import { type DomainError, invalid, notFound } from "@/server/errors";
+import { type DomainError, invalid, notFound, rateLimited } from "@/server/errors";
 import { groupCommit } from "@/server/group-commit";
+import { countAttempts } from "@/server/security/rate-limit";
 import { questionsOfVersion } from "./template-versions";
 
 type Call = { surveyId: string; answers: Record<string, unknown>; final: boolean; locale: Locale };
@@ -35,11 +36,29 @@ export async function submitSurveyResponse(actor: RespondentActor, raw: SurveyAn
   return outcome;
 }
 
+/**
+ * One limit per survey link: the page saves each answer as it is given (text after a pause), so a
+ * long survey with second thoughts stays well under 240 calls in 10 minutes, and a link answers
+ * once. It is counted in the batch's own transaction (one upsert for the whole batch, committed
+ * with the answers), not by the entry kit in a write of its own (decision 019). No per-address
+ * limit: many customers share an address (offices, mobile carriers), and guessing links is
+ * limited where links are opened (/s/:token).
+ */
+export const SURVEY_LINK_LIMIT = { max: 240, windowSeconds: 600 } as const;
+
 const commit = groupCommit<Call, Outcome>((calls) => db.transaction((tx) => saveBatch(tx, calls)));
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
 async function saveBatch(tx: Tx, calls: Call[]): Promise<Outcome[]> {
+  const limits = await countAttempts(
+    tx,
+    calls.map((c) => ({
+      key: `survey:${c.surveyId}`,
+      limit: SURVEY_LINK_LIMIT.max,
+      windowSeconds: SURVEY_LINK_LIMIT.windowSeconds,
+    })),
+  );
   const ids = [...new Set(calls.map((c) => c.surveyId))];
   const rows = await tx
     .select({
@@ -57,7 +76,12 @@ async function saveBatch(tx: Tx, calls: Call[]): Promise<Outcome[]> {
   const answered = new Set(rows.filter((r) => r.responseId).map((r) => r.id));
   const inserts: (typeof surveyResponses.$inferInsert)[] = [];
   const outcomes: Outcome[] = [];
-  for (const call of calls) {
+  for (const [i, call] of calls.entries()) {
+    const limit = limits[i];
+    if (!limit?.allowed) {
+      outcomes.push({ error: rateLimited(limit?.retryAfterSeconds) });
+      continue;
+    }
     const row = byId.get(call.surveyId);
     if (!row) {
       outcomes.push({ error: notFound() });

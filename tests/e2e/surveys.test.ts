@@ -64,6 +64,15 @@ describe("surveys, from the builder to the export", () => {
       .getByLabel("Question · Tiếng Việt")
       .first()
       .fill("Bạn hài lòng với việc thanh toán hóa đơn không?");
+    // Each wording is read back whole (three inputs side by side cut the question off).
+    for (const label of ["Question · English", "Question · 简体中文", "Question · Tiếng Việt"])
+      expect(
+        await staff
+          .getByLabel(label)
+          .first()
+          .evaluate((el) => el.scrollWidth <= el.clientWidth),
+        label,
+      ).toBe(true);
     await staff.getByLabel("Required").first().check();
     await staff.getByRole("button", { name: "Free text" }).click();
     const q2 = staff.locator("section", { has: staff.getByRole("heading", { name: /^Question 2/ }) });

@@ -128,6 +128,26 @@ describe("answers saved as they are given", () => {
     );
   });
 
+  it("a link is limited to 240 calls in 10 minutes, counted in the answers' own batch", async () => {
+    const [r] = await respondents(1);
+    const calls = await Promise.allSettled(
+      Array.from({ length: 245 }, (_, i) =>
+        submitSurveyResponse(r!.actor, { answers: { csat: 3 + (i % 3) }, final: false }, "en"),
+      ),
+    );
+    expect(calls.filter((c) => c.status === "fulfilled")).toHaveLength(240);
+    const refused = calls.flatMap((c) => (c.status === "rejected" ? [c.reason] : []));
+    expect(refused).toHaveLength(5);
+    for (const e of refused) expect(e).toMatchObject({ code: "rate_limited" });
+    // A final submit over the limit is refused whole (the page keeps the answers on the device).
+    await expect(
+      submitSurveyResponse(r!.actor, { answers: { heard: 5, nps: 9 }, final: true }, "en"),
+    ).rejects.toMatchObject({ code: "rate_limited" });
+    expect(
+      await db.select().from(surveyResponses).where(eq(surveyResponses.surveyId, r!.surveyId)),
+    ).toHaveLength(0);
+  });
+
   it("withdrawal erases free text and the draft; the ratings stay, anonymous", async () => {
     const [a, b] = await respondents(2);
     await submitSurveyResponse(

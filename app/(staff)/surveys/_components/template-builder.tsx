@@ -54,7 +54,9 @@ function WordingFields({
   what: string;
 }) {
   return (
-    <div className="grid gap-2 sm:grid-cols-3">
+    // One language a line, the full width: side by side, three narrow inputs cut a question off
+    // after a few words and the wording could not be read back.
+    <div className="grid gap-2">
       {LANGS.map((l) => {
         const v = (l.code === "en" ? value.en : value[l.code]) ?? "";
         const missing = l.code !== "en" && !v.trim();
