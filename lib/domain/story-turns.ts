@@ -17,7 +17,29 @@ export type StoryTurn = {
   state: StoryTurnState;
   /** Epoch milliseconds the story began (the one telling now). */
   startedAt: number | null;
+  /**
+   * Specialist seating, for the facilitator only (null for everyone else): the names of the staff
+   * trained to support vulnerable customers who hear this guest, who asked for accommodations
+   * and so was placed first in the order.
+   */
+  heardFirstBy: string[] | null;
 };
+
+/**
+ * The telling order for guests not placed yet (PRODUCT §3, specialist seating): when staff trained
+ * for vulnerable customers are in the session, guests who asked for accommodations tell their
+ * story first — heard by trained staff while everyone is fresh, and never left for last when time
+ * runs short; the rest in name order. With nobody trained, name order alone.
+ */
+export function storyOrder<G extends { name: string; needsSupport: boolean }>(
+  guests: readonly G[],
+  trainedPresent: boolean,
+): G[] {
+  return [...guests].sort(
+    (a, b) =>
+      (trainedPresent ? Number(b.needsSupport) - Number(a.needsSupport) : 0) || a.name.localeCompare(b.name),
+  );
+}
 
 /** The order as every page in the room reads it (room metadata): first names only. */
 export type RoomStoryTurns = {

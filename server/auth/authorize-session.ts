@@ -25,7 +25,12 @@ export async function authorizeSession<A extends PolicyAction>(
   assertCan(
     actor,
     action,
-    { sessionId, sessionFacilitatorId: session.facilitatorId, sessionStaffIds: staffIds },
+    {
+      sessionId,
+      sessionFacilitatorId: session.facilitatorId,
+      sessionStaffIds: staffIds,
+      sessionOpenToStaff: session.format === "mass_online",
+    },
     () => notFound("Session not found"),
   );
   return { session, staffIds, actor };

@@ -16,6 +16,8 @@ export type Resource = {
   surveyId?: string;
   departmentId?: string;
   ownerId?: string;
+  /** Mass immersion: any staff member may listen in as an open observer (hidden, listen-only). */
+  sessionOpenToStaff?: boolean;
   /** Facilitators of the sessions a customer was invited to (empty: known only from the directory). */
   customerFacilitatorIds?: readonly string[];
 };
@@ -34,6 +36,8 @@ const RUNS_SESSIONS = ["admin", "facilitator"] as const;
 const ownsSession = (a: StaffActor, r: Resource) => r.sessionFacilitatorId === a.userId;
 const attendsSession = (a: StaffActor, r: Resource) =>
   ownsSession(a, r) || (r.sessionStaffIds ?? []).includes(a.userId);
+/** Attending, or listening in on a mass immersion without being on its staff list. */
+const listensIn = (a: StaffActor, r: Resource) => attendsSession(a, r) || r.sessionOpenToStaff === true;
 /** A facilitator of one of the customer's sessions; a directory-only customer is anyone's to invite. */
 const facilitatesCustomer = (a: StaffActor, r: Resource) =>
   r.customerFacilitatorIds !== undefined &&
@@ -95,9 +99,10 @@ export const POLICY = {
   },
   "room.join": {
     roles: ALL_STAFF,
-    staffRule: attendsSession,
+    staffRule: listensIn,
     link: "invitation",
-    describe: "Get a LiveKit token for the session's room (attending staff; invited customer)",
+    describe:
+      "Get a LiveKit token for the session's room (attending staff; any staff as a listen-only observer of a mass immersion; invited customer)",
   },
   "room.moderate": {
     roles: RUNS_SESSIONS,
@@ -107,9 +112,9 @@ export const POLICY = {
   },
   "room.backroom": {
     roles: ALL_STAFF,
-    staffRule: attendsSession,
+    staffRule: listensIn,
     describe:
-      "Read and write the room's backroom: submit and up-vote questions, take notes (attending staff)",
+      "Read and write the room's backroom: submit and up-vote questions, take notes (attending staff; a mass immersion's open observers)",
   },
   "room.guest_names": {
     roles: RUNS_SESSIONS,

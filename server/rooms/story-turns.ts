@@ -1,9 +1,9 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { db, type Tx } from "@/db";
-import { customers, invitations, type Session, storyTurns } from "@/db/schema";
+import { customers, invitations, type Session, sessionStaff, storyTurns, users } from "@/db/schema";
 import { customerIdentity } from "@/lib/domain/room-identity";
-import type { RoomStoryTurns, StoryTurn } from "@/lib/domain/story-turns";
+import { type RoomStoryTurns, type StoryTurn, storyOrder } from "@/lib/domain/story-turns";
 import { withStoryTurns } from "@/lib/room-metadata";
 import { zStoryTurn } from "@/lib/validation/rooms";
 import { audit } from "@/server/audit/log";
@@ -23,7 +23,12 @@ const isStoryCircle = (session: Pick<Session, "format">) => session.format === "
  */
 async function loadTurns(tx: Tx, session: Session): Promise<StoryTurn[]> {
   const guests = await tx
-    .select({ invitationId: invitations.id, customerId: invitations.customerId, name: customers.name })
+    .select({
+      invitationId: invitations.id,
+      customerId: invitations.customerId,
+      name: customers.name,
+      accommodations: invitations.accommodations,
+    })
     .from(invitations)
     .innerJoin(customers, eq(customers.id, invitations.customerId))
     .where(
@@ -41,7 +46,13 @@ async function loadTurns(tx: Tx, session: Session): Promise<StoryTurn[]> {
     .orderBy(asc(storyTurns.position));
   const placed = new Set(rows.map((r) => r.invitationId));
   let next = rows.reduce((m, r) => Math.max(m, r.position + 1), 0);
-  const newcomers = guests.filter((g) => !placed.has(g.invitationId));
+  const trained = await trainedStaffOf(tx, session);
+  const newcomers = storyOrder(
+    guests
+      .filter((g) => !placed.has(g.invitationId))
+      .map((g) => ({ ...g, name: g.name ?? "", needsSupport: g.accommodations.length > 0 })),
+    trained.length > 0,
+  );
   if (newcomers.length)
     await tx
       .insert(storyTurns)
@@ -64,9 +75,32 @@ async function loadTurns(tx: Tx, session: Session): Promise<StoryTurn[]> {
       customerId: guestOf.get(r.invitationId)!.customerId,
       identity: customerIdentity(r.invitationId),
       name: guestOf.get(r.invitationId)!.name ?? "Guest",
+      heardFirstBy: trained.length && guestOf.get(r.invitationId)!.accommodations.length ? trained : null,
       state: r.state,
       startedAt: r.startedAt?.getTime() ?? null,
     }));
+}
+
+/** Staff of the session (its list and facilitator) trained to support vulnerable customers, by name. */
+export async function trainedStaffOf(
+  tx: Tx,
+  session: Pick<Session, "id" | "facilitatorId">,
+): Promise<string[]> {
+  const listed = await tx
+    .select({ userId: sessionStaff.userId })
+    .from(sessionStaff)
+    .where(eq(sessionStaff.sessionId, session.id));
+  const rows = await tx
+    .select({ name: users.name })
+    .from(users)
+    .where(
+      and(
+        inArray(users.id, [...new Set([session.facilitatorId, ...listed.map((l) => l.userId)])]),
+        eq(users.trainedForVulnerable, true),
+      ),
+    )
+    .orderBy(asc(users.name));
+  return rows.map((r) => r.name);
 }
 
 /** The order as the room shows it to everyone: first names only. */
@@ -108,9 +142,10 @@ export async function storyTurnsView(
   const loaded = await db.transaction((tx) => loadTurns(tx, session));
   // Need-to-know: staff who may not see names see the guests' pseudonyms.
   const namer = guestNamer(staff, session);
+  // Only those who see names (the facilitator, admins) may know who asked for accommodations.
   const turns = namer.seesNames
     ? loaded
-    : loaded.map((t) => ({ ...t, name: namer.name(t.customerId, null) }));
+    : loaded.map((t) => ({ ...t, name: namer.name(t.customerId, null), heardFirstBy: null }));
   return { turns, targetSeconds: storyTargetSeconds(session.durationMinutes, turns.length) };
 }
 

@@ -6,6 +6,7 @@ import { audit } from "@/server/audit/log";
 import type { Actor } from "@/server/auth/actor";
 import { authorizeSession } from "@/server/auth/authorize-session";
 import { moderationHistoryOf } from "@/server/rooms/moderation/moderation-history";
+import { trainedStaffOf } from "@/server/rooms/story-turns";
 
 /**
  * The facilitator's briefing before a session: who is coming, in which language and time zone,
@@ -58,6 +59,10 @@ export async function getBriefing(actor: Actor, sessionId: string) {
   }
   // Warnings and removals from other sessions, so this facilitator is prepared.
   const history = await moderationHistoryOf([...new Set(guests.map((g) => g.customerId))]);
+  // Specialist seating (story circles and speed dating): who among the session's staff is trained
+  // to support the guests who asked for accommodations, who are heard first by / seated with them.
+  const seated = session.format === "story_circle" || session.format === "speed_dating";
+  const trained = seated ? await trainedStaffOf(db, session) : [];
   await audit(db, actor, "read_briefing", "session", sessionId);
   return {
     session,
@@ -66,6 +71,7 @@ export async function getBriefing(actor: Actor, sessionId: string) {
       name: g.name ?? "Withdrawn guest",
       consents: latest.get(g.invitationId) ?? {},
       moderation: (history.get(g.customerId) ?? []).filter((h) => h.sessionId !== sessionId),
+      supportedBy: seated && trained.length && g.accommodations.length ? trained : null,
     })),
   };
 }

@@ -3,7 +3,7 @@
 // floor grants applied live, and backroom rows that survive as the page's state.
 import "../support/room-test-env";
 import { eq } from "drizzle-orm";
-import { RoomServiceClient } from "livekit-server-sdk";
+import { RoomServiceClient, TokenVerifier } from "livekit-server-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { invitations, moderationEvents, reasonCodes, sessions } from "@/db/schema";
@@ -22,11 +22,13 @@ import { mintRoomToken } from "@/server/rooms/mint-token";
 import { moderateParticipant } from "@/server/rooms/moderation/moderate-participant";
 import { myRoomNotice } from "@/server/rooms/moderation/my-room-notice";
 import { staffRoomView } from "@/server/rooms/staff-room";
+import { getBriefing } from "@/server/sessions/get-briefing";
 import { NodeParticipant } from "../integration/livekit-dev/node-participant";
 import { roomSession } from "../support/room-fixtures";
 import { startRoomLivekit } from "../support/room-test-env";
 import { seededDb } from "../support/seeded-db";
 import type { TestLivekit } from "../support/test-livekit";
+import { until } from "../support/until";
 
 type Staff = Awaited<ReturnType<typeof seededDb>>;
 let staff: Staff;
@@ -264,5 +266,40 @@ describe("backroom", () => {
     await expect(
       addNote(staff.agent, { sessionId, kind: "quote", text: "x y", codeNumbers: "2a" }),
     ).rejects.toThrow(/Numbers only/);
+  });
+});
+
+describe("mass immersion: open observers", () => {
+  it("lets any staff member listen in, hidden and listen-only, and ask through the queue; no other format", async () => {
+    const { sessionId } = await roomSession(staff.facilitator, { customers: 1 });
+    const panel = await roomSession(staff.facilitator, { customers: 1 });
+    await db
+      .update(sessions)
+      .set({ format: "mass_online", observersHidden: false })
+      .where(eq(sessions.id, sessionId));
+    // Not on the staff list: refused in a panel, let in to a mass immersion.
+    expect(await code(mintRoomToken(staff.executive, panel.sessionId))).toBe("not_found");
+    const c = await mintRoomToken(staff.executive, sessionId);
+    expect(c.role).toBe("observer");
+    const claims = await new TokenVerifier(env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET).verify(c.token);
+    expect(claims.video).toMatchObject({
+      canPublish: false,
+      canPublishData: false,
+      hidden: true,
+      roomAdmin: false,
+    });
+    const p = await NodeParticipant.connect(c.url, c.token);
+    joined.push(p);
+    await until(async () => (await inRoom(c.roomName)).includes(c.identity));
+    // Questions only through the queue; nothing of the facilitator's.
+    const q = await submitQuestion(staff.executive, { sessionId, text: "What would have helped you most?" });
+    expect(q.status).toBe("submitted");
+    const view = await staffRoomView(staff.executive, sessionId);
+    expect(view.canModerate).toBe(false);
+    expect(view.guests.every((g) => g.pseudonymous)).toBe(true);
+    expect(await code(getBriefing(staff.executive, sessionId))).toBe("not_found");
+    expect(await code(setFloor(staff.executive, { sessionId, identity: c.identity, grant: true }))).toBe(
+      "not_found",
+    );
   });
 });

@@ -6,12 +6,13 @@ import { eq } from "drizzle-orm";
 import { RoomServiceClient } from "livekit-server-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { sessions } from "@/db/schema";
+import { customers, invitations, sessions, users } from "@/db/schema";
 import { env } from "@/env";
 import { storyTurnsOf } from "@/lib/room-metadata";
 import { DomainError } from "@/server/errors";
 import { mintRoomToken } from "@/server/rooms/mint-token";
 import { moveStoryTurn, storyTargetSeconds, storyTurnsView } from "@/server/rooms/story-turns";
+import { getBriefing } from "@/server/sessions/get-briefing";
 import { roomSession } from "../support/room-fixtures";
 import { startRoomLivekit } from "../support/room-test-env";
 import { seededDb } from "../support/seeded-db";
@@ -73,5 +74,43 @@ describe("story circle turns", () => {
       DomainError,
     );
     expect((await storyTurnsView(staff.agent, sessionId))?.turns).toHaveLength(2);
+  });
+
+  it("puts a guest who asked for accommodations first when trained staff hear them, and tells only the facilitator why", async () => {
+    const fresh = await roomSession(staff.facilitator, { customers: 3, agent: staff.agent });
+    const rows = await db.select().from(invitations).where(eq(invitations.sessionId, fresh.sessionId));
+    const byName = await db.select().from(customers);
+    const last = rows
+      .map((r) => ({ ...r, name: byName.find((c) => c.id === r.customerId)!.name ?? "" }))
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .at(-1)!;
+    await db
+      .update(invitations)
+      .set({ accommodations: ["captions"] })
+      .where(eq(invitations.id, last.id));
+    await db.update(users).set({ trainedForVulnerable: true }).where(eq(users.id, staff.agent.userId));
+    try {
+      const view = await storyTurnsView(staff.facilitator, fresh.sessionId);
+      // The seed's facilitator is trained too: both are named.
+      expect(view!.turns[0]!.invitationId).toBe(last.id);
+      expect(view!.turns[0]!.heardFirstBy).toEqual(
+        expect.arrayContaining([staff.agent.name, staff.facilitator.name]),
+      );
+      expect(view!.turns.slice(1).every((t) => t.heardFirstBy === null)).toBe(true);
+      // The agent sees the same order, under pseudonyms, and not who asked for what.
+      const theirs = await storyTurnsView(staff.agent, fresh.sessionId);
+      expect(theirs!.turns.map((t) => t.invitationId)).toEqual(view!.turns.map((t) => t.invitationId));
+      expect(theirs!.turns.map((t) => [t.heardFirstBy, t.name.slice(0, 6)])).toEqual(
+        theirs!.turns.map(() => [null, "Guest "]),
+      );
+      // The briefing says so too.
+      const briefing = await getBriefing(staff.facilitator, fresh.sessionId);
+      expect(briefing.guests.find((g) => g.invitationId === last.id)?.supportedBy).toEqual(
+        view!.turns[0]!.heardFirstBy,
+      );
+      expect(briefing.guests.filter((g) => g.supportedBy)).toHaveLength(1);
+    } finally {
+      await db.update(users).set({ trainedForVulnerable: false }).where(eq(users.id, staff.agent.userId));
+    }
   });
 });

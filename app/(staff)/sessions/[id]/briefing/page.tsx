@@ -73,6 +73,14 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
                 ) : (
                   <p className="text-sm text-slate-600">Nothing stated.</p>
                 )}
+                {g.supportedBy && (
+                  <p data-supported-by className="mt-2 text-sm">
+                    {session.format === "story_circle"
+                      ? "Tells their story early in the order, heard by staff trained to support: "
+                      : "Seated first at a table whose first staff member is trained to support: "}
+                    {g.supportedBy.join(", ")}.
+                  </p>
+                )}
                 {g.accessibilityNotes && (
                   <>
                     <h3 className="mt-3 text-sm font-semibold">Standing notes</h3>

@@ -111,6 +111,11 @@ export function StoryCircle({
                 {STATE_LABEL[t.state]}
               </span>
               <span className="font-medium">{t.name}</span>
+              {t.heardFirstBy && (
+                <span data-heard-first className="basis-full text-slate-700">
+                  Placed first: asked for accommodations. Trained to support: {t.heardFirstBy.join(", ")}.
+                </span>
+              )}
               {canModerate && t.state === "next" && (
                 <span className="ml-auto flex gap-1">
                   <button
