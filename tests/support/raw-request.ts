@@ -14,7 +14,7 @@ export function rawRequest(
   base: string,
   path: string,
   opts: RawOptions,
-): Promise<{ status: number; ms: number; body: string }> {
+): Promise<{ status: number; ms: number; body: string; location?: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const url = new URL(path, base);
@@ -29,9 +29,21 @@ export function rawRequest(
       (res) => {
         let body = "";
         res.on("data", (c) => (body += c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, body }));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            ms: performance.now() - started,
+            body,
+            location: res.headers.location,
+          }),
+        );
       },
     );
+    // No answer at all within 20 s is a hang: reported as status 0, not as a test timeout.
+    req.setTimeout(20_000, () => {
+      resolve({ status: 0, ms: performance.now() - started, body: "no answer (hang)" });
+      req.destroy();
+    });
     req.on("error", (e) => {
       // The server may close while we are still sending a body it refused: that is the answer.
       if ((e as NodeJS.ErrnoException).code === "EPIPE" || (e as NodeJS.ErrnoException).code === "ECONNRESET")
