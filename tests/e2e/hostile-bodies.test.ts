@@ -3,12 +3,13 @@
 // length, malformed and mistyped bodies, and an empty one — each must be a 4xx within seconds,
 // never a 500 and never a hang. The requests carry a customer's invitation and survey cookies and
 // an admin's session, so the body is what is refused, not a missing caller. (Server actions: data-care.test.ts.)
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customers, invitations, sessions, surveys } from "@/db/schema";
+import { hashToken } from "@/server/security/tokens";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { type RawOptions, rawRequest } from "../support/raw-request";
 
@@ -51,8 +52,6 @@ function routes(): Route[] {
   return found;
 }
 
-const tokenHash = (t: string) => createHash("sha256").update(t, "utf8").digest("hex");
-
 beforeAll(async () => {
   app = await startAppServer();
   const session = await app.db.query.sessions.findFirst({ where: eq(sessions.status, "scheduled") });
@@ -68,14 +67,14 @@ beforeAll(async () => {
       sessionId: session!.id,
       customerId: c!.id,
       status: "accepted",
-      tokenHash: tokenHash(invite),
+      tokenHash: hashToken(invite),
       tokenExpiresAt: new Date(Date.now() + 86400_000),
     })
     .returning();
   await app.db.insert(surveys).values({
     sessionId: session!.id,
     invitationId: inv!.id,
-    tokenHash: tokenHash(survey),
+    tokenHash: hashToken(survey),
     tokenExpiresAt: new Date(Date.now() + 86400_000),
     sentAt: new Date(),
   });
