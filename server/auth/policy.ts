@@ -226,6 +226,10 @@ export const POLICY = {
   },
   "audit.read": { roles: ["admin"], describe: "Read and export the audit log (who read or changed what)" },
   "mailbox.read": { roles: ["admin", "facilitator"], describe: "Development mailbox and outbox state" },
+  "delivery.read": {
+    roles: ["admin"],
+    describe: "See dead-lettered emails, failed and stuck background jobs, and worker health",
+  },
 } as const satisfies Record<string, Rule>;
 
 export type PolicyAction = keyof typeof POLICY;

@@ -3,13 +3,13 @@
 // mail that carries nothing erased; an emailed sign-in link survives any number of GETs (mail
 // scanners) and signs in only from its page's button; hostile posts — another site's, oversized,
 // chunked, malformed — get a fast 4xx, never a 500.
-import { request as httpRequest } from "node:http";
 import { and, eq, gt } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { customers, invitations, sessions, surveys } from "@/db/schema";
 import { hashToken } from "@/server/security/tokens";
 import { axeViolations } from "../support/axe";
 import { journey } from "../support/journey";
+import { type RawOptions, rawRequest } from "../support/raw-request";
 
 const { app, newPage, mailTo } = journey();
 const SHOTS = process.env.SCREENSHOT_DIR;
@@ -112,48 +112,7 @@ describe("an emailed staff sign-in link", () => {
   });
 });
 
-/** A raw HTTP request (fetch cannot send a chunked body without duplex quirks, nor time it). */
-function raw(
-  path: string,
-  opts: { method?: string; headers?: Record<string, string>; body?: string; chunkedBytes?: number },
-): Promise<{ status: number; ms: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const url = new URL(path, app.url);
-    const req = httpRequest(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: url.pathname + url.search,
-        method: opts.method ?? "POST",
-        headers: opts.headers,
-      },
-      (res) => {
-        let body = "";
-        res.on("data", (c) => (body += c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, body }));
-      },
-    );
-    req.on("error", (e) => {
-      // The server may close while we are still sending a body it refused: that is the answer.
-      if ((e as NodeJS.ErrnoException).code === "EPIPE" || (e as NodeJS.ErrnoException).code === "ECONNRESET")
-        return;
-      reject(e);
-    });
-    if (opts.chunkedBytes) {
-      const chunk = "x".repeat(64 * 1024);
-      let sent = 0;
-      const pump = () => {
-        while (sent < opts.chunkedBytes!) {
-          sent += chunk.length;
-          if (!req.write(chunk)) return void req.once("drain", pump);
-        }
-        req.end();
-      };
-      pump();
-    } else req.end(opts.body);
-  });
-}
+const raw = (path: string, opts: RawOptions) => rawRequest(app.url, path, opts);
 
 const cookieFrom = async (path: string) => {
   const res = await fetch(new URL(path, app.url), { redirect: "manual" });

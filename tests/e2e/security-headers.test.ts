@@ -3,19 +3,18 @@
 // and the existing ones); and, in real Chromium under that policy, the staff dashboard, the
 // customer's room (joined over LiveKit) and the survey (answered and sent) still work with not
 // one policy violation reported by the browser.
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { customers, invitations, sessions, surveyResponses, surveys, users } from "@/db/schema";
 import { HSTS_VALUE, NON_PAGE_CSP } from "@/lib/security/headers";
+import { hashToken } from "@/server/security/tokens";
 import { journey } from "../support/journey";
 
 let sessionId = "";
 
 const { app, newPage, signInAs } = journey();
-
-const tokenHash = (t: string) => createHash("sha256").update(t, "utf8").digest("hex");
 
 async function inviteLink(): Promise<string> {
   const token = randomBytes(32).toString("base64url");
@@ -32,7 +31,7 @@ async function inviteLink(): Promise<string> {
     sessionId,
     customerId: c!.id,
     status: "accepted",
-    tokenHash: tokenHash(token),
+    tokenHash: hashToken(token),
     tokenExpiresAt: new Date(Date.now() + 86400_000),
   });
   return `${app.url}/i/${token}`;
@@ -46,7 +45,7 @@ async function surveyLink(): Promise<{ link: string; surveyId: string }> {
     .values({
       sessionId: ended!.id,
       invitationId: null,
-      tokenHash: tokenHash(token),
+      tokenHash: hashToken(token),
       tokenExpiresAt: new Date(Date.now() + 86400_000),
       sentAt: new Date(),
     })

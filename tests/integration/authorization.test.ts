@@ -56,6 +56,7 @@ import { countAudience, inviteAudience } from "@/server/invitations/invite-audie
 import { addListeningNote } from "@/server/notes/add-listening-note";
 import { listListeningLog } from "@/server/notes/list-listening-log";
 import { listSessionNotes } from "@/server/notes/list-session-notes";
+import { deliveryProblems } from "@/server/notify/delivery-problems";
 import { listActiveCodes } from "@/server/reason-codes/list-active-codes";
 import { listCodebook } from "@/server/reason-codes/list-codebook";
 import { proposeReasonCode, saveReasonCode } from "@/server/reason-codes/save-reason-code";
@@ -416,6 +417,7 @@ describe("authorization matrix (domain layer, every role)", () => {
     ],
     ["listIntegrations", "integrations.read", (a) => listIntegrations(a), (a) => can(a, "integrations.read")],
     ["listAuditLog", "audit.read", (a) => listAuditLog(a, {}), (a) => can(a, "audit.read")],
+    ["deliveryProblems", "delivery.read", (a) => deliveryProblems(a), (a) => can(a, "delivery.read")],
     [
       // A reason that is not a code: the allowed role gets past authorization to a field error.
       "eraseCustomerByStaff (bad reason)",

@@ -38,6 +38,11 @@ const SECTIONS = [
     title: "Audit log",
     text: "Who read or changed which record, when. Filter and export.",
   },
+  {
+    href: "/admin/deliveries",
+    title: "Deliveries and jobs",
+    text: "Emails that could not be delivered, failed or stuck background jobs, worker health.",
+  },
 ];
 
 export default async function AdminPage() {
