@@ -151,6 +151,7 @@ describe.skip("hostile bodies to every route handler", () => {
           const res = await rawRequest(app.url, route.path, { ...opts, method });
           const label = `${method} ${route.path} ${what}`;
           results.push(`${label}: ${res.status} in ${Math.round(res.ms)} ms`);
+          console.log(`[hostile-bodies] ${results.at(-1)}`); // as it goes: a hang shows where
           // A route that ignores its body may answer a small one; an oversized one never passes.
           // Auth.js answers a bad form as browsers expect: back to the sign-in page with an error.
           const authRefusal =
@@ -164,7 +165,6 @@ describe.skip("hostile bodies to every route handler", () => {
         }
       }
     }
-    console.log(`[hostile-bodies] ${results.length} requests:\n  ${results.join("\n  ")}`);
     expect(app.logs()).not.toMatch(/"level":(50|60)/); // no error logged for any of them
   });
 });
