@@ -32,7 +32,9 @@ export async function invitationView(actor: CustomerActor, row: Resolved, locale
   );
   const latest = Object.fromEntries(given.map((c) => [c.purpose, c.granted]));
   return {
-    firstName: (row.customer.name ?? "").split(/\s+/)[0] ?? "",
+    // The form of their name they asked for; else the whole name (which part is the given name
+    // depends on the culture: "Phạm Thị Mai" is Mai, not Phạm).
+    greetingName: row.customer.preferredName || row.customer.name || "",
     customerTimeZone: row.customer.timeZone,
     session: {
       title: row.session.title,
