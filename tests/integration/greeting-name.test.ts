@@ -43,7 +43,11 @@ async function viewOf(customerId: string) {
 
 describe("the greeting", () => {
   it("uses the preferred name, else the whole name; erasure clears it", async () => {
-    const base = { email: "tran.thi.mai.greeting@example.net", language: "vi" as const, timeZone: "Asia/Ho_Chi_Minh" };
+    const base = {
+      email: "tran.thi.mai.greeting@example.net",
+      language: "vi" as const,
+      timeZone: "Asia/Ho_Chi_Minh",
+    };
     const { id } = await createCustomer(staff.facilitator, { ...base, name: "Trần Thị Mai" });
     expect((await viewOf(id)).greetingName).toBe("Trần Thị Mai");
     await updateCustomer(staff.facilitator, { ...base, id, name: "Trần Thị Mai", preferredName: " Mai " });
