@@ -35,12 +35,12 @@ export default async function DepartmentsPage() {
         head; three days later, to the executives.
       </p>
       <Card title="New department">
-        <ActionForm action={saveDepartmentAction} className="grid gap-4 sm:grid-cols-2">
-          <TextField name="name" label="Department name" required autoComplete="off" />
-          <SelectField name="headId" label="Head" options={everyone} defaultValue="" />
-          <div className="sm:col-span-2">
-            <Button>Create department</Button>
+        <ActionForm action={saveDepartmentAction} className="space-y-4">
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextField name="name" label="Department name" required autoComplete="off" />
+            <SelectField name="headId" label="Head" options={everyone} defaultValue="" />
           </div>
+          <Button>Create department</Button>
         </ActionForm>
       </Card>
       <ul className="space-y-4">
@@ -50,18 +50,18 @@ export default async function DepartmentsPage() {
           return (
             <li key={d.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
               <h2 className="text-lg font-semibold">{d.name}</h2>
-              <ActionForm action={saveDepartmentAction} className="mt-3 grid gap-3 sm:grid-cols-2">
+              <ActionForm action={saveDepartmentAction} className="mt-3 space-y-3">
                 <input type="hidden" name="departmentId" value={d.id} />
-                <TextField name="name" label={`Name of ${d.name}`} defaultValue={d.name} required />
-                <SelectField
-                  name="headId"
-                  label={`Head of ${d.name}`}
-                  options={everyone}
-                  defaultValue={d.headId ?? ""}
-                />
-                <div className="sm:col-span-2">
-                  <Button variant="secondary">Save {d.name}</Button>
+                <div className="grid gap-3 sm:grid-cols-2">
+                  <TextField name="name" label={`Name of ${d.name}`} defaultValue={d.name} required />
+                  <SelectField
+                    name="headId"
+                    label={`Head of ${d.name}`}
+                    options={everyone}
+                    defaultValue={d.headId ?? ""}
+                  />
                 </div>
+                <Button variant="secondary">Save {d.name}</Button>
               </ActionForm>
               <h3 className="mt-4 font-medium">Members</h3>
               {d.members.length === 0 ? (
