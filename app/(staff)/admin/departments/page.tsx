@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { orNotFound } from "@/app/_lib/page-guard";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
@@ -7,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
 import { listDepartments } from "@/server/admin/departments";
 import { requireStaffPage } from "@/server/auth/staff";
+import { AdminHeader } from "../_components/admin-header";
 import { saveDepartmentAction, setDepartmentMemberAction } from "../actions";
 
 export const metadata: Metadata = { title: "Departments" };
@@ -24,12 +24,7 @@ export default async function DepartmentsPage() {
   const everyone = [{ value: "", label: "No head" }, ...staff.map((s) => ({ value: s.id, label: s.name }))];
   return (
     <div className="max-w-4xl space-y-6">
-      <p>
-        <Link href="/admin" className="text-sm font-medium text-blue-800 hover:underline">
-          ← Admin
-        </Link>
-      </p>
-      <h1 className="text-3xl font-bold tracking-tight">Departments</h1>
+      <AdminHeader title="Departments" />
       <p className="text-slate-700">
         Actions are owned by a department. One still open at its deadline is escalated to the department's
         head; three days later, to the executives.

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
@@ -9,6 +8,7 @@ import { LANGUAGES } from "@/lib/domain/languages";
 import { can } from "@/server/auth/policy";
 import { requireStaffPage } from "@/server/auth/staff";
 import { getCompanySettings } from "@/server/settings/get-company-settings";
+import { AdminHeader } from "../_components/admin-header";
 import { updateSettingsAction } from "../actions";
 
 export const metadata: Metadata = { title: "Company profile" };
@@ -21,12 +21,7 @@ export default async function SettingsPage() {
   const s = await getCompanySettings();
   return (
     <div className="max-w-3xl space-y-6">
-      <p>
-        <Link href="/admin" className="text-sm font-medium text-blue-800 hover:underline">
-          ← Admin
-        </Link>
-      </p>
-      <h1 className="text-3xl font-bold tracking-tight">Company profile and data care</h1>
+      <AdminHeader title="Company profile and data care" />
       <Card title="Settings">
         <ActionForm action={updateSettingsAction} className="space-y-4">
           <TextField name="name" label="Company name (shown to customers)" defaultValue={s.name} required />

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { orNotFound } from "@/app/_lib/page-guard";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Checkbox, SelectField, TextField } from "@/components/ui/field";
+import { zoneOptions } from "@/lib/dates";
 import { STAFF_ROLES } from "@/lib/domain/staff";
 import { listUsers } from "@/server/admin/users";
 import { requireStaffPage } from "@/server/auth/staff";
+import { AdminHeader } from "../_components/admin-header";
 import { createUserAction, updateUserAction } from "../actions";
 
 export const metadata: Metadata = { title: "Staff" };
@@ -19,21 +20,13 @@ const ROLE_LABELS: Record<(typeof STAFF_ROLES)[number], string> = {
   agent: "Agent",
 };
 const ROLES = STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
-const ZONE_NAMES = ["UTC", ...Intl.supportedValuesOf("timeZone")];
-/** The zone list, with `own` in it even when the runtime spells it differently (Asia/Saigon). */
-const zones = (own: string) => [...new Set([own, ...ZONE_NAMES])].map((z) => ({ value: z, label: z }));
 
 export default async function UsersPage() {
   const actor = await requireStaffPage();
   const people = await orNotFound(listUsers(actor));
   return (
     <div className="max-w-4xl space-y-6">
-      <p>
-        <Link href="/admin" className="text-sm font-medium text-blue-800 hover:underline">
-          ← Admin
-        </Link>
-      </p>
-      <h1 className="text-3xl font-bold tracking-tight">Staff</h1>
+      <AdminHeader title="Staff" />
       <Card title="Invite a staff member">
         <ActionForm action={createUserAction} className="grid gap-4 sm:grid-cols-2">
           <TextField name="name" label="Name" required autoComplete="off" />
@@ -42,7 +35,7 @@ export default async function UsersPage() {
           <SelectField
             name="timeZone"
             label="Time zone"
-            options={zones(actor.timeZone)}
+            options={zoneOptions(actor.timeZone)}
             defaultValue={actor.timeZone}
           />
           <Checkbox
@@ -67,7 +60,7 @@ export default async function UsersPage() {
               <SelectField
                 name="timeZone"
                 label={`Time zone of ${p.name}`}
-                options={zones(p.timeZone)}
+                options={zoneOptions(p.timeZone)}
                 defaultValue={p.timeZone}
               />
               <Checkbox
