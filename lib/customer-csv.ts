@@ -10,6 +10,7 @@ const COLUMNS: Record<string, keyof CsvCustomerRow> = {
   preferred_language: "language",
   time_zone: "timeZone",
   timezone: "timeZone",
+  preferred_name: "preferredName",
   tags: "tags",
   segment: "segment",
   contact_preference: "contactPreference",
@@ -22,6 +23,7 @@ export const CSV_TEMPLATE_HEADER =
 
 const LABEL: Record<keyof CsvCustomerRow, string> = {
   name: "name",
+  preferredName: "preferred_name",
   email: "email",
   phone: "phone",
   language: "language",

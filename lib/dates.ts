@@ -58,3 +58,11 @@ export const COMMON_TIME_ZONES = [
   "Australia/Sydney",
   "UTC",
 ] as const;
+
+/** Every zone the runtime knows, for a select, with `own` in it even when the runtime spells it differently (Asia/Saigon). */
+export function zoneOptions(own: string): { value: string; label: string }[] {
+  return [...new Set([own, "UTC", ...Intl.supportedValuesOf("timeZone")])].map((z) => ({
+    value: z,
+    label: z,
+  }));
+}

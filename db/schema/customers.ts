@@ -10,6 +10,8 @@ export const customers = sqliteTable(
     id: id(),
     /** Null once erased: the row stays so anonymous aggregates keep their shape. */
     name: text("name"),
+    /** The form of their name they want to be greeted by (e.g. "Mai" for Phạm Thị Mai); null: the full name. */
+    preferredName: text("preferred_name"),
     email: text("email"),
     phone: text("phone"),
     language: text("language", { enum: LANGUAGES }).notNull().default("en"),

@@ -1,6 +1,7 @@
-import { relations } from "drizzle-orm";
+import { relations, sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { ROOM_ROLES } from "@/lib/domain/room-roles";
+import type { SessionTranslations } from "@/lib/domain/session-texts";
 import { INCENTIVE_PAYERS, SESSION_FORMATS, SESSION_STATUSES } from "@/lib/domain/sessions";
 import { createdAt, id, instant } from "./columns";
 import { users } from "./staff";
@@ -10,6 +11,11 @@ export const sessions = sqliteTable(
   {
     id: id(),
     title: text("title").notNull(),
+    /** Title, description and agenda in Chinese and Vietnamese; a field left out shows the English one. */
+    translations: text("translations", { mode: "json" })
+      .$type<SessionTranslations>()
+      .notNull()
+      .default(sql`'{}'`),
     description: text("description").notNull().default(""),
     agenda: text("agenda").notNull().default(""),
     format: text("format", { enum: SESSION_FORMATS }).notNull().default("story_circle"),

@@ -55,6 +55,13 @@ const field = {
     .min(1, "Enter the customer's name")
     .max(200, "At most 200 characters")
     .refine(singleLine, "The name contains characters that cannot be shown"),
+  preferredName: z
+    .string()
+    .trim()
+    .max(100, "At most 100 characters")
+    .refine(singleLine, "The name contains characters that cannot be shown")
+    .transform(nullIfBlank)
+    .nullable(),
   email: zCustomerEmail,
   phone: z
     .string()
@@ -85,6 +92,7 @@ const field = {
 
 export const zCustomerFields = z.strictObject({
   name: field.name,
+  preferredName: field.preferredName.default(null),
   email: field.email,
   phone: field.phone.default(null),
   language: field.language.default("en"),
@@ -101,6 +109,7 @@ export type CustomerFieldsInput = z.input<typeof zCustomerFields>;
 /** One CSV row, blank cells already dropped: a re-import never wipes what a cell left out. */
 export const zCsvCustomerRow = z.strictObject({
   name: field.name,
+  preferredName: field.preferredName.optional(),
   email: field.email,
   phone: field.phone.optional(),
   language: field.language.optional(),

@@ -2,6 +2,11 @@ import { z } from "zod";
 import { isValidTimeZone } from "@/lib/dates";
 import { PAYOUT_STATUSES } from "@/lib/domain/invitations";
 import { ATTENDING_ROOM_ROLES } from "@/lib/domain/room-roles";
+import {
+  SESSION_TEXT_FIELDS,
+  type SessionTranslations,
+  TRANSLATED_LANGUAGES,
+} from "@/lib/domain/session-texts";
 import { INCENTIVE_PAYERS, SESSION_FORMATS } from "@/lib/domain/sessions";
 import { toMinorUnits } from "@/lib/money";
 
@@ -20,6 +25,13 @@ const zSessionFields = z.strictObject({
   title: z.string().trim().min(3, "Give the session a title of at least 3 characters").max(200),
   description: z.string().trim().max(4000).default(""),
   agenda: z.string().trim().max(4000).default(""),
+  // The same texts for Chinese- and Vietnamese-speaking customers (empty: they see the English).
+  title_zh: z.string().trim().max(200).default(""),
+  description_zh: z.string().trim().max(4000).default(""),
+  agenda_zh: z.string().trim().max(4000).default(""),
+  title_vi: z.string().trim().max(200).default(""),
+  description_vi: z.string().trim().max(4000).default(""),
+  agenda_vi: z.string().trim().max(4000).default(""),
   format: z.enum(SESSION_FORMATS),
   durationMinutes: z.coerce
     .number()
@@ -103,6 +115,18 @@ export type CreateSessionInput = z.input<typeof zCreateSession>;
 export const zUpdateSession = zSessionFields.extend({ sessionId: z.uuid() }).superRefine(crossCheck);
 export type UpdateSessionInput = z.input<typeof zUpdateSession>;
 
+/** The translated texts given, without empty ones (those fall back to English). */
+function translationsOf(v: Fields): SessionTranslations {
+  const out: SessionTranslations = {};
+  for (const lang of TRANSLATED_LANGUAGES) {
+    const texts = Object.fromEntries(
+      SESSION_TEXT_FIELDS.map((f) => [f, v[`${f}_${lang}`]] as const).filter(([, t]) => t !== ""),
+    );
+    if (Object.keys(texts).length) out[lang] = texts;
+  }
+  return out;
+}
+
 /** The columns a validated form maps to (format extras cleared when the format has none). */
 export function sessionColumns(v: Fields) {
   const speed = v.format === "speed_dating";
@@ -111,6 +135,7 @@ export function sessionColumns(v: Fields) {
     title: v.title,
     description: v.description,
     agenda: v.agenda,
+    translations: translationsOf(v),
     format: v.format,
     durationMinutes: v.durationMinutes,
     seats: v.seats,

@@ -9,6 +9,7 @@ export function toCustomerDto(c: Customer, seesNeeds: boolean) {
   return {
     id: c.id,
     name: c.name ?? "",
+    preferredName: c.preferredName,
     email: c.email ?? "",
     phone: c.phone,
     language: c.language,
@@ -31,7 +32,14 @@ export function toPseudonymousDto(c: Customer) {
   const { accessibilityNotes: _notes, ...rest } = toCustomerDto(c, false) as CustomerDto & {
     accessibilityNotes?: unknown;
   };
-  const dto = { ...rest, name: pseudonymOf(c.id), email: "", phone: null, pseudonymous: true as const };
+  const dto = {
+    ...rest,
+    name: pseudonymOf(c.id),
+    preferredName: null,
+    email: "",
+    phone: null,
+    pseudonymous: true as const,
+  };
   // The key is absent at run time; the type says so, so callers can test for it either way.
   return dto as typeof dto & { accessibilityNotes?: undefined };
 }

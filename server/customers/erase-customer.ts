@@ -106,6 +106,7 @@ export async function eraseCustomerInTx(tx: Tx, customerId: string, now = new Da
     .update(customers)
     .set({
       name: null,
+      preferredName: null,
       email: null,
       phone: null,
       accessibilityNotes: null,

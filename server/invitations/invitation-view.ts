@@ -2,6 +2,7 @@ import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { consents, sessionStaff, users } from "@/db/schema";
+import { sessionTextsIn } from "@/lib/domain/session-texts";
 import type { Locale } from "@/lib/i18n/config";
 import { CONSENT_TEXT_VERSION } from "@/lib/i18n/consent-texts";
 import type { CustomerActor } from "@/server/auth/actor";
@@ -31,16 +32,19 @@ export async function invitationView(actor: CustomerActor, row: Resolved, locale
     locale,
   );
   const latest = Object.fromEntries(given.map((c) => [c.purpose, c.granted]));
+  const texts = sessionTextsIn(row.session, locale);
   return {
-    firstName: (row.customer.name ?? "").split(/\s+/)[0] ?? "",
+    // The form of their name they asked for; else the whole name (which part is the given name
+    // depends on the culture: "Phạm Thị Mai" is Mai, not Phạm).
+    greetingName: row.customer.preferredName || row.customer.name || "",
     customerTimeZone: row.customer.timeZone,
     session: {
-      title: row.session.title,
-      description: row.session.description,
+      title: texts.title,
+      description: texts.description,
       status: row.session.status,
       startsAt: row.session.startsAt,
       durationMinutes: row.session.durationMinutes,
-      agenda: row.session.agenda,
+      agenda: texts.agenda,
       hostOrganisation: row.session.hostOrganisation,
       incentive:
         row.session.incentiveAmountMinor !== null && row.session.incentiveCurrency

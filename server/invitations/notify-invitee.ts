@@ -2,6 +2,7 @@ import "server-only";
 import type { Tx } from "@/db";
 import type { Customer, Invitation, Session } from "@/db/schema";
 import { mayEmail } from "@/lib/domain/customers";
+import { sessionTextsIn } from "@/lib/domain/session-texts";
 import { calendarUid, sessionIcs } from "@/server/calendar/session-ics";
 import {
   appLink,
@@ -50,12 +51,14 @@ export async function notifyInvitee(
   const token =
     kind === "cancelled" ? null : (p.token ?? (await mintInvitationLink(tx, invitation, session)));
   const method = CALENDAR[kind];
+  // The session's title in the customer's language (English when not given).
+  const { title } = sessionTextsIn(session, customer.language);
   const calendar = method
     ? sessionIcs({
         uid: calendarUid("invitation", invitation.id),
         sequence: session.calendarSequence,
         method,
-        title: session.title,
+        title,
         description: calendarDescription(customer.language, token),
         startsAt: session.startsAt,
         durationMinutes: session.durationMinutes,
@@ -70,7 +73,7 @@ export async function notifyInvitee(
     : undefined;
   const facts = {
     locale: customer.language,
-    title: session.title,
+    title,
     startsAt: session.startsAt,
     timeZone: customer.timeZone,
     durationMinutes: session.durationMinutes,

@@ -4,7 +4,7 @@
 // survey cap are saved; the audit log shows what happened. Non-admins get 404s.
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { companySettings } from "@/db/schema";
+import { companySettings, consentVersions, departments, users } from "@/db/schema";
 import { axeViolations } from "../support/axe";
 import { journey } from "../support/journey";
 
@@ -16,7 +16,15 @@ describe("the admin area", () => {
   it("is not found for anyone but admins", async () => {
     const page = await newPage({ width: 1280, height: 900 });
     await signInAs(page, "Farah Facilitator");
-    for (const path of ["/admin", "/admin/users", "/admin/settings", "/admin/audit"])
+    for (const path of [
+      "/admin",
+      "/admin/users",
+      "/admin/departments",
+      "/admin/consent",
+      "/admin/integrations",
+      "/admin/settings",
+      "/admin/audit",
+    ])
       expect((await page.goto(`${app.url}${path}`))?.status()).toBe(404);
   });
 
@@ -85,5 +93,64 @@ describe("the admin area", () => {
     await admin.getByRole("cell", { name: "settings.update" }).first().waitFor();
     if (SHOTS) await admin.screenshot({ path: `${SHOTS}/admin-audit.png`, fullPage: true });
     expect(await axeViolations(admin)).toEqual([]);
+  });
+
+  it("creates a department with a head and a member", async () => {
+    const admin = await newPage({ width: 1280, height: 900 });
+    await signInAs(admin, "Ada Admin");
+    await admin.goto(`${app.url}/admin/departments`);
+    const create = admin.locator("form", { has: admin.getByRole("button", { name: "Create department" }) });
+    await create.getByLabel("Department name").fill("Smart Meters");
+    await create.getByLabel("Head", { exact: true }).selectOption({ label: "Amira Agent" });
+    await admin.getByRole("button", { name: "Create department" }).click();
+    await admin.getByRole("heading", { name: "Smart Meters" }).waitFor();
+    const card = admin.locator("li", { has: admin.getByRole("heading", { name: "Smart Meters" }) });
+    await card.getByLabel("Add to Smart Meters").selectOption({ label: "Olu Owner" });
+    await card.getByRole("button", { name: "Add to Smart Meters" }).click();
+    await card.getByLabel(/^Olu Owner/).waitFor();
+    const dept = await app.db.query.departments.findFirst({ where: eq(departments.name, "Smart Meters") });
+    const amira = await app.db.query.users.findFirst({ where: eq(users.name, "Amira Agent") });
+    expect(dept?.headId).toBe(amira?.id);
+    if (SHOTS) await admin.screenshot({ path: `${SHOTS}/admin-departments.png`, fullPage: true });
+    expect(await axeViolations(admin)).toEqual([]);
+  });
+
+  it("publishes a consent version after a preview", async () => {
+    const admin = await newPage({ width: 1280, height: 900 });
+    await signInAs(admin, "Ada Admin");
+    await admin.goto(`${app.url}/admin/consent`);
+    const field = admin.getByLabel("Taking part (Vietnamese)");
+    await field.fill("Tôi đồng ý tham gia buổi lắng nghe (phiên bản mới).");
+    await admin
+      .getByRole("region", { name: "Preview in Tiếng Việt (Vietnamese)" })
+      .getByText("Tôi đồng ý tham gia buổi lắng nghe (phiên bản mới).")
+      .waitFor();
+    if (SHOTS) await admin.screenshot({ path: `${SHOTS}/admin-consent.png`, fullPage: true });
+    expect(await axeViolations(admin)).toEqual([]);
+    await admin.getByRole("button", { name: "Publish the new version" }).click();
+    await admin.getByText("Published.").waitFor();
+    expect(await app.db.$count(consentVersions)).toBe(1);
+  });
+
+  it("shows the integrations and lets staff set their own zone and language", async () => {
+    const admin = await newPage({ width: 1280, height: 900 });
+    await signInAs(admin, "Ada Admin");
+    await admin.goto(`${app.url}/admin/integrations`);
+    await admin.getByRole("rowheader", { name: "Database" }).waitFor();
+    expect(await admin.getByRole("row", { name: /Database/ }).textContent()).toContain("Answering");
+    if (SHOTS) await admin.screenshot({ path: `${SHOTS}/admin-integrations.png`, fullPage: true });
+    expect(await axeViolations(admin)).toEqual([]);
+
+    const agent = await newPage({ width: 390, height: 844 });
+    await signInAs(agent, "Amira Agent");
+    await agent.goto(`${app.url}/profile`);
+    await agent.getByLabel("Your time zone").selectOption("Europe/Paris");
+    await agent.getByLabel(/Your language/).selectOption("vi");
+    await agent.getByRole("button", { name: "Save" }).click();
+    await agent.getByText("Saved.").waitFor();
+    await agent.reload();
+    await agent.getByText(/Now, for you: .*tháng/).waitFor();
+    if (SHOTS) await agent.screenshot({ path: `${SHOTS}/profile.png`, fullPage: true });
+    expect(await axeViolations(agent)).toEqual([]);
   });
 });

@@ -57,7 +57,7 @@ export default async function InvitePage() {
       <main id="main" className="mx-auto max-w-2xl space-y-8 px-4 py-8 text-lg leading-relaxed">
         <div>
           <h1 className="text-3xl font-bold tracking-tight">{v.session.title}</h1>
-          <p className="mt-3">{t("thanks", { name: v.firstName })}</p>
+          <p className="mt-3">{t("thanks", { name: v.greetingName })}</p>
           <p className="mt-2">{t("intro")}</p>
           {v.session.description && (
             <p className="mt-2 whitespace-pre-line text-slate-700">{v.session.description}</p>

@@ -30,6 +30,13 @@ export function CustomerForm({
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label="Name" name="name" required maxLength={200} defaultValue={customer?.name} />
         <TextField
+          label="Preferred name (how to greet them)"
+          name="preferredName"
+          maxLength={100}
+          hint="Leave empty to use the full name"
+          defaultValue={customer?.preferredName ?? ""}
+        />
+        <TextField
           label="Email"
           name="email"
           type="email"

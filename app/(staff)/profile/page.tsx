@@ -4,7 +4,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/field";
-import { formatDateTime } from "@/lib/dates";
+import { formatDateTime, zoneOptions } from "@/lib/dates";
 import { LANGUAGES } from "@/lib/domain/languages";
 import { LOCALE_TAGS } from "@/lib/i18n/config";
 import { requireStaffPage } from "@/server/auth/staff";
@@ -14,13 +14,11 @@ import { updateOwnProfileAction } from "./actions";
 export const metadata: Metadata = { title: "Your profile" };
 
 const LANGUAGE_NAMES = { en: "English", zh: "中文 (简体) — Chinese", vi: "Tiếng Việt — Vietnamese" } as const;
-const ZONE_NAMES = ["UTC", ...Intl.supportedValuesOf("timeZone")];
 
 /** Each staff member sets their own time zone and language preference, used wherever they see dates. */
 export default async function ProfilePage() {
   const actor = await requireStaffPage();
   const me = await orNotFound(getOwnProfile(actor));
-  const zones = [...new Set([me.timeZone, ...ZONE_NAMES])].map((z) => ({ value: z, label: z }));
   return (
     <div className="max-w-2xl space-y-6">
       <h1 className="text-3xl font-bold tracking-tight">Your profile</h1>
@@ -29,7 +27,12 @@ export default async function ProfilePage() {
       </p>
       <Card title="Time zone and language">
         <ActionForm action={updateOwnProfileAction} className="space-y-4">
-          <SelectField name="timeZone" label="Your time zone" options={zones} defaultValue={me.timeZone} />
+          <SelectField
+            name="timeZone"
+            label="Your time zone"
+            options={zoneOptions(me.timeZone)}
+            defaultValue={me.timeZone}
+          />
           <SelectField
             name="language"
             label="Your language (how dates are written for you)"

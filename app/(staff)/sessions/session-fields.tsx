@@ -2,12 +2,16 @@
 
 import { useState } from "react";
 import { Checkbox, SelectField, TextArea, TextField } from "@/components/ui/field";
+import { type SessionTranslations, TRANSLATED_LANGUAGES } from "@/lib/domain/session-texts";
 import { FORMAT_CHOICES } from "./format-labels";
+
+const LANGUAGE_NAMES = { zh: "Chinese (简体中文)", vi: "Vietnamese (Tiếng Việt)" } as const;
 
 export type SessionFieldDefaults = {
   title?: string;
   description?: string;
   agenda?: string;
+  translations?: SessionTranslations;
   format?: string;
   durationMinutes?: number;
   seats?: number;
@@ -47,6 +51,38 @@ export function SessionFields({ d = {} }: { d?: SessionFieldDefaults }) {
         defaultValue={d.agenda}
         hint="One step per line, e.g. “Welcome (5 min)”. Customers see it too."
       />
+      {TRANSLATED_LANGUAGES.map((lang) => (
+        <details
+          key={lang}
+          className="rounded-md p-3 ring-1 ring-slate-200"
+          open={Boolean(d.translations?.[lang])}
+        >
+          <summary className="cursor-pointer font-medium text-blue-800">
+            For customers who read {LANGUAGE_NAMES[lang]}
+          </summary>
+          <p className="mt-2 text-sm text-slate-700">Anything left empty is shown to them in English.</p>
+          <div lang={lang} className="mt-3 space-y-4">
+            <TextField
+              label={`Title in ${LANGUAGE_NAMES[lang]}`}
+              name={`title_${lang}`}
+              maxLength={200}
+              defaultValue={d.translations?.[lang]?.title ?? ""}
+            />
+            <TextArea
+              label={`What the session is about, in ${LANGUAGE_NAMES[lang]}`}
+              name={`description_${lang}`}
+              rows={3}
+              defaultValue={d.translations?.[lang]?.description ?? ""}
+            />
+            <TextArea
+              label={`Agenda in ${LANGUAGE_NAMES[lang]}`}
+              name={`agenda_${lang}`}
+              rows={3}
+              defaultValue={d.translations?.[lang]?.agenda ?? ""}
+            />
+          </div>
+        </details>
+      ))}
       <SelectField
         label="Format"
         name="format"

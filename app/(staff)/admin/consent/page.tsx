@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { orNotFound } from "@/app/_lib/page-guard";
 import { Card } from "@/components/ui/card";
+import { PageHeading } from "@/components/ui/page-heading";
 import { formatDateTime } from "@/lib/dates";
 import { LOCALE_TAGS, LOCALES } from "@/lib/i18n/config";
 import { CONSENT_PURPOSES_SHOWN } from "@/lib/i18n/consent-texts";
@@ -36,12 +36,7 @@ export default async function ConsentPage() {
   );
   return (
     <div className="max-w-4xl space-y-6">
-      <p>
-        <Link href="/admin" className="text-sm font-medium text-blue-800 hover:underline">
-          ← Admin
-        </Link>
-      </p>
-      <h1 className="text-3xl font-bold tracking-tight">Consent texts</h1>
+      <PageHeading back={{ href: "/admin", label: "Admin" }} title="Consent texts" />
       <p className="text-slate-700">
         A new version applies to invitations sent from now on. Invitations already sent keep their version,
         and every consent stays attached to the exact text it was given under: old versions can never be

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { orNotFound } from "@/app/_lib/page-guard";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
+import { PageHeading } from "@/components/ui/page-heading";
 import { listDepartments } from "@/server/admin/departments";
 import { requireStaffPage } from "@/server/auth/staff";
 import { saveDepartmentAction, setDepartmentMemberAction } from "../actions";
@@ -24,23 +24,18 @@ export default async function DepartmentsPage() {
   const everyone = [{ value: "", label: "No head" }, ...staff.map((s) => ({ value: s.id, label: s.name }))];
   return (
     <div className="max-w-4xl space-y-6">
-      <p>
-        <Link href="/admin" className="text-sm font-medium text-blue-800 hover:underline">
-          ← Admin
-        </Link>
-      </p>
-      <h1 className="text-3xl font-bold tracking-tight">Departments</h1>
+      <PageHeading back={{ href: "/admin", label: "Admin" }} title="Departments" />
       <p className="text-slate-700">
         Actions are owned by a department. One still open at its deadline is escalated to the department's
         head; three days later, to the executives.
       </p>
       <Card title="New department">
-        <ActionForm action={saveDepartmentAction} className="grid gap-4 sm:grid-cols-2">
-          <TextField name="name" label="Department name" required autoComplete="off" />
-          <SelectField name="headId" label="Head" options={everyone} defaultValue="" />
-          <div className="sm:col-span-2">
-            <Button>Create department</Button>
+        <ActionForm action={saveDepartmentAction} className="space-y-4">
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextField name="name" label="Department name" required autoComplete="off" />
+            <SelectField name="headId" label="Head" options={everyone} defaultValue="" />
           </div>
+          <Button>Create department</Button>
         </ActionForm>
       </Card>
       <ul className="space-y-4">
@@ -50,18 +45,18 @@ export default async function DepartmentsPage() {
           return (
             <li key={d.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
               <h2 className="text-lg font-semibold">{d.name}</h2>
-              <ActionForm action={saveDepartmentAction} className="mt-3 grid gap-3 sm:grid-cols-2">
+              <ActionForm action={saveDepartmentAction} className="mt-3 space-y-3">
                 <input type="hidden" name="departmentId" value={d.id} />
-                <TextField name="name" label={`Name of ${d.name}`} defaultValue={d.name} required />
-                <SelectField
-                  name="headId"
-                  label={`Head of ${d.name}`}
-                  options={everyone}
-                  defaultValue={d.headId ?? ""}
-                />
-                <div className="sm:col-span-2">
-                  <Button variant="secondary">Save {d.name}</Button>
+                <div className="grid gap-3 sm:grid-cols-2">
+                  <TextField name="name" label={`Name of ${d.name}`} defaultValue={d.name} required />
+                  <SelectField
+                    name="headId"
+                    label={`Head of ${d.name}`}
+                    options={everyone}
+                    defaultValue={d.headId ?? ""}
+                  />
                 </div>
+                <Button variant="secondary">Save {d.name}</Button>
               </ActionForm>
               <h3 className="mt-4 font-medium">Members</h3>
               {d.members.length === 0 ? (

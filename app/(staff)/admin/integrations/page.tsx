@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { orNotFound } from "@/app/_lib/page-guard";
+import { PageHeading } from "@/components/ui/page-heading";
 import { listIntegrations } from "@/server/admin/integrations";
 import { requireStaffPage } from "@/server/auth/staff";
 
@@ -20,12 +20,7 @@ export default async function IntegrationsPage() {
   const rows = await orNotFound(listIntegrations(actor));
   return (
     <div className="max-w-4xl space-y-6">
-      <p>
-        <Link href="/admin" className="text-sm font-medium text-blue-800 hover:underline">
-          ← Admin
-        </Link>
-      </p>
-      <h1 className="text-3xl font-bold tracking-tight">Integrations</h1>
+      <PageHeading back={{ href: "/admin", label: "Admin" }} title="Integrations" />
       <p className="text-slate-700">
         Set in the server's environment, not here (see the README's configuration table). Each service was
         asked just now.

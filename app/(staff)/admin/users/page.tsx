@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Checkbox, SelectField, TextField } from "@/components/ui/field";
 import { PageHeading } from "@/components/ui/page-heading";
+import { zoneOptions } from "@/lib/dates";
 import { STAFF_ROLES } from "@/lib/domain/staff";
 import { listUsers } from "@/server/admin/users";
 import { requireStaffPage } from "@/server/auth/staff";
@@ -19,9 +20,6 @@ const ROLE_LABELS: Record<(typeof STAFF_ROLES)[number], string> = {
   agent: "Agent",
 };
 const ROLES = STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
-const ZONE_NAMES = ["UTC", ...Intl.supportedValuesOf("timeZone")];
-/** The zone list, with `own` in it even when the runtime spells it differently (Asia/Saigon). */
-const zones = (own: string) => [...new Set([own, ...ZONE_NAMES])].map((z) => ({ value: z, label: z }));
 
 export default async function UsersPage() {
   const actor = await requireStaffPage();
@@ -37,7 +35,7 @@ export default async function UsersPage() {
           <SelectField
             name="timeZone"
             label="Time zone"
-            options={zones(actor.timeZone)}
+            options={zoneOptions(actor.timeZone)}
             defaultValue={actor.timeZone}
           />
           <Checkbox
@@ -62,7 +60,7 @@ export default async function UsersPage() {
               <SelectField
                 name="timeZone"
                 label={`Time zone of ${p.name}`}
-                options={zones(p.timeZone)}
+                options={zoneOptions(p.timeZone)}
                 defaultValue={p.timeZone}
               />
               <Checkbox

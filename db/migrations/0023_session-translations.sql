@@ -1,0 +1,1 @@
+ALTER TABLE `sessions` ADD `translations` text DEFAULT '{}' NOT NULL;
