@@ -78,6 +78,28 @@ describe("the executive dashboard on the demo data", () => {
   });
 });
 
+describe("the Pareto's counts", () => {
+  it("count the listening log's tagged entries beside the room notes", async () => {
+    const { listeningNotes, listeningNoteReasonCodes } = await import("@/db/schema");
+    const f = readDashboardFilters({});
+    const before = await loadDashboard(staff.executive, f);
+    const code = before.pareto[0]!;
+    const [note] = await db
+      .insert(listeningNotes)
+      .values({
+        authorId: staff.agent.userId,
+        heardAt: new Date(f.toMs - 3_600_000),
+        channel: "phone",
+        kind: "quote",
+        text: "Heard on a call",
+      })
+      .returning();
+    await db.insert(listeningNoteReasonCodes).values({ noteId: note!.id, reasonCodeId: code.id });
+    const after = await loadDashboard(staff.executive, f);
+    expect(after.pareto.find((p) => p.id === code.id)?.mentions).toBe(code.mentions + 1);
+  });
+});
+
 describe("the numbers behind each chart (the table view, a page of its own)", () => {
   it("has the CSV's rows with headed columns, one table or all; an unknown table is not found", async () => {
     const { dashboardNumbers } = await import("@/server/analytics/dashboard-numbers");

@@ -24,7 +24,7 @@ export function ParetoSection({ rows, query }: { rows: ParetoRow[]; query: Recor
       title="What customers raise most (Pareto of reason codes)"
       summary={summary}
       csvHref={csvHref(query, "pareto")}
-      footnote="Counts: room notes tagged with the code in the range. Cost: the estimated monthly cost of the insights carrying the code (contacts × handling time × hourly cost + customers at risk × lifetime value). The chart shows the top 10; the table has all."
+      footnote="Counts: room notes and listening-log entries tagged with the code in the range (survey answers carry no reason codes). Cost: the estimated monthly cost of the insights carrying the code (contacts × handling time × hourly cost + customers at risk × lifetime value). The chart shows the top 10; the table has all."
       numbersHref={numbersHref(query, "pareto")}
     >
       <ParetoChart
