@@ -1,19 +1,15 @@
 import type { ReactNode } from "react";
 
-export type TableColumn = { key: string; label: string; numeric?: boolean };
-export type TableRow = Record<string, string | number | null>;
-
 /**
  * Every chart is a figure: a title, one sentence saying what it shows, the picture (server SVG,
- * no client JavaScript), and the same numbers as a table for screen readers and keyboard users,
- * with a CSV of them.
+ * no client JavaScript), a link to the same numbers as a table (a page of its own, for screen
+ * readers and keyboard users) and a CSV of them.
  */
 export function ChartFigure({
   id,
   title,
   summary,
-  columns,
-  rows,
+  numbersHref,
   csvHref,
   children,
   footnote,
@@ -21,8 +17,7 @@ export function ChartFigure({
   id: string;
   title: string;
   summary: ReactNode;
-  columns: TableColumn[];
-  rows: TableRow[];
+  numbersHref: string;
   csvHref?: string;
   children: ReactNode;
   footnote?: ReactNode;
@@ -41,48 +36,11 @@ export function ChartFigure({
       <div className="mt-3">{children}</div>
       {footnote && <p className="mt-2 text-xs text-slate-600">{footnote}</p>}
       <div className="mt-3 flex flex-wrap items-start gap-x-4 gap-y-2 text-sm">
-        <details className="min-w-0 flex-1">
-          <summary className="cursor-pointer font-medium text-blue-800 underline underline-offset-2">
-            Show the numbers
-          </summary>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be reachable by keyboard to scroll it (WCAG 2.1.1, axe scrollable-region-focusable) */}
-          <section className="mt-2 max-h-80 overflow-auto" tabIndex={0} aria-label={`${title}: the numbers`}>
-            <table className="w-full text-left text-xs">
-              <caption className="sr-only">{title}</caption>
-              <thead className="border-b border-slate-200 text-slate-600">
-                <tr>
-                  {columns.map((c) => (
-                    <th
-                      key={c.key}
-                      scope="col"
-                      className={`py-1 pr-3 font-medium ${c.numeric ? "text-right" : ""}`}
-                    >
-                      {c.label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional and never reorder
-                  <tr key={i} className="border-b border-slate-100">
-                    {columns.map((c, j) =>
-                      j === 0 ? (
-                        <th key={c.key} scope="row" className="py-1 pr-3 font-normal">
-                          {r[c.key] ?? "—"}
-                        </th>
-                      ) : (
-                        <td key={c.key} className={`py-1 pr-3 tabular-nums ${c.numeric ? "text-right" : ""}`}>
-                          {r[c.key] ?? "—"}
-                        </td>
-                      ),
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-        </details>
+        {/* The table of the numbers is a page of its own (the same figures as the CSV): rendered for
+            every chart inline it weighed more than the rest of the dashboard together. */}
+        <a href={numbersHref} className="font-medium text-blue-800 underline underline-offset-2">
+          Show the numbers<span className="sr-only"> of {title} as a table</span>
+        </a>
         {csvHref && (
           <a href={csvHref} className="font-medium text-blue-800 underline underline-offset-2" download>
             CSV<span className="sr-only"> of {title}</span>

@@ -1,5 +1,6 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import { CHART } from "@/lib/chart-palette";
+import { ChartLegend, ChartSvg } from "./chart-svg";
 
 export type CompareRow = {
   label: string;
@@ -24,70 +25,72 @@ export function CompareChart({
   title: string;
   rows: CompareRow[];
 }) {
-  const H = M.top + rows.length * ROW + 24;
+  const H = M.top + rows.length * ROW;
   const band = scaleBand<string>()
     .domain(["before", "after"])
     .range([0, ROW - 12])
     .padding(0.15);
   return (
-    <svg
-      viewBox={`0 0 ${W} ${H}`}
-      className="h-auto w-full max-w-2xl"
-      role="img"
-      aria-labelledby={`${id}-title ${id}-summary`}
-      fontSize={11}
-      fill={CHART.text}
-    >
-      <title>{title}</title>
-      <defs>
-        <pattern
-          id={`${id}-hatch`}
-          width="6"
-          height="6"
-          patternUnits="userSpaceOnUse"
-          patternTransform="rotate(45)"
-        >
-          <rect width="6" height="6" fill="white" />
-          <line x1="0" y1="0" x2="0" y2="6" stroke={CHART.axis} strokeWidth="3" />
-        </pattern>
-      </defs>
-      {rows.map((r, i) => {
-        const x = scaleLinear()
-          .domain([0, r.max])
-          .range([M.left, W - M.right]);
-        const top = M.top + i * ROW;
-        return (
-          <g key={r.label}>
-            <text x={M.left - 6} y={top + (ROW - 12) / 2} dy="0.32em" textAnchor="end">
-              {r.label}
-            </text>
-            {(["before", "after"] as const).map((k) => (
-              <g key={k}>
-                <rect
-                  x={M.left}
-                  y={top + (band(k) ?? 0)}
-                  width={Math.max(1, x(r[k]) - M.left)}
-                  height={band.bandwidth()}
-                  fill={k === "before" ? `url(#${id}-hatch)` : CHART.blue}
-                  stroke={CHART.axis}
-                  strokeWidth={0.5}
-                />
-                <text
-                  x={x(r[k]) + 4}
-                  y={top + (band(k) ?? 0) + band.bandwidth() / 2}
-                  dy="0.32em"
-                  fontSize={10}
-                >
-                  {k === "before" ? "Before" : "After"} {r.format(r[k])}
-                </text>
-              </g>
-            ))}
-          </g>
-        );
-      })}
-      <text x={M.left} y={H - 6} fontSize={10} fill={CHART.axis}>
-        Hatched: before the date · solid: after
-      </text>
-    </svg>
+    <>
+      <ChartSvg id={id} title={title} width={W} height={H}>
+        <defs>
+          <pattern
+            id={`${id}-hatch`}
+            width="6"
+            height="6"
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(45)"
+          >
+            <rect width="6" height="6" fill="white" />
+            <line x1="0" y1="0" x2="0" y2="6" stroke={CHART.axis} strokeWidth="3" />
+          </pattern>
+        </defs>
+        {rows.map((r, i) => {
+          const x = scaleLinear()
+            .domain([0, r.max])
+            .range([M.left, W - M.right]);
+          const top = M.top + i * ROW;
+          return (
+            <g key={r.label}>
+              <text x={M.left - 6} y={top + (ROW - 12) / 2} dy="0.32em" textAnchor="end">
+                {r.label}
+              </text>
+              {(["before", "after"] as const).map((k) => (
+                <g key={k}>
+                  <rect
+                    x={M.left}
+                    y={top + (band(k) ?? 0)}
+                    width={Math.max(1, x(r[k]) - M.left)}
+                    height={band.bandwidth()}
+                    fill={k === "before" ? `url(#${id}-hatch)` : CHART.blue}
+                    stroke={CHART.axis}
+                    strokeWidth={0.5}
+                  />
+                  <text
+                    x={x(r[k]) + 4}
+                    y={top + (band(k) ?? 0) + band.bandwidth() / 2}
+                    dy="0.32em"
+                    fontSize={10}
+                  >
+                    {k === "before" ? "Before" : "After"} {r.format(r[k])}
+                  </text>
+                </g>
+              ))}
+            </g>
+          );
+        })}
+      </ChartSvg>
+      <ChartLegend
+        entries={[
+          {
+            swatch: (
+              <rect x="3" y="0" width="12" height="10" fill={`url(#${id}-hatch)`} stroke={CHART.axis} />
+            ),
+            label: "Hatched: before the date",
+          },
+          { swatch: <rect x="3" y="0" width="12" height="10" fill={CHART.blue} />, label: "Solid: after" },
+        ]}
+      />
+    </>
   );
 }

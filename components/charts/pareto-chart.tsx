@@ -1,23 +1,25 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import { line } from "d3-shape";
 import { CHART } from "@/lib/chart-palette";
+import { ChartLegend, ChartSvg, ValueAxis } from "./chart-svg";
 
 export type ParetoBar = { key: string; label: string; count: number; cumulativeShare: number };
 
-const W = 400;
-const H = 240;
-const M = { top: 14, right: 36, bottom: 40, left: 36 };
+const H = 220;
+const M = { top: 14, right: 36, bottom: 24, left: 36 };
 
-/** Reason codes by count, largest first, with the cumulative share as a line on the right axis. */
-export function ParetoChart({
+function ParetoDrawing({
   id,
   title,
   bars,
+  width: W,
+  className,
 }: {
   id: string;
-  /** The SVG's own title (the figure around it has the summary and the table). */
   title: string;
   bars: ParetoBar[];
+  width: number;
+  className: string;
 }) {
   const x = scaleBand<string>()
     .domain(bars.map((b) => b.key))
@@ -36,23 +38,8 @@ export function ParetoChart({
     .x((b) => mid(b.key))
     .y((b) => share(b.cumulativeShare))(bars);
   return (
-    <svg
-      viewBox={`0 0 ${W} ${H}`}
-      className="h-auto w-full max-w-2xl"
-      role="img"
-      aria-labelledby={`${id}-title ${id}-summary`}
-      fontSize={11}
-      fill={CHART.text}
-    >
-      <title>{title}</title>
-      {y.ticks(4).map((t) => (
-        <g key={t}>
-          <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} stroke={CHART.grid} />
-          <text x={M.left - 4} y={y(t)} dy="0.32em" textAnchor="end" fill={CHART.axis}>
-            {t}
-          </text>
-        </g>
-      ))}
+    <ChartSvg id={id} title={title} width={W} height={H} className={className}>
+      <ValueAxis ticks={y.ticks(4)} y={y} left={M.left} right={W - M.right} />
       {[0, 0.5, 0.8, 1].map((t) => (
         <text key={t} x={W - M.right + 4} y={share(t)} dy="0.32em" fill={CHART.vermillion} fontSize={10}>
           {Math.round(t * 100)}%
@@ -85,9 +72,51 @@ export function ParetoChart({
           fill={CHART.vermillion}
         />
       ))}
-      <text x={M.left} y={H - 6} fontSize={10} fill={CHART.axis}>
-        Bars: mentions · dashed line: cumulative share (right)
-      </text>
-    </svg>
+    </ChartSvg>
+  );
+}
+
+/**
+ * Reason codes by count, largest first, with the cumulative share as a line on the right axis.
+ * Drawn twice, at 320 and 640 px wide (CSS shows one): text keeps its drawn size at a phone's
+ * width and a desktop's instead of scaling with one viewBox.
+ */
+export function ParetoChart({
+  id,
+  title,
+  bars,
+}: {
+  id: string;
+  /** The SVG's own title (the figure around it has the summary and the table). */
+  title: string;
+  bars: ParetoBar[];
+}) {
+  return (
+    <div>
+      <ParetoDrawing id={id} title={title} bars={bars} width={320} className="sm:hidden" />
+      <ParetoDrawing id={id} title={title} bars={bars} width={640} className="hidden sm:block" />
+      <ChartLegend
+        entries={[
+          { swatch: <rect x="3" y="0" width="12" height="10" fill={CHART.blue} />, label: "Bars: mentions" },
+          {
+            swatch: (
+              <>
+                <line
+                  x1="0"
+                  x2="18"
+                  y1="5"
+                  y2="5"
+                  stroke={CHART.vermillion}
+                  strokeWidth="2"
+                  strokeDasharray="5 3"
+                />
+                <rect x="6" y="2" width="6" height="6" fill={CHART.vermillion} />
+              </>
+            ),
+            label: "Dashed line: cumulative share (right axis)",
+          },
+        ]}
+      />
+    </div>
   );
 }

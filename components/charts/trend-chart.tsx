@@ -1,6 +1,7 @@
 import { scaleLinear, scalePoint } from "d3-scale";
 import { line } from "d3-shape";
 import { CHART } from "@/lib/chart-palette";
+import { ChartSvg, ValueAxis } from "./chart-svg";
 
 export type TrendPoint = { label: string; value: number | null; n: number };
 
@@ -43,23 +44,8 @@ export function TrendChart({
   const ticks = y.ticks(4);
   const every = Math.max(1, Math.ceil(points.length / 8));
   return (
-    <svg
-      viewBox={`0 0 ${W} ${H}`}
-      className="h-auto w-full"
-      role="img"
-      aria-labelledby={`${id}-title ${id}-summary`}
-      fontSize={11}
-      fill={CHART.text}
-    >
-      <title>{title}</title>
-      {ticks.map((t) => (
-        <g key={t}>
-          <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} stroke={CHART.grid} strokeWidth={1} />
-          <text x={M.left - 4} y={y(t)} dy="0.32em" textAnchor="end" fill={CHART.axis}>
-            {format(t)}
-          </text>
-        </g>
-      ))}
+    <ChartSvg id={id} title={title} width={W} height={H}>
+      <ValueAxis ticks={ticks} y={y} left={M.left} right={W - M.right} format={format} />
       {path && <path d={path} fill="none" stroke={colour} strokeWidth={2.5} />}
       {points.map((p, i) => {
         const cx = x(p.label) ?? 0;
@@ -90,6 +76,6 @@ export function TrendChart({
       <text x={M.left - 30} y={H - M.bottom + 10} fontSize={9} fill={CHART.axis}>
         n
       </text>
-    </svg>
+    </ChartSvg>
   );
 }

@@ -27,5 +27,8 @@ export const zUpdateInsight = zCreateInsight.omit({ evidence: true }).extend({ i
 /** The keys an insight list may be sorted by (see zListQuery). */
 export const INSIGHT_SORTS = ["created", "title"] as const;
 export type InsightSortKey = (typeof INSIGHT_SORTS)[number];
-export const zInsightListQuery = zListQuery(INSIGHT_SORTS, "-created");
-export type InsightListQuery = { page?: unknown; sort?: unknown };
+/** `code` narrows the list to the insights carrying that reason code (by number, as staff say it). */
+export const zInsightListQuery = zListQuery(INSIGHT_SORTS, "-created").extend({
+  code: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+});
+export type InsightListQuery = { page?: unknown; sort?: unknown; code?: unknown };

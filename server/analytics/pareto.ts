@@ -1,7 +1,15 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, count, eq, gte, lt, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { insightReasonCodes, insights, reasonCodeRollups, reasonCodes } from "@/db/schema";
+import {
+  insightReasonCodes,
+  insights,
+  listeningNoteReasonCodes,
+  listeningNotes,
+  reasonCodeRollups,
+  reasonCodes,
+} from "@/db/schema";
+import { bucketStart } from "@/lib/domain/rollups";
 import { monthlyCost } from "@/lib/scoring";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
 import type { Actor } from "@/server/auth/actor";
@@ -20,8 +28,8 @@ export type ParetoRow = {
 };
 
 /**
- * Reason codes by how often they were heard in the range (tagged room notes, from the rollup),
- * largest first, with the cumulative share and the insights' estimated monthly cost.
+ * Reason codes by how often they were heard in the range (tagged room notes, from the rollup, and
+ * tagged listening-log entries, counted by their heard-at index: staff-typed, so few), largest first, with the cumulative share and the insights' estimated monthly cost.
  */
 export async function reasonCodePareto(actor: Actor, f: DashboardFilters): Promise<ParetoRow[]> {
   assertCan(actor, "dashboard.read");
@@ -32,6 +40,20 @@ export async function reasonCodePareto(actor: Actor, f: DashboardFilters): Promi
     .from(reasonCodeRollups)
     .where(reasonCodeRollupWhere(grain, f.department, f.fromMs, f.toMs))
     .groupBy(reasonCodeRollups.reasonCodeId);
+  const heard = await db
+    .select({ id: listeningNoteReasonCodes.reasonCodeId, mentions: count() })
+    .from(listeningNoteReasonCodes)
+    .innerJoin(listeningNotes, eq(listeningNotes.id, listeningNoteReasonCodes.noteId))
+    .where(
+      and(
+        gte(listeningNotes.heardAt, new Date(bucketStart(grain, f.fromMs))),
+        lt(listeningNotes.heardAt, new Date(f.toMs)),
+        f.department ? eq(listeningNotes.departmentId, f.department) : undefined,
+      ),
+    )
+    .groupBy(listeningNoteReasonCodes.reasonCodeId);
+  const merged = new Map<string, number>();
+  for (const c of [...counts, ...heard]) merged.set(c.id, (merged.get(c.id) ?? 0) + Number(c.mentions));
   const codes = await db
     .select({ id: reasonCodes.id, number: reasonCodes.number, label: reasonCodes.label })
     .from(reasonCodes);
@@ -49,7 +71,8 @@ export async function reasonCodePareto(actor: Actor, f: DashboardFilters): Promi
   const cost = new Map<string, number>();
   for (const c of costed) cost.set(c.codeId, (cost.get(c.codeId) ?? 0) + monthlyCost(c));
   const label = new Map(codes.map((c) => [c.id, c]));
-  const rows = counts
+  const rows = [...merged]
+    .map(([id, mentions]) => ({ id, mentions }))
     .filter((c) => c.mentions > 0 && label.has(c.id))
     .sort(
       (a, b) => b.mentions - a.mentions || (label.get(a.id)?.number ?? 0) - (label.get(b.id)?.number ?? 0),

@@ -46,11 +46,24 @@ describe("executive dashboard", () => {
     // The charts are server SVG: no chart library in the page's scripts.
     const scripts = await page.evaluate(() => [...document.scripts].map((s) => s.src).join(" "));
     expect(scripts).not.toMatch(/d3|chart/i);
-    // A table view of each chart's numbers.
-    await page.getByText("Show the numbers").first().click();
-    await page.getByRole("table", { name: "CSAT %" }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, "dashboard-desktop");
+    // A table view of each chart's numbers, on a page of its own (loaded only when asked for).
+    await page.getByRole("link", { name: "Show the numbers of CSAT % as a table" }).click();
+    await page.waitForURL(/\/dashboard\/numbers\?.*table=trends/);
+    await page.getByRole("table", { name: /^Trends by (week|month)$/ }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, "dashboard-numbers");
+  });
+
+  it("a Pareto bar's code leads to the insights and listening log carrying it", async () => {
+    await page.goto(`${app.url}/dashboard`);
+    const link = page.getByRole("link", { name: /^#9 / }).first();
+    await link.click();
+    await page.waitForURL(/\/insights\?code=9/);
+    await page.getByText(/Insights carrying reason code #9/).waitFor();
+    await page.getByRole("link", { name: "listening-log entries with this code" }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it("keeps filters in the URL", async () => {

@@ -22,6 +22,7 @@ import { listIntegrations } from "@/server/admin/integrations";
 import { createUser, listUsers, updateUser } from "@/server/admin/users";
 import { beforeAfter } from "@/server/analytics/before-after";
 import { dashboardFacets } from "@/server/analytics/dashboard-facets";
+import { dashboardNumbers } from "@/server/analytics/dashboard-numbers";
 import { digestSubscribed, setDigestSubscription } from "@/server/analytics/digest/subscription";
 import { emergingIssues } from "@/server/analytics/emerging-issues";
 import { loadDashboard } from "@/server/analytics/load-dashboard";
@@ -714,6 +715,7 @@ describe("authorization matrix (domain layer, every role)", () => {
         ["departmentScorecards", (a: Actor) => departmentScorecards(a, {})],
         ["beforeAfter", (a: Actor) => beforeAfter(a, readDashboardFilters({ fix: "2026-01-01" }))],
         ["dashboardFacets", (a: Actor) => dashboardFacets(a)],
+        ["dashboardNumbers", (a: Actor) => dashboardNumbers(a, readDashboardFilters({}), "pareto")],
         ["tellingQuotes", (a: Actor) => tellingQuotes(a, [crypto.randomUUID()])],
       ] as const
     ).map(

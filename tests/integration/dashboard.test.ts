@@ -78,6 +78,55 @@ describe("the executive dashboard on the demo data", () => {
   });
 });
 
+describe("the Pareto's counts", () => {
+  it("count the listening log's tagged entries beside the room notes", async () => {
+    const { listeningNotes, listeningNoteReasonCodes } = await import("@/db/schema");
+    const f = readDashboardFilters({});
+    const before = await loadDashboard(staff.executive, f);
+    const code = before.pareto[0]!;
+    const [note] = await db
+      .insert(listeningNotes)
+      .values({
+        authorId: staff.agent.userId,
+        heardAt: new Date(f.toMs - 3_600_000),
+        channel: "phone",
+        kind: "quote",
+        text: "Heard on a call",
+      })
+      .returning();
+    await db.insert(listeningNoteReasonCodes).values({ noteId: note!.id, reasonCodeId: code.id });
+    const after = await loadDashboard(staff.executive, f);
+    expect(after.pareto.find((p) => p.id === code.id)?.mentions).toBe(code.mentions + 1);
+  });
+});
+
+describe("the numbers behind each chart (the table view, a page of its own)", () => {
+  it("has the CSV's rows with headed columns, one table or all; an unknown table is not found", async () => {
+    const { dashboardNumbers } = await import("@/server/analytics/dashboard-numbers");
+    const f = readDashboardFilters({});
+    const d = await loadDashboard(staff.executive, f);
+    const [pareto] = await dashboardNumbers(staff.executive, f, "pareto");
+    expect(pareto?.rows.map((r) => r.code)).toEqual(d.pareto.map((p) => p.number));
+    expect(pareto?.columns.find((c) => c.key === "mentions")).toEqual({
+      key: "mentions",
+      label: "Mentions",
+      numeric: true,
+    });
+    const all = await dashboardNumbers(staff.executive, f, undefined);
+    expect(all.map((b) => b.table)).toEqual([
+      "trends",
+      "pareto",
+      "emerging",
+      "scorecards",
+      "owners",
+      "before-after",
+    ]);
+    await expect(dashboardNumbers(staff.executive, f, "secrets")).rejects.toMatchObject({
+      code: "not_found",
+    });
+  });
+});
+
 describe("dashboard exports", () => {
   it("CSV cells that a spreadsheet would run are escaped", async () => {
     const { reasonCodes, roomNotes, roomNoteReasonCodes, sessions } = await import("@/db/schema");

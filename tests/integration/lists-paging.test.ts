@@ -95,4 +95,21 @@ describe("insight list", () => {
     const titles = (await listInsights(staff.agent, { sort: "title" })).rows.map((r) => r.title);
     expect(titles).toEqual([...titles].sort());
   });
+
+  it("narrows to the insights carrying a reason code, by its number (the Pareto's click-through)", async () => {
+    const tagged = (await db.query.insightReasonCodes.findFirst({ with: { reasonCode: true } }))!;
+    const number = tagged.reasonCode.number;
+    const carrying = await db.query.insightReasonCodes.findMany({
+      where: (t, { eq }) => eq(t.reasonCodeId, tagged.reasonCodeId),
+    });
+    const list = await listInsights(staff.agent, { code: String(number) });
+    expect(list.code?.id).toBe(tagged.reasonCodeId);
+    expect(list.total).toBe(new Set(carrying.map((c) => c.insightId)).size);
+    for (const r of list.rows) expect(r.codes.map((c) => c.number)).toContain(number);
+    // A number no code has: an empty list that says so, not every insight.
+    const none = await listInsights(staff.agent, { code: "99999" });
+    expect([none.code, none.codeAsked, none.total]).toEqual([null, 99999, 0]);
+    // Junk is ignored: the whole list.
+    expect((await listInsights(staff.agent, { code: "x" })).total).toBe(await countOf(insights));
+  });
 });

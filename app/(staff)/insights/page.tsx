@@ -24,7 +24,7 @@ export default async function InsightsPage({
   const actor = await requireStaffPage();
   const sp = await searchParams;
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
-  const query = { page: one(sp.page), sort: one(sp.sort) };
+  const query = { page: one(sp.page), sort: one(sp.sort), code: one(sp.code) };
   const [list, grid] = await Promise.all([listInsights(actor, query), insightGrid(actor)]);
   const money = (n: number) => formatEstimate(n, grid.currency);
   const columns: Column<Row>[] = [
@@ -73,6 +73,32 @@ export default async function InsightsPage({
           </Link>
         )}
       </div>
+      {list.codeAsked !== undefined && (
+        <p className="rounded-md bg-blue-50 p-3 text-sm ring-1 ring-blue-200">
+          {list.code ? (
+            <>
+              Insights carrying reason code{" "}
+              <strong>
+                #{list.code.number} {list.code.label}
+              </strong>{" "}
+              ({list.total}
+              ). What was heard:{" "}
+              <Link
+                href={`/listening-log?code=${list.code.id}`}
+                className="font-medium text-blue-800 underline underline-offset-2"
+              >
+                listening-log entries with this code
+              </Link>
+              .{" "}
+            </>
+          ) : (
+            <>There is no reason code #{list.codeAsked}. </>
+          )}
+          <Link href="/insights" className="font-medium text-blue-800 underline underline-offset-2">
+            Show every insight
+          </Link>
+        </p>
+      )}
       <ValueIrritantGrid
         items={grid.items.map((i) => ({
           ...i,
@@ -89,7 +115,7 @@ export default async function InsightsPage({
         path="/insights"
         query={query}
         paginationLabel="Pages of insights"
-        empty="No insights yet."
+        empty={list.code ? "No insight carries this reason code yet." : "No insights yet."}
       />
     </div>
   );

@@ -1,7 +1,7 @@
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { CompareChart, type CompareRow } from "@/components/charts/compare-chart";
 import type { BeforeAfter } from "@/server/analytics/before-after";
-import { csvHref, formatDay, isoDay } from "./links";
+import { csvHref, formatDay, isoDay, numbersHref } from "./links";
 
 const field = "mt-1 block w-full rounded-md border border-slate-400 bg-white px-2 py-1.5 text-sm";
 
@@ -109,29 +109,7 @@ export function BeforeAfterSection({
           }
           csvHref={csvHref({ ...query, fix: isoDay(data.fixMs) }, "before-after")}
           footnote={`Before: ${formatDay(data.beforeFrom)} to ${formatDay(data.fixMs - 86_400_000)}; after: ${formatDay(data.fixMs)} to ${formatDay(data.afterTo - 86_400_000)}. Tests: ${data.parts.map((p) => `${p.measure} — ${p.comparison.test}`).join("; ")}.`}
-          columns={[
-            { key: "measure", label: "Measure" },
-            { key: "before", label: "Before", numeric: true },
-            { key: "after", label: "After", numeric: true },
-            { key: "difference", label: "Difference", numeric: true },
-            { key: "ci", label: "95% interval", numeric: true },
-            { key: "p", label: "p", numeric: true },
-            { key: "n", label: "n before / after", numeric: true },
-          ]}
-          rows={data.parts.map((p) => {
-            const c = p.comparison;
-            const scale = p.measure === "CSAT" ? 100 : 1;
-            const d = (v: number) => (v * scale).toFixed(p.measure === "CSAT" ? 1 : 2);
-            return {
-              measure: p.measure,
-              before: d(c.before),
-              after: d(c.after),
-              difference: d(c.difference),
-              ci: `${d(c.ciLow)} to ${d(c.ciHigh)}`,
-              p: c.pValue < 0.001 ? "< 0.001" : c.pValue.toFixed(3),
-              n: `${c.nBefore} / ${c.nAfter}`,
-            };
-          })}
+          numbersHref={numbersHref({ ...query, fix: isoDay(data.fixMs) }, "before-after")}
         >
           <CompareChart id="before-after" title="Before and after, side by side" rows={chartRows(data)} />
         </ChartFigure>

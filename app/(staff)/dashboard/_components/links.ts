@@ -9,6 +9,9 @@ export function dashboardHref(
 }
 export const csvHref = (query: Record<string, string>, table: string) =>
   dashboardHref("/dashboard/export", query, { table });
+/** The page with one table's numbers (every chart links to its own, for screen readers and keyboards). */
+export const numbersHref = (query: Record<string, string>, table: string) =>
+  dashboardHref("/dashboard/numbers", query, { table });
 
 const dateFmt = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",

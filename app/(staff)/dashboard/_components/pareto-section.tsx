@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { ParetoChart } from "@/components/charts/pareto-chart";
 import type { ParetoRow } from "@/server/analytics/pareto";
-import { csvHref } from "./links";
+import { csvHref, numbersHref } from "./links";
 
 const money = new Intl.NumberFormat("en-GB", {
   style: "currency",
@@ -24,19 +24,8 @@ export function ParetoSection({ rows, query }: { rows: ParetoRow[]; query: Recor
       title="What customers raise most (Pareto of reason codes)"
       summary={summary}
       csvHref={csvHref(query, "pareto")}
-      footnote="Counts: room notes tagged with the code in the range. Cost: the estimated monthly cost of the insights carrying the code (contacts × handling time × hourly cost + customers at risk × lifetime value). The chart shows the top 10; the table has all."
-      columns={[
-        { key: "code", label: "Reason code" },
-        { key: "mentions", label: "Mentions", numeric: true },
-        { key: "cumulative", label: "Cumulative", numeric: true },
-        { key: "cost", label: "Est. monthly cost", numeric: true },
-      ]}
-      rows={rows.map((r) => ({
-        code: `#${r.number} ${r.label}`,
-        mentions: r.mentions,
-        cumulative: `${Math.round(r.cumulativeShare * 100)}%`,
-        cost: r.monthlyCost === null ? null : money.format(r.monthlyCost),
-      }))}
+      footnote="Counts: room notes and listening-log entries tagged with the code in the range (survey answers carry no reason codes). Cost: the estimated monthly cost of the insights carrying the code (contacts × handling time × hourly cost + customers at risk × lifetime value). The chart shows the top 10; the table has all."
+      numbersHref={numbersHref(query, "pareto")}
     >
       <ParetoChart
         id="pareto"

@@ -2,7 +2,7 @@ import { ChartFigure } from "@/components/charts/chart-figure";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { CHART } from "@/lib/chart-palette";
 import type { DashboardTrends, TrendBucket } from "@/server/analytics/trends";
-import { csvHref } from "./links";
+import { csvHref, numbersHref } from "./links";
 
 type Measure = {
   id: string;
@@ -88,12 +88,7 @@ export function TrendsSection({ trends, query }: { trends: DashboardTrends; quer
             title={m.title}
             summary={summary(m, trends.buckets, trends.grain)}
             csvHref={csvHref(query, "trends")}
-            columns={[
-              { key: "label", label: trends.grain === "week" ? "Week of" : "Month" },
-              { key: "value", label: m.title, numeric: true },
-              { key: "n", label: "n", numeric: true },
-            ]}
-            rows={trends.buckets.map((b) => ({ label: b.label, value: b[m.key], n: m.n(b) }))}
+            numbersHref={numbersHref(query, "trends")}
           >
             <TrendChart
               id={m.id}
