@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { users } from "@/db/schema";
 import { zCreateUser, zUpdateUser } from "@/lib/validation/admin";
@@ -83,7 +83,14 @@ export async function updateUser(actor: Actor, input: unknown): Promise<void> {
   if (userId === actor.userId && (!data.active || data.role !== "admin"))
     throw invalid("You cannot remove your own admin access", { role: ["Ask another admin"] });
   await db.transaction(async (tx) => {
-    const changed = await tx.update(users).set(data).where(eq(users.id, userId)).returning({ id: users.id });
+    // Deactivating also raises the session version, so a later reactivation does not bring the
+    // old cookies back to life (server/staff/revoke-sessions.ts).
+    const revoke = data.active ? {} : { sessionVersion: sql`${users.sessionVersion} + 1` };
+    const changed = await tx
+      .update(users)
+      .set({ ...data, ...revoke })
+      .where(eq(users.id, userId))
+      .returning({ id: users.id });
     if (!changed.length) throw notFound();
     await audit(tx, actor, data.active ? "user.update" : "user.deactivate", "user", userId);
   });

@@ -41,11 +41,16 @@ describe("staff accounts", () => {
     const asFacilitator = await loadStaffActor(db, id);
     expect(asFacilitator && can(asFacilitator, "session.create")).toBe(true);
     await updateUser(staff.admin, { userId: id, role: "agent", timeZone: "UTC", active: "on" });
-    const demoted = await loadStaffActor(db, id);
+    const before = (await db.query.users.findFirst({ where: eq(users.id, id) }))!.sessionVersion;
+    const demoted = await loadStaffActor(db, id, { sessionVersion: before });
     expect(demoted?.role).toBe("agent");
     expect(demoted && can(demoted, "session.create")).toBe(false);
     await updateUser(staff.admin, { userId: id, role: "agent", timeZone: "UTC" });
     expect(await loadStaffActor(db, id)).toBeNull();
+    // Reactivated, the person signs in again: a cookie from before the deactivation stays dead.
+    await updateUser(staff.admin, { userId: id, role: "agent", timeZone: "UTC", active: "on" });
+    expect(await loadStaffActor(db, id, { sessionVersion: before })).toBeNull();
+    expect(await loadStaffActor(db, id)).not.toBeNull();
 
     await expect(
       createUser(staff.admin, {

@@ -6,8 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createClient } from "@libsql/client";
 import { afterAll, beforeAll } from "vitest";
-import { type Db, openDb } from "@/db";
-import { migrateDatabase } from "@/db/migrate";
+import type { Db } from "@/db";
 import { type Sqld, startSqld } from "./sqld";
 
 export type TestDbKind = "file" | "sqld";
@@ -62,6 +61,11 @@ export function rawDatabaseBytes(url: string): Buffer | null {
  * own (another worker). Every connection closes and the folder goes after the file.
  */
 export async function migratedTestDatabase(name: string) {
+  // Imported here, not at the top: test-env.ts imports this module before it sets DATABASE_URL,
+  // and @/db reads env.ts, which parses the environment once — a static import would point every
+  // test-env test at the development database (data/immersion.db).
+  const { openDb } = await import("@/db");
+  const { migrateDatabase } = await import("@/db/migrate");
   const dir = mkdtempSync(path.join(tmpdir(), `immersion-${name}-`));
   const url = await freshDatabaseUrl(path.join(dir, `${name}.db`));
   const clients: { close(): void }[] = [];
