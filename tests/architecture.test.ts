@@ -187,4 +187,17 @@ describe("architecture", () => {
       .map(([file]) => file);
     expect({ stale, needless }).toEqual({ stale: [], needless: [] });
   });
+
+  it("keeps env.ts unread until test-env.ts has set DATABASE_URL (no value import of @/db or @/env on its way)", () => {
+    // env.ts parses process.env once; a static import reaching it from test-env.ts would point
+    // every integration test at the development database (it did, once: test-database.ts).
+    const early = [
+      "tests/support/test-env.ts",
+      "tests/support/test-database.ts",
+      "tests/support/sqld.ts",
+    ].filter((f) =>
+      /^import (?!type )[^;]*from "@\/(db|env)[/"]/m.test(readFileSync(path.join(ROOT, f), "utf8")),
+    );
+    expect(early).toEqual([]);
+  });
 });
