@@ -63,8 +63,10 @@ describe("a facilitator schedules a speed-dating session", () => {
       .getByLabel("Starts at")
       .fill(instantToZonedWallTime(new Date(Date.now() + 5 * 86400_000), "Asia/Ho_Chi_Minh"));
     await page.getByLabel("Time zone").selectOption("Asia/Ho_Chi_Minh");
-    await page.getByLabel("Title").fill("Moving home — speed dating");
-    await page.getByLabel("Agenda").fill("Welcome (5 min)\nThree rounds (36 min)\nWhat we heard (4 min)");
+    await page.getByLabel("Title", { exact: true }).fill("Moving home — speed dating");
+    await page
+      .getByLabel("Agenda", { exact: true })
+      .fill("Welcome (5 min)\nThree rounds (36 min)\nWhat we heard (4 min)");
     await page.getByLabel("Format").selectOption("speed_dating");
     await page.getByLabel("Tables").fill("3");
     await page.getByLabel("Round length (minutes)").fill("20");

@@ -114,7 +114,7 @@ describe("surveys, from the builder to the export", () => {
 
   it("the template is picked for a session; on the end only attendees who may be emailed get it", async () => {
     await staff.goto(`${app.url}/sessions/new`);
-    await staff.getByLabel("Title").fill("Paying my bill — panel");
+    await staff.getByLabel("Title", { exact: true }).fill("Paying my bill — panel");
     await staff
       .getByLabel("Starts at")
       .fill(instantToZonedWallTime(new Date(Date.now() + 2 * 86400_000), "Asia/Ho_Chi_Minh"));

@@ -60,7 +60,7 @@ export function journey() {
   /** Fills the new-session form: `title`, starting `daysAhead` days from now in London time. */
   async function fillNewSession(page: Page, title: string, daysAhead = 2) {
     await page.goto(`${app.url}/sessions/new`);
-    await page.getByLabel("Title").fill(title);
+    await page.getByLabel("Title", { exact: true }).fill(title);
     await page
       .getByLabel("Starts at")
       .fill(instantToZonedWallTime(new Date(Date.now() + daysAhead * 86400_000), "Europe/London"));
