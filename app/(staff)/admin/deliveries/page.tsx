@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/_lib/page-guard";
 import { Stat } from "@/components/ui/card";
+import { ColumnHeads } from "@/components/ui/column-heads";
 import { formatDateTime } from "@/lib/dates";
 import { requireStaffPage } from "@/server/auth/staff";
 import { deliveryProblems, type JobProblem } from "@/server/notify/delivery-problems";
@@ -80,15 +81,11 @@ function ProblemTable({
         <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
           <table className="min-w-full text-sm">
             <caption className="sr-only">{caption}</caption>
-            <thead className="bg-slate-50 text-left">
-              <tr>
-                {[atLabel, "Kind", "Attempts", "Last error", "Id"].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 font-semibold">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <ColumnHeads
+              labels={[atLabel, "Kind", "Attempts", "Last error", "Id"]}
+              className="bg-slate-50 text-left"
+              cellClassName="px-3 py-2 font-semibold"
+            />
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id} className="border-t border-slate-100">
