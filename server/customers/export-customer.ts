@@ -111,40 +111,36 @@ export async function exportCustomer(actor: Actor, customerId: string) {
       .where(eq(invitations.customerId, customer.id))
       .orderBy(asc(invitations.createdAt));
     const invIds = invs.map((i) => i.id);
-    const consentRows = invIds.length
-      ? await tx
-          .select({
-            invitationId: consents.invitationId,
-            purpose: consents.purpose,
-            granted: consents.granted,
-            textVersion: consents.textVersion,
-            language: consents.language,
-            createdAt: consents.createdAt,
-          })
-          .from(consents)
-          .where(inArray(consents.invitationId, invIds))
-          .orderBy(asc(consents.createdAt))
-      : [];
-    const answers = invIds.length
-      ? await tx
-          .select({
-            invitationId: surveys.invitationId,
-            sentAt: surveys.sentAt,
-            csat: surveyResponses.csat,
-            nps: surveyResponses.nps,
-            ces: surveyResponses.ces,
-            comment: surveyResponses.comment,
-            // Every answer, and what was saved before sending (templates ask more than the scores).
-            answers: surveyResponses.answers,
-            texts: surveyResponses.texts,
-            draft: surveys.draft,
-            language: surveyResponses.language,
-            answeredAt: surveyResponses.createdAt,
-          })
-          .from(surveys)
-          .leftJoin(surveyResponses, eq(surveyResponses.surveyId, surveys.id))
-          .where(inArray(surveys.invitationId, invIds))
-      : [];
+    const consentRows = await tx
+      .select({
+        invitationId: consents.invitationId,
+        purpose: consents.purpose,
+        granted: consents.granted,
+        textVersion: consents.textVersion,
+        language: consents.language,
+        createdAt: consents.createdAt,
+      })
+      .from(consents)
+      .where(inArray(consents.invitationId, invIds))
+      .orderBy(asc(consents.createdAt));
+    const answers = await tx
+      .select({
+        invitationId: surveys.invitationId,
+        sentAt: surveys.sentAt,
+        csat: surveyResponses.csat,
+        nps: surveyResponses.nps,
+        ces: surveyResponses.ces,
+        comment: surveyResponses.comment,
+        // Every answer, and what was saved before sending (templates ask more than the scores).
+        answers: surveyResponses.answers,
+        texts: surveyResponses.texts,
+        draft: surveys.draft,
+        language: surveyResponses.language,
+        answeredAt: surveyResponses.createdAt,
+      })
+      .from(surveys)
+      .leftJoin(surveyResponses, eq(surveyResponses.surveyId, surveys.id))
+      .where(inArray(surveys.invitationId, invIds));
     const emails = await tx
       .select({
         kind: outbox.kind,
@@ -228,18 +224,16 @@ export async function exportCustomer(actor: Actor, customerId: string) {
       .from(moderationEvents)
       .where(eq(moderationEvents.customerId, customer.id))
       .orderBy(asc(moderationEvents.createdAt));
-    const inRoom = invIds.length
-      ? await tx
-          .select({
-            sessionId: roomAttendance.sessionId,
-            joinedAt: roomAttendance.joinedAt,
-            leftAt: roomAttendance.leftAt,
-            durationSeconds: roomAttendance.durationSeconds,
-          })
-          .from(roomAttendance)
-          .where(byInvitation(roomAttendance.invitationId))
-          .orderBy(asc(roomAttendance.createdAt))
-      : [];
+    const inRoom = await tx
+      .select({
+        sessionId: roomAttendance.sessionId,
+        joinedAt: roomAttendance.joinedAt,
+        leftAt: roomAttendance.leftAt,
+        durationSeconds: roomAttendance.durationSeconds,
+      })
+      .from(roomAttendance)
+      .where(byInvitation(roomAttendance.invitationId))
+      .orderBy(asc(roomAttendance.createdAt));
     const responseIds = surveyIds.length
       ? (
           await tx
@@ -289,35 +283,29 @@ export async function exportCustomer(actor: Actor, customerId: string) {
       .select({ lastSurveySentAt: surveyCaps.lastSentAt })
       .from(surveyCaps)
       .where(eq(surveyCaps.customerId, customer.id));
-    const seats = invIds.length
-      ? await tx
-          .select({ invitationId: speedDatingSeats.invitationId, tableIndex: speedDatingSeats.tableIndex })
-          .from(speedDatingSeats)
-          .where(byInvitation(speedDatingSeats.invitationId))
-      : [];
-    const turns = invIds.length
-      ? await tx
-          .select({
-            invitationId: storyTurns.invitationId,
-            position: storyTurns.position,
-            state: storyTurns.state,
-            startedAt: storyTurns.startedAt,
-            endedAt: storyTurns.endedAt,
-          })
-          .from(storyTurns)
-          .where(byInvitation(storyTurns.invitationId))
-      : [];
-    const reminders = invIds.length
-      ? await tx
-          .select({
-            invitationId: reminderDeliveries.invitationId,
-            kind: reminderDeliveries.kind,
-            startsAt: reminderDeliveries.startsAt,
-            sentAt: reminderDeliveries.createdAt,
-          })
-          .from(reminderDeliveries)
-          .where(byInvitation(reminderDeliveries.invitationId))
-      : [];
+    const seats = await tx
+      .select({ invitationId: speedDatingSeats.invitationId, tableIndex: speedDatingSeats.tableIndex })
+      .from(speedDatingSeats)
+      .where(byInvitation(speedDatingSeats.invitationId));
+    const turns = await tx
+      .select({
+        invitationId: storyTurns.invitationId,
+        position: storyTurns.position,
+        state: storyTurns.state,
+        startedAt: storyTurns.startedAt,
+        endedAt: storyTurns.endedAt,
+      })
+      .from(storyTurns)
+      .where(byInvitation(storyTurns.invitationId));
+    const reminders = await tx
+      .select({
+        invitationId: reminderDeliveries.invitationId,
+        kind: reminderDeliveries.kind,
+        startsAt: reminderDeliveries.startsAt,
+        sentAt: reminderDeliveries.createdAt,
+      })
+      .from(reminderDeliveries)
+      .where(byInvitation(reminderDeliveries.invitationId));
     // Who looked at or changed the record: the kind of actor and what, not which colleague.
     const accessLog = await tx
       .select({
